@@ -1,0 +1,43 @@
+//! `gapcast`: the command-line face of the core, for batch use and for checking
+//! the page's numbers. Each subcommand lives in its own module; this file only
+//! dispatches.
+
+mod assess_cmd;
+mod catalog_cmd;
+mod figures_cmd;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+gapcast — Huadu women's and children's plan target tracker (command line)
+
+usage:
+  gapcast catalog [--catalog FILE]... [--format json|tsv]   list or check a catalog
+  gapcast template --plan women|children|all --years 2020-2025
+  gapcast figures FILE [--format json]
+  gapcast assess FILE [--catalog FILE]... [--level 0.8] [--scale auto|linear|log|logit]
+                 [--from-year YEAR] [--current-year YEAR] [--format json|csv]
+";
+
+fn main() -> ExitCode {
+    let mut args = std::env::args_os().skip(1);
+    let Some(command) = args.next() else {
+        eprint!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let rest: Vec<_> = args.collect();
+    match command.to_string_lossy().as_ref() {
+        "catalog" => catalog_cmd::run(rest),
+        "template" => figures_cmd::run_template(rest),
+        "figures" => figures_cmd::run(rest),
+        "assess" => assess_cmd::run(rest),
+        "-h" | "--help" | "help" => {
+            print!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        other => {
+            eprintln!("gapcast: unknown command `{other}`\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}

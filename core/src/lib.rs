@@ -1,0 +1,17 @@
+//! Gapcast's pure core: everything the calculator knows and computes, with no
+//! browser in sight.
+//!
+//! - [`catalog`] holds the plans' indicator definitions (loaded from `seeds/`).
+//! - [`figures`] turns pasted spreadsheet text into year series, with located
+//!   diagnostics.
+//! - [`assess`] computes gaps, trend fits, projections, statuses, warnings and
+//!   what-if paths.
+//!
+//! **Architecture invariant:** this crate has no web dependency. It compiles
+//! natively, is tested with plain `cargo test`, and powers both the page (through
+//! the Yew app crate) and the `gapcast` command-line tool.
+
+pub mod catalog;
+pub mod series;
+pub mod figures;
+pub mod assess;

@@ -1,0 +1,1 @@
+//! Gapcast app placeholder during bootstrap.
