@@ -1,1 +1,27 @@
-//! Gapcast app placeholder during bootstrap.
+//! Gapcast's web app: thin Yew function components over `gapcast-core`.
+//!
+//! Every number the page shows comes from the core; this crate only holds the
+//! UI state (one [`state::State`] changed through one [`state::Action`] enum),
+//! renders it, and talks to the browser (storage, clipboard, the crash banner).
+
+pub mod components;
+pub mod i18n;
+pub mod panic;
+pub mod state;
+
+use wasm_bindgen::JsCast;
+
+/// Starts the app in `#app`: installs the panic hook, then renders.
+pub fn start() {
+    panic::install();
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"))
+        .and_then(|e| e.dyn_into::<web_sys::Element>().ok());
+    match root {
+        Some(root) => {
+            yew::Renderer::<components::app::App>::with_root(root).render();
+        }
+        None => panic!("the page has no #app element"),
+    }
+}

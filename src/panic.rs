@@ -1,0 +1,36 @@
+//! Failure is visible, never a dead page: a panic shows the crash banner (built
+//! by `static/boot.js`, so it works even though the wasm instance is gone after
+//! the panic) with the details to copy, and logs them to the console.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = window, js_name = gapcastShowCrash)]
+    fn show_crash(details: &str);
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn console_error(message: &str);
+}
+
+/// The URL fragment that makes the page panic on purpose, so the browser tests
+/// can prove the banner appears. It only ever breaks the tab that asks for it.
+pub const TEST_TRIGGER: &str = "#gapcast-test-panic";
+
+/// Installs the hook. Called once, before the first render. It goes through
+/// Yew's own setter: Yew would otherwise replace any std hook with its default
+/// console-only one when the renderer starts.
+pub fn install() {
+    yew::set_custom_panic_hook(Box::new(|info| {
+        let details = format!("Gapcast {}: {info}", env!("CARGO_PKG_VERSION"));
+        console_error(&details);
+        show_crash(&details);
+    }));
+}
+
+/// Panics when the page was opened with [`TEST_TRIGGER`].
+pub fn trigger_if_requested() {
+    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    if hash == TEST_TRIGGER {
+        panic!("deliberate test panic ({TEST_TRIGGER})");
+    }
+}

@@ -1,0 +1,91 @@
+// Starts Gapcast from the single HTML file: checks the browser, unpacks the
+// inlined wasm (gzip + base64) with the browser's own DecompressionStream, and
+// hands it to wasm-bindgen's no-modules glue. Also owns the crash banner, so it
+// still works when the wasm instance is dead.
+(function () {
+  "use strict";
+  var status = document.getElementById("boot-status");
+
+  function message(zh, en) {
+    status.className = "boot-message boot-error";
+    status.setAttribute("role", "alert");
+    status.textContent = "";
+    var p1 = document.createElement("p");
+    p1.textContent = zh;
+    var p2 = document.createElement("p");
+    p2.lang = "en";
+    p2.textContent = en;
+    status.appendChild(p1);
+    status.appendChild(p2);
+  }
+
+  // Shown by the Rust panic hook, and for any error that escapes the app.
+  var crashed = false;
+  window.gapcastShowCrash = function (details) {
+    if (crashed) return;
+    crashed = true;
+    var box = document.createElement("div");
+    box.id = "gapcast-crash";
+    box.setAttribute("role", "alert");
+    box.innerHTML =
+      "<h2>出错了 <span lang=\"en\">/ Something went wrong</span></h2>" +
+      "<p>页面遇到意外错误。您粘贴的数据已自动保存，重新加载后仍在。请复制详情发给维护人员。</p>" +
+      "<p lang=\"en\">The page hit an unexpected error. Your pasted data is saved and will be back after a reload. Please send the details to the maintainers.</p>" +
+      "<pre></pre><p><button type=\"button\" data-act=\"copy\">复制详情 / Copy details</button> " +
+      "<button type=\"button\" data-act=\"reload\">重新加载 / Reload</button></p>";
+    box.querySelector("pre").textContent = String(details);
+    box.addEventListener("click", function (e) {
+      var act = e.target && e.target.getAttribute("data-act");
+      if (act === "reload") location.reload();
+      if (act === "copy") {
+        var text = box.querySelector("pre").textContent;
+        var done = function () { e.target.textContent = "已复制 / Copied"; };
+        if (navigator.clipboard && navigator.clipboard.writeText) {
+          navigator.clipboard.writeText(text).then(done, function () { selectDetails(box); });
+        } else {
+          selectDetails(box);
+        }
+      }
+    });
+    document.body.insertBefore(box, document.body.firstChild);
+  };
+  function selectDetails(box) {
+    var range = document.createRange();
+    range.selectNodeContents(box.querySelector("pre"));
+    var sel = window.getSelection();
+    sel.removeAllRanges();
+    sel.addRange(range);
+  }
+  window.addEventListener("error", function (e) {
+    if (window.gapcastStarted) window.gapcastShowCrash(e.message || e.error);
+  });
+  window.addEventListener("unhandledrejection", function (e) {
+    if (window.gapcastStarted) window.gapcastShowCrash(e.reason);
+  });
+
+  if (typeof WebAssembly !== "object" || typeof DecompressionStream !== "function" ||
+      typeof Response !== "function" || !Blob.prototype.stream) {
+    message(
+      "此浏览器版本过旧，无法运行 Gapcast（需要 WebAssembly 和 DecompressionStream）。请使用 Chrome 或 Edge 80 及以上、Firefox 113 及以上、Safari 16.4 及以上，或 360、QQ 浏览器的“极速模式”。",
+      "This browser is too old to run Gapcast (it needs WebAssembly and DecompressionStream). Use Chrome or Edge 80+, Firefox 113+, Safari 16.4+, or the 'speed mode' of 360 or QQ Browser."
+    );
+    return;
+  }
+
+  var holder = document.getElementById("gapcast-wasm");
+  var text = holder.textContent;
+  holder.remove();
+  var binary = atob(text);
+  var bytes = new Uint8Array(binary.length);
+  for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  var unpacked = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  new Response(unpacked).arrayBuffer()
+    .then(function (wasm) {
+      window.gapcastStarted = true;
+      return wasm_bindgen({ module_or_path: wasm });
+    })
+    .then(function () { status.remove(); })
+    .catch(function (e) {
+      message("Gapcast 启动失败：" + e, "Gapcast could not start: " + e);
+    });
+})();

@@ -1,0 +1,56 @@
+// Shared set-up for the end-to-end tests: Debian's chromium, headless, driven by
+// playwright-core (never a downloaded browser), opening the built single file
+// over file:// the way staff do. Every page records console errors, page errors
+// and any request other than the page itself, so tests can assert "no error, no
+// request".
+import { chromium } from "playwright-core";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+
+export const PAGE = resolve(process.env.GAPCAST_PAGE ?? "../../dist/gapcast.html");
+export const PAGE_URL = pathToFileURL(PAGE).href;
+
+const FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Launches a fresh browser with its own profile directory (a persistent
+ *  context, so localStorage survives reloads within one test). */
+export async function launch() {
+  const profile = mkdtempSync(join(tmpdir(), "gapcast-e2e-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: FLAGS,
+    viewport: { width: 1280, height: 900 },
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens the page (optionally with a fragment) and starts recording. Resolves
+ *  once the app has rendered (or the boot message shows, for failure tests). */
+export async function open(context, { hash = "", init, waitFor = ".app" } = {}) {
+  const page = await context.newPage();
+  const record = { errors: [], requests: [] };
+  page.on("console", (m) => { if (m.type() === "error") record.errors.push(m.text()); });
+  page.on("pageerror", (e) => record.errors.push(String(e)));
+  page.on("request", (r) => { if (!r.url().startsWith(PAGE_URL)) record.requests.push(r.url()); });
+  if (init) await page.addInitScript(init);
+  await page.goto(PAGE_URL + hash);
+  if (waitFor) await page.waitForSelector(waitFor, { timeout: 15000 });
+  return { page, record };
+}

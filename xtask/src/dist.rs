@@ -1,0 +1,116 @@
+//! `cargo xtask dist`: the single-file page.
+//!
+//! Why this shape: staff open the page from `file://`, where a module script or a
+//! fetched `.wasm` is refused (origin `null`). So the glue is wasm-bindgen's
+//! `no-modules` output inlined as a classic script, and the wasm travels inside
+//! the page gzipped and base64-encoded, unpacked by the browser's own
+//! `DecompressionStream` (see `static/boot.js`). Nothing is requested at run time.
+
+use crate::{root, run, setup};
+use flate2::{write::GzEncoder, Compression};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::Command;
+
+/// Markers in `index.html` that the build replaces.
+const STYLE_MARK: &str = "/*@STYLE@*/";
+const GLUE_MARK: &str = "/*@GLUE@*/";
+const BOOT_MARK: &str = "/*@BOOT@*/";
+const WASM_MARK: &str = "@WASM_GZ_BASE64@";
+
+/// Builds `dist/gapcast.html` and returns its path.
+pub fn dist() -> Result<PathBuf, String> {
+    setup::wasm_target()?;
+    let wasm_bindgen = setup::wasm_bindgen_cli()?;
+    let root = root();
+    run(Command::new(env!("CARGO"))
+        .current_dir(&root)
+        .args(["build", "--release", "--target", "wasm32-unknown-unknown", "--package", "gapcast", "--bin", "gapcast-app"]))?;
+
+    let target_dir = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"));
+    let out = target_dir.join("page");
+    run(Command::new(wasm_bindgen)
+        .arg(target_dir.join("wasm32-unknown-unknown/release/gapcast-app.wasm"))
+        .arg("--out-dir")
+        .arg(&out)
+        .args(["--out-name", "gapcast", "--target", "no-modules", "--no-typescript"])
+        .args(["--remove-name-section", "--remove-producers-section"]))?;
+
+    let read = |path: PathBuf| std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()));
+    let template = read(root.join("index.html"))?;
+    let style = read(root.join("static/style.css"))?;
+    let boot = read(root.join("static/boot.js"))?;
+    let glue = read(out.join("gapcast.js"))?;
+    let wasm = std::fs::read(out.join("gapcast_bg.wasm")).map_err(|e| format!("cannot read the wasm: {e}"))?;
+    let wasm_gz = gzip(&wasm);
+
+    let page = assemble(&template, &style, &glue, &boot, &base64_encode(&wasm_gz))?;
+    let dist_dir = root.join("dist");
+    std::fs::create_dir_all(&dist_dir).map_err(|e| format!("cannot create dist/: {e}"))?;
+    let page_path = dist_dir.join("gapcast.html");
+    std::fs::write(&page_path, &page).map_err(|e| format!("cannot write {}: {e}", page_path.display()))?;
+
+    let page_gz = gzip(page.as_bytes()).len();
+    println!(
+        "dist/gapcast.html: {} raw, {} gzip (wasm {} raw, {} gzip; glue {} raw)",
+        kb(page.len()),
+        kb(page_gz),
+        kb(wasm.len()),
+        kb(wasm_gz.len()),
+        kb(glue.len())
+    );
+    Ok(page_path)
+}
+
+/// Puts the pieces into the template. Every marker must be present exactly once,
+/// so a template edit that drops one fails the build instead of the page.
+fn assemble(template: &str, style: &str, glue: &str, boot: &str, wasm_b64: &str) -> Result<String, String> {
+    for mark in [STYLE_MARK, GLUE_MARK, BOOT_MARK, WASM_MARK] {
+        if template.matches(mark).count() != 1 {
+            return Err(format!("index.html must contain the marker {mark} exactly once"));
+        }
+    }
+    // A literal `</script` inside inlined code would end the script element early.
+    let script_safe = |code: &str| code.replace("</script", "<\\/script");
+    Ok(template
+        .replace(STYLE_MARK, style)
+        .replace(GLUE_MARK, &script_safe(glue))
+        .replace(BOOT_MARK, &script_safe(boot))
+        .replace(WASM_MARK, wasm_b64))
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+    encoder.write_all(bytes).expect("writing to a Vec cannot fail");
+    encoder.finish().expect("writing to a Vec cannot fail")
+}
+
+fn base64_encode(bytes: &[u8]) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+fn kb(bytes: usize) -> String {
+    format!("{:.1} KB", bytes as f64 / 1024.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn assemble_fills_every_marker_and_escapes_script_ends() {
+        let template = "<style>/*@STYLE@*/</style><script>/*@GLUE@*/</script><script>/*@BOOT@*/</script><script type=x>@WASM_GZ_BASE64@</script>";
+        let page = assemble(template, "a{}", "let s='</script>';", "boot()", "QUJD").unwrap();
+        assert_eq!(
+            page,
+            "<style>a{}</style><script>let s='<\\/script>';</script><script>boot()</script><script type=x>QUJD</script>"
+        );
+    }
+
+    #[test]
+    fn assemble_refuses_a_template_without_a_marker() {
+        let err = assemble("<style>/*@STYLE@*/</style>", "", "", "", "").unwrap_err();
+        assert!(err.contains("/*@GLUE@*/"), "{err}");
+    }
+}
