@@ -15,3 +15,4 @@ pub mod catalog;
 pub mod series;
 pub mod figures;
 pub mod assess;
+pub mod chart;

@@ -1,0 +1,465 @@
+//! Chart geometry: everything about an indicator's trajectory chart that is
+//! arithmetic (scales, ticks, paths, bands), computed here as plain data so it
+//! is pure and snapshot-testable. The app only turns a [`Chart`] into `<svg>`
+//! elements; [`Chart::to_svg`] renders the same geometry into a string for tests
+//! and for the printable report.
+//!
+//! Modelled on plotters' coordinate layer: a scale maps a value into a pixel
+//! range, ticks are "key points" at round values, and the degenerate cases (one
+//! point, a flat series, an interval far wider than the data) are handled
+//! explicitly rather than left to divide by zero.
+
+use std::fmt::Write;
+
+/// What to draw, in data units. Every series is (year, value).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ChartInput {
+    /// Observed points.
+    pub observed: Vec<(i32, f64)>,
+    /// The fitted trend over the observed years.
+    pub fitted: Vec<(i32, f64)>,
+    /// The projection from the latest year to the target year.
+    pub projection: Vec<(i32, f64)>,
+    /// The prediction interval: (year, lower, upper).
+    pub band: Vec<(i32, f64, f64)>,
+    /// The target: a line or a band.
+    pub target: Option<TargetMark>,
+    /// The target year (the x axis always reaches it).
+    pub target_year: i32,
+    /// Milestones: (year, value).
+    pub milestones: Vec<(i32, f64)>,
+    /// The glide path from the base value to the target.
+    pub glide: Vec<(i32, f64)>,
+    /// The glide path's value at the mid-term checkpoint (2025).
+    pub checkpoint: Option<(i32, f64)>,
+    /// The what-if path.
+    pub what_if: Vec<(i32, f64)>,
+    /// Values the indicator can never leave (e.g. [0, 100] for a percentage).
+    pub bounds: (Option<f64>, Option<f64>),
+}
+
+/// A target drawn as a line at one value, or as a band (≈ and between targets).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum TargetMark {
+    Line(f64),
+    Band(f64, f64),
+}
+
+/// A linear map from a data interval onto a pixel interval.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scale {
+    pub domain: (f64, f64),
+    pub range: (f64, f64),
+}
+
+impl Scale {
+    /// A scale over `domain`; a degenerate domain (one value) is widened around
+    /// that value so the map stays finite and the value lands mid-range.
+    pub fn new(domain: (f64, f64), range: (f64, f64)) -> Self {
+        let (lo, hi) = domain;
+        let domain = if (hi - lo).abs() < f64::EPSILON * lo.abs().max(1.0) {
+            let pad = if lo == 0.0 { 1.0 } else { lo.abs() * 0.1 };
+            (lo - pad, hi + pad)
+        } else {
+            domain
+        };
+        Scale { domain, range }
+    }
+
+    /// Maps a data value to a pixel position.
+    pub fn map(&self, value: f64) -> f64 {
+        let (d0, d1) = self.domain;
+        let (r0, r1) = self.range;
+        r0 + (value - d0) / (d1 - d0) * (r1 - r0)
+    }
+}
+
+/// A tick: where it sits (pixels) and what it says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tick {
+    pub pos: f64,
+    pub label: String,
+}
+
+/// A drawn point with its data, so the view can label it on hover or focus.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marker {
+    pub x: f64,
+    pub y: f64,
+    pub year: i32,
+    pub value: f64,
+}
+
+/// The plotting rectangle inside the chart's margins.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    pub left: f64,
+    pub top: f64,
+    pub right: f64,
+    pub bottom: f64,
+}
+
+/// The computed chart: everything the view draws, in pixels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chart {
+    pub width: f64,
+    pub height: f64,
+    pub plot: Rect,
+    pub x_ticks: Vec<Tick>,
+    pub y_ticks: Vec<Tick>,
+    pub observed: Vec<Marker>,
+    /// SVG path data (`d`) for each line; empty when there is nothing to draw.
+    pub fitted: String,
+    pub projection: String,
+    pub band: String,
+    /// Whether the interval reaches beyond the drawn range (and was cut there).
+    pub band_clipped: bool,
+    /// Target line y, or band (y_top, y_bottom).
+    pub target: Option<TargetGeom>,
+    pub milestones: Vec<Marker>,
+    pub glide: String,
+    pub checkpoint: Option<Marker>,
+    pub what_if: String,
+}
+
+/// The target in pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum TargetGeom {
+    Line { y: f64 },
+    Band { y_top: f64, y_bottom: f64 },
+}
+
+const MARGIN: Rect = Rect { left: 52.0, top: 14.0, right: 14.0, bottom: 28.0 };
+
+/// Lays out a chart of `width` × `height` pixels.
+pub fn layout(input: &ChartInput, width: f64, height: f64) -> Chart {
+    let plot = Rect {
+        left: MARGIN.left,
+        top: MARGIN.top,
+        right: (width - MARGIN.right).max(MARGIN.left + 1.0),
+        bottom: (height - MARGIN.bottom).max(MARGIN.top + 1.0),
+    };
+
+    let (x_lo, x_hi) = year_extent(input);
+    let x = Scale::new((x_lo as f64, x_hi as f64), (plot.left, plot.right));
+    let (y_lo, y_hi) = value_extent(input);
+    let y_ticks_values = nice_ticks(y_lo, y_hi, 5);
+    // The axis runs tick to tick, so the outermost ticks sit on the frame.
+    let y_domain = match (y_ticks_values.first(), y_ticks_values.last()) {
+        (Some(&a), Some(&b)) if b > a => (a, b),
+        _ => (y_lo, y_hi),
+    };
+    let y = Scale::new(y_domain, (plot.bottom, plot.top));
+    let decimals = tick_decimals(&y_ticks_values);
+
+    let px = |year: i32| x.map(year as f64);
+    let clamp_y = |v: f64| v.clamp(y.domain.0, y.domain.1);
+    let marker = |&(year, value): &(i32, f64)| Marker { x: px(year), y: y.map(value), year, value };
+    let line = |points: &[(i32, f64)]| path(points.iter().map(|&(year, v)| (px(year), y.map(clamp_y(v)))));
+
+    let band_clipped = input.band.iter().any(|&(_, lo, hi)| lo < y.domain.0 || hi > y.domain.1);
+    let band = if input.band.len() >= 2 {
+        let upper = input.band.iter().map(|&(yr, _, hi)| (px(yr), y.map(clamp_y(hi))));
+        let lower = input.band.iter().rev().map(|&(yr, lo, _)| (px(yr), y.map(clamp_y(lo))));
+        let mut d = path(upper.chain(lower));
+        d.push('Z');
+        d
+    } else {
+        String::new()
+    };
+
+    Chart {
+        width,
+        height,
+        plot,
+        x_ticks: year_ticks(x_lo, x_hi, 8).into_iter().map(|yr| Tick { pos: px(yr), label: yr.to_string() }).collect(),
+        y_ticks: y_ticks_values.iter().map(|&v| Tick { pos: y.map(v), label: format!("{v:.decimals$}") }).collect(),
+        observed: input.observed.iter().map(marker).collect(),
+        fitted: line(&input.fitted),
+        projection: line(&input.projection),
+        band,
+        band_clipped,
+        target: input.target.map(|t| match t {
+            TargetMark::Line(v) => TargetGeom::Line { y: y.map(clamp_y(v)) },
+            TargetMark::Band(lo, hi) => TargetGeom::Band { y_top: y.map(clamp_y(hi)), y_bottom: y.map(clamp_y(lo)) },
+        }),
+        milestones: input.milestones.iter().map(marker).collect(),
+        glide: line(&input.glide),
+        checkpoint: input.checkpoint.as_ref().map(marker),
+        what_if: line(&input.what_if),
+    }
+}
+
+/// A small trend line for a table cell: observed points only, no axes.
+/// Returns SVG path data, empty with fewer than two points.
+pub fn sparkline(points: &[(i32, f64)], width: f64, height: f64) -> String {
+    if points.len() < 2 {
+        return String::new();
+    }
+    let years = (points[0].0 as f64, points[points.len() - 1].0 as f64);
+    let (lo, hi) = points.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &(_, v)| (lo.min(v), hi.max(v)));
+    let x = Scale::new(years, (1.0, width - 1.0));
+    let y = Scale::new((lo, hi), (height - 1.0, 1.0));
+    path(points.iter().map(|&(yr, v)| (x.map(yr as f64), y.map(v))))
+}
+
+/// The years the x axis spans: every year drawn, and always the target year.
+fn year_extent(input: &ChartInput) -> (i32, i32) {
+    let years = input
+        .observed
+        .iter()
+        .chain(&input.fitted)
+        .chain(&input.projection)
+        .chain(&input.milestones)
+        .chain(&input.glide)
+        .chain(&input.what_if)
+        .map(|&(yr, _)| yr)
+        .chain(input.band.iter().map(|&(yr, _, _)| yr))
+        .chain(std::iter::once(input.target_year));
+    let (lo, hi) = years.fold((i32::MAX, i32::MIN), |(lo, hi), yr| (lo.min(yr), hi.max(yr)));
+    if lo == hi {
+        (lo - 1, hi + 1)
+    } else {
+        (lo, hi)
+    }
+}
+
+/// The value range to show. It covers the data, the trend, the target and the
+/// what-if path; the interval band widens it only up to a limit, so one huge
+/// interval cannot flatten everything else into a line (the band is then cut
+/// at the frame, and `band_clipped` says so).
+fn value_extent(input: &ChartInput) -> (f64, f64) {
+    let core_values = input
+        .observed
+        .iter()
+        .chain(&input.fitted)
+        .chain(&input.projection)
+        .chain(&input.milestones)
+        .chain(&input.glide)
+        .chain(&input.what_if)
+        .map(|&(_, v)| v)
+        .chain(match input.target {
+            Some(TargetMark::Line(v)) => vec![v],
+            Some(TargetMark::Band(a, b)) => vec![a, b],
+            None => vec![],
+        })
+        .filter(|v| v.is_finite());
+    let (mut lo, mut hi) = core_values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    if !lo.is_finite() {
+        return (0.0, 1.0);
+    }
+    let span = (hi - lo).max(hi.abs().max(lo.abs()) * 0.05).max(1e-9);
+    let (band_lo, band_hi) = input
+        .band
+        .iter()
+        .filter(|(_, a, b)| a.is_finite() && b.is_finite())
+        .fold((lo, hi), |(l, h), &(_, a, b)| (l.min(a), h.max(b)));
+    lo = band_lo.max(lo - span);
+    hi = band_hi.min(hi + span);
+    let (bound_lo, bound_hi) = input.bounds;
+    if let Some(b) = bound_lo {
+        lo = lo.max(b);
+    }
+    if let Some(b) = bound_hi {
+        hi = hi.min(b);
+    }
+    (lo, hi.max(lo))
+}
+
+/// Round tick values covering [lo, hi]: steps of 1, 2 or 5 times a power of ten,
+/// at most about `max_count` of them.
+pub fn nice_ticks(lo: f64, hi: f64, max_count: usize) -> Vec<f64> {
+    if !(lo.is_finite() && hi.is_finite()) || max_count < 2 {
+        return vec![];
+    }
+    let (lo, hi) = if hi - lo < 1e-12 {
+        let pad = if lo == 0.0 { 1.0 } else { lo.abs() * 0.1 };
+        (lo - pad, hi + pad)
+    } else {
+        (lo, hi)
+    };
+    let raw_step = (hi - lo) / (max_count - 1) as f64;
+    let magnitude = 10f64.powf(raw_step.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * magnitude)
+        .find(|&s| s >= raw_step)
+        .unwrap_or(10.0 * magnitude);
+    let first = (lo / step).floor() as i64;
+    let last = (hi / step).ceil() as i64;
+    (first..=last)
+        .map(|i| i as f64 * step)
+        // Snap away floating dust like 0.30000000000000004.
+        .map(|v| (v / step).round() * step)
+        .map(|v| if v.abs() < step * 1e-9 { 0.0 } else { v })
+        .collect()
+}
+
+/// Integer year ticks from `lo` to `hi`, every 1, 2, 5 or 10 years, at most
+/// about `max_count`, always including the last year (the target year).
+pub fn year_ticks(lo: i32, hi: i32, max_count: usize) -> Vec<i32> {
+    let span = (hi - lo).max(0) as usize;
+    let step = [1, 2, 5, 10, 20, 50].into_iter().find(|&s| span / s < max_count.max(1)).unwrap_or(100);
+    let start = lo + ((step as i32 - lo.rem_euclid(step as i32)) % step as i32);
+    let mut ticks: Vec<i32> = (start..=hi).step_by(step).collect();
+    if ticks.last() != Some(&hi) {
+        // Keep the target year; drop a tick that would crowd it.
+        if ticks.last().is_some_and(|&t| hi - t < step as i32 / 2 + 1 && ticks.len() > 1) {
+            ticks.pop();
+        }
+        ticks.push(hi);
+    }
+    ticks
+}
+
+/// Decimals needed to tell the ticks apart.
+fn tick_decimals(ticks: &[f64]) -> usize {
+    let step = match ticks {
+        [a, b, ..] => (b - a).abs(),
+        _ => return 0,
+    };
+    if step >= 1.0 {
+        0
+    } else {
+        (-step.log10()).ceil().clamp(0.0, 6.0) as usize
+    }
+}
+
+/// SVG path data through the points, to one decimal of a pixel.
+fn path(points: impl Iterator<Item = (f64, f64)>) -> String {
+    let mut d = String::new();
+    for (i, (x, y)) in points.enumerate() {
+        let _ = write!(d, "{}{:.1},{:.1}", if i == 0 { 'M' } else { 'L' }, x, y);
+    }
+    d
+}
+
+impl Chart {
+    /// Renders the chart as a standalone SVG string: the same elements the app
+    /// draws, for snapshot tests and the printable report.
+    pub fn to_svg(&self) -> String {
+        let mut s = String::new();
+        let p = self.plot;
+        let _ = write!(s, r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" class="chart">"#, self.width, self.height);
+        for t in &self.y_ticks {
+            let _ = write!(s, r#"<line class="grid" x1="{:.1}" x2="{:.1}" y1="{:.1}" y2="{:.1}"/>"#, p.left, p.right, t.pos, t.pos);
+            let _ = write!(s, r#"<text class="tick y" x="{:.1}" y="{:.1}">{}</text>"#, p.left - 6.0, t.pos + 4.0, t.label);
+        }
+        for t in &self.x_ticks {
+            let _ = write!(s, r#"<text class="tick x" x="{:.1}" y="{:.1}">{}</text>"#, t.pos, p.bottom + 18.0, t.label);
+        }
+        match self.target {
+            Some(TargetGeom::Line { y }) => {
+                let _ = write!(s, r#"<line class="target" x1="{:.1}" x2="{:.1}" y1="{y:.1}" y2="{y:.1}"/>"#, p.left, p.right);
+            }
+            Some(TargetGeom::Band { y_top, y_bottom }) => {
+                let _ = write!(s, r#"<rect class="target-band" x="{:.1}" y="{y_top:.1}" width="{:.1}" height="{:.1}"/>"#, p.left, p.right - p.left, y_bottom - y_top);
+            }
+            None => {}
+        }
+        for (class, d) in [("band", &self.band), ("glide", &self.glide), ("fitted", &self.fitted), ("projection", &self.projection), ("what-if", &self.what_if)] {
+            if !d.is_empty() {
+                let _ = write!(s, r#"<path class="{class}" d="{d}"/>"#);
+            }
+        }
+        for m in &self.milestones {
+            let _ = write!(s, r#"<rect class="milestone" x="{:.1}" y="{:.1}" width="8" height="8"/>"#, m.x - 4.0, m.y - 4.0);
+        }
+        if let Some(c) = &self.checkpoint {
+            let _ = write!(s, r#"<circle class="checkpoint" cx="{:.1}" cy="{:.1}" r="4"/>"#, c.x, c.y);
+        }
+        for m in &self.observed {
+            let _ = write!(s, r#"<circle class="observed" cx="{:.1}" cy="{:.1}" r="3.5"><title>{}: {}</title></circle>"#, m.x, m.y, m.year, m.value);
+        }
+        s.push_str("</svg>");
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use expect_test::{expect, Expect};
+
+    fn check_ticks(lo: f64, hi: f64, expected: Expect) {
+        expected.assert_eq(&format!("{:?}", nice_ticks(lo, hi, 5)));
+    }
+
+    #[test]
+    fn ticks_are_round_and_cover_the_range() {
+        check_ticks(0.0, 100.0, expect!["[0.0, 25.0, 50.0, 75.0, 100.0]"]);
+        check_ticks(14.3, 20.1, expect!["[14.0, 16.0, 18.0, 20.0, 22.0]"]);
+        check_ticks(3.1, 3.4, expect!["[3.1, 3.2, 3.3000000000000003, 3.4000000000000004]"]);
+        check_ticks(7.0, 7.0, expect!["[6.0, 6.5, 7.0, 7.5, 8.0]"]);
+        check_ticks(0.0, 0.0, expect!["[-1.0, -0.5, 0.0, 0.5, 1.0]"]);
+        check_ticks(f64::NAN, 1.0, expect!["[]"]);
+    }
+
+    #[test]
+    fn year_ticks_keep_the_target_year() {
+        assert_eq!(year_ticks(2015, 2030, 8), vec![2016, 2018, 2020, 2022, 2024, 2026, 2028, 2030]);
+        assert_eq!(year_ticks(2021, 2030, 10), (2021..=2030).collect::<Vec<_>>());
+        assert_eq!(year_ticks(2000, 2030, 8), vec![2000, 2005, 2010, 2015, 2020, 2025, 2030]);
+        assert_eq!(year_ticks(2029, 2030, 8), vec![2029, 2030]);
+    }
+
+    #[test]
+    fn a_degenerate_scale_maps_its_one_value_mid_range() {
+        let s = Scale::new((5.0, 5.0), (0.0, 100.0));
+        assert_eq!(s.map(5.0), 50.0);
+        let s = Scale::new((0.0, 0.0), (100.0, 0.0));
+        assert_eq!(s.map(0.0), 50.0);
+    }
+
+    fn maternal() -> ChartInput {
+        ChartInput {
+            observed: vec![(2021, 8.2), (2022, 7.9), (2023, 7.4)],
+            fitted: vec![(2021, 8.25), (2022, 7.85), (2023, 7.45)],
+            projection: vec![(2023, 7.45), (2025, 6.8), (2030, 5.4)],
+            band: vec![(2023, 7.0, 7.9), (2025, 6.0, 7.7), (2030, 4.0, 7.3)],
+            target: Some(TargetMark::Line(7.5)),
+            target_year: 2030,
+            milestones: vec![],
+            glide: vec![(2021, 8.2), (2030, 7.5)],
+            checkpoint: Some((2025, 7.89)),
+            what_if: vec![],
+            bounds: (Some(0.0), None),
+        }
+    }
+
+    #[test]
+    fn svg_snapshot_of_a_falling_rate() {
+        let svg = layout(&maternal(), 400.0, 200.0).to_svg();
+        expect![[r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 200" class="chart"><line class="grid" x1="52.0" x2="386.0" y1="172.0" y2="172.0"/><text class="tick y" x="46.0" y="176.0">4</text><line class="grid" x1="52.0" x2="386.0" y1="119.3" y2="119.3"/><text class="tick y" x="46.0" y="123.3">6</text><line class="grid" x1="52.0" x2="386.0" y1="66.7" y2="66.7"/><text class="tick y" x="46.0" y="70.7">8</text><line class="grid" x1="52.0" x2="386.0" y1="14.0" y2="14.0"/><text class="tick y" x="46.0" y="18.0">10</text><text class="tick x" x="89.1" y="190.0">2022</text><text class="tick x" x="163.3" y="190.0">2024</text><text class="tick x" x="237.6" y="190.0">2026</text><text class="tick x" x="311.8" y="190.0">2028</text><text class="tick x" x="386.0" y="190.0">2030</text><line class="target" x1="52.0" x2="386.0" y1="79.8" y2="79.8"/><path class="band" d="M126.2,69.3L200.4,74.6L386.0,85.1L386.0,172.0L200.4,119.3L126.2,93.0Z"/><path class="glide" d="M52.0,61.4L386.0,79.8"/><path class="fitted" d="M52.0,60.1L89.1,70.6L126.2,81.1"/><path class="projection" d="M126.2,81.1L200.4,98.3L386.0,135.1"/><circle class="checkpoint" cx="200.4" cy="69.6" r="4"/><circle class="observed" cx="52.0" cy="61.4" r="3.5"><title>2021: 8.2</title></circle><circle class="observed" cx="89.1" cy="69.3" r="3.5"><title>2022: 7.9</title></circle><circle class="observed" cx="126.2" cy="82.5" r="3.5"><title>2023: 7.4</title></circle></svg>"#]].assert_eq(&svg);
+    }
+
+    #[test]
+    fn a_huge_interval_is_cut_at_the_frame_and_said() {
+        let mut input = maternal();
+        input.band = vec![(2023, -500.0, 900.0), (2030, -900.0, 2000.0)];
+        let chart = layout(&input, 400.0, 200.0);
+        assert!(chart.band_clipped);
+        let ticks: Vec<&str> = chart.y_ticks.iter().map(|t| t.label.as_str()).collect();
+        assert!(ticks.len() <= 6, "the data are not flattened by the band: {ticks:?}");
+        assert!(ticks.first().is_some_and(|t| t.parse::<f64>().unwrap() >= 0.0), "bounds respected: {ticks:?}");
+    }
+
+    #[test]
+    fn one_point_and_a_flat_series_stay_finite() {
+        for observed in [vec![(2023, 50.0)], vec![(2021, 50.0), (2022, 50.0), (2023, 50.0)]] {
+            let input = ChartInput { observed, target_year: 2030, bounds: (Some(0.0), Some(100.0)), ..ChartInput::default() };
+            let chart = layout(&input, 300.0, 150.0);
+            assert!(chart.observed.iter().all(|m| m.x.is_finite() && m.y.is_finite()));
+            assert!(chart.y_ticks.len() >= 2);
+        }
+        let empty = layout(&ChartInput { target_year: 2030, ..ChartInput::default() }, 300.0, 150.0);
+        assert!(empty.observed.is_empty() && !empty.y_ticks.is_empty());
+    }
+
+    #[test]
+    fn sparkline_needs_two_points() {
+        assert_eq!(sparkline(&[(2020, 1.0)], 60.0, 16.0), "");
+        assert_eq!(sparkline(&[(2020, 1.0), (2021, 2.0)], 60.0, 16.0), "M1.0,15.0L59.0,1.0");
+        assert_eq!(sparkline(&[(2020, 3.0), (2021, 3.0)], 60.0, 16.0), "M1.0,8.0L59.0,8.0");
+    }
+}
