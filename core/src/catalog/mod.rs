@@ -1,22 +1,154 @@
 //! The plans' indicator catalog: definitions loaded from the TOML files in
 //! `seeds/`, validated, and embedded in the page and the CLI at build time.
 //!
-//! This module owns what an indicator is ([`model`]) and how a catalog file is
-//! read. It knows nothing about figures or assessment.
+//! This module owns what an indicator is ([`model`]), how a catalog file is read
+//! ([`raw`] for the file as written, [`load`] for checking it into domain types)
+//! and how problems in a file are worded ([`issue`]). It knows nothing about
+//! figures or assessment.
+//!
+//! **Invariant:** every [`Indicator`] in a [`Catalog`] has passed the loader's
+//! checks: a known unit, exactly one of comparator or direction, values inside
+//! the bounds, milestones before the target year, an id unique in the catalog.
 
+pub mod issue;
+pub mod load;
 pub mod model;
+pub mod raw;
 
+pub use issue::{CatalogIssue, IssueKind, Severity};
+pub use load::{builtin, has_errors, load_files, BUILTIN_FILES};
 pub use model::*;
 
-/// A loaded, validated set of indicators (one or more plan files).
+/// One loaded plan file: which plan it is and the title it gives itself (a user's
+/// own catalog may name another district's plan).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanFile {
+    pub plan: Plan,
+    pub title_zh: String,
+    pub title_en: String,
+    /// The file name as given to the loader.
+    pub file: String,
+}
+
+/// A loaded, validated set of indicators (one or more plan files), in file order,
+/// which is the plans' own order.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Catalog {
     pub indicators: Vec<Indicator>,
+    /// The files the indicators came from, in load order.
+    pub files: Vec<PlanFile>,
 }
 
 impl Catalog {
     /// Looks an indicator up by its id.
     pub fn get(&self, id: &str) -> Option<&Indicator> {
         self.indicators.iter().find(|i| i.id == id)
+    }
+
+    /// The plans present, in load order, each once.
+    pub fn plans(&self) -> Vec<Plan> {
+        let mut plans = Vec::new();
+        for indicator in &self.indicators {
+            if !plans.contains(&indicator.plan) {
+                plans.push(indicator.plan);
+            }
+        }
+        plans
+    }
+
+    /// The indicators of one plan, in the plan's order.
+    pub fn by_plan(&self, plan: Plan) -> impl Iterator<Item = &Indicator> {
+        self.indicators.iter().filter(move |i| i.plan == plan)
+    }
+
+    /// The domains of one plan in the plan's order (妇女与健康, 妇女与教育, ...),
+    /// each once.
+    pub fn domains(&self, plan: Plan) -> Vec<&str> {
+        let mut domains: Vec<&str> = Vec::new();
+        for indicator in self.by_plan(plan) {
+            if !domains.contains(&indicator.domain.as_str()) {
+                domains.push(&indicator.domain);
+            }
+        }
+        domains
+    }
+
+    /// The indicators of one domain of a plan, in the plan's order.
+    pub fn in_domain<'a>(&'a self, plan: Plan, domain: &'a str) -> impl Iterator<Item = &'a Indicator> {
+        self.by_plan(plan).filter(move |i| i.domain == domain)
+    }
+
+    /// Every indicator carrying the shared `key` (one per plan that sets it).
+    pub fn sharing_key<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a Indicator> {
+        self.indicators.iter().filter(move |i| i.key.as_deref() == Some(key))
+    }
+
+    /// The other indicators measuring the same quantity as `indicator` (same
+    /// shared key), in the other plan; empty when it has no key.
+    pub fn linked<'a>(&'a self, indicator: &'a Indicator) -> impl Iterator<Item = &'a Indicator> {
+        self.indicators
+            .iter()
+            .filter(move |i| i.id != indicator.id && i.key.is_some() && i.key == indicator.key)
+    }
+
+    /// The indicators whose Chinese name, English name or an alias is exactly
+    /// `name` (after trimming). Several only when a shared key links them or when
+    /// the loader warned about a name clash.
+    pub fn by_name(&self, name: &str) -> Vec<&Indicator> {
+        let name = name.trim();
+        self.indicators
+            .iter()
+            .filter(|i| i.name_zh == name || i.name_en == name || i.aliases.iter().any(|a| a == name))
+            .collect()
+    }
+
+    /// The plan's title as its file gives it, else the plan's own.
+    pub fn title(&self, plan: Plan) -> (&str, &str) {
+        self.files
+            .iter()
+            .find(|f| f.plan == plan)
+            .map_or((plan.title_zh(), plan.title_en()), |f| (&f.title_zh, &f.title_en))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn catalog() -> Catalog {
+        let women = "plan = \"women\"\ntitle_zh = \"某区妇女规划\"\n\
+            [[indicator]]\nid = \"W-A-01\"\nkey = \"k\"\ndomain = \"甲域\"\nname_zh = \"甲\"\nname_en = \"A\"\n\
+            unit = \"percent\"\ncomparator = \"ge\"\nvalue = 1\nsource = \"s\"\n\
+            [[indicator]]\nid = \"W-B-01\"\ndomain = \"乙域\"\nname_zh = \"乙\"\nname_en = \"B\"\n\
+            aliases = [\"乙率\"]\nunit = \"count\"\ndirection = \"increase\"\nsource = \"s\"\n\
+            [[indicator]]\nid = \"W-A-02\"\ndomain = \"甲域\"\nname_zh = \"丙\"\nname_en = \"C\"\n\
+            unit = \"count\"\ndirection = \"decrease\"\nsource = \"s\"\n";
+        let children = "plan = \"children\"\n\
+            [[indicator]]\nid = \"C-A-01\"\nkey = \"k\"\ndomain = \"丁域\"\nname_zh = \"甲\"\nname_en = \"A\"\n\
+            unit = \"percent\"\ncomparator = \"ge\"\nvalue = 1\nsource = \"s\"\n";
+        let (catalog, issues) = load_files(&[("w.toml", women), ("c.toml", children)]);
+        assert!(issues.is_empty(), "{issues:?}");
+        catalog
+    }
+
+    #[test]
+    fn lookups() {
+        let c = catalog();
+        let ids = |it: Vec<&Indicator>| it.iter().map(|i| i.id.clone()).collect::<Vec<_>>();
+        assert_eq!(c.get("W-B-01").map(|i| i.name_en.as_str()), Some("B"));
+        assert_eq!(c.get("W-Z-99"), None);
+        assert_eq!(c.plans(), [Plan::Women, Plan::Children]);
+        assert_eq!(c.domains(Plan::Women), ["甲域", "乙域"]);
+        assert_eq!(ids(c.in_domain(Plan::Women, "甲域").collect()), ["W-A-01", "W-A-02"]);
+        assert_eq!(ids(c.by_plan(Plan::Children).collect()), ["C-A-01"]);
+        assert_eq!(ids(c.sharing_key("k").collect()), ["W-A-01", "C-A-01"]);
+        let first = c.get("W-A-01").expect("present");
+        assert_eq!(ids(c.linked(first).collect()), ["C-A-01"]);
+        let unkeyed = c.get("W-B-01").expect("present");
+        assert!(c.linked(unkeyed).next().is_none());
+        assert_eq!(ids(c.by_name(" 乙率 ")), ["W-B-01"]);
+        assert_eq!(ids(c.by_name("甲")), ["W-A-01", "C-A-01"]);
+        assert_eq!(c.title(Plan::Women), ("某区妇女规划", Plan::Women.title_en()));
+        assert_eq!(c.title(Plan::Children).0, Plan::Children.title_zh());
     }
 }
