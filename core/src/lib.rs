@@ -16,3 +16,4 @@ pub mod series;
 pub mod figures;
 pub mod assess;
 pub mod chart;
+pub mod format;
