@@ -19,24 +19,11 @@ pub use issue::{CatalogIssue, IssueKind, Severity};
 pub use load::{builtin, has_errors, load_files, BUILTIN_FILES};
 pub use model::*;
 
-/// One loaded plan file: which plan it is and the title it gives itself (a user's
-/// own catalog may name another district's plan).
-#[derive(Debug, Clone, PartialEq)]
-pub struct PlanFile {
-    pub plan: Plan,
-    pub title_zh: String,
-    pub title_en: String,
-    /// The file name as given to the loader.
-    pub file: String,
-}
-
 /// A loaded, validated set of indicators (one or more plan files), in file order,
 /// which is the plans' own order.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Catalog {
     pub indicators: Vec<Indicator>,
-    /// The files the indicators came from, in load order.
-    pub files: Vec<PlanFile>,
 }
 
 impl Catalog {
@@ -101,14 +88,6 @@ impl Catalog {
             .filter(|i| i.name_zh == name || i.name_en == name || i.aliases.iter().any(|a| a == name))
             .collect()
     }
-
-    /// The plan's title as its file gives it, else the plan's own.
-    pub fn title(&self, plan: Plan) -> (&str, &str) {
-        self.files
-            .iter()
-            .find(|f| f.plan == plan)
-            .map_or((plan.title_zh(), plan.title_en()), |f| (&f.title_zh, &f.title_en))
-    }
 }
 
 #[cfg(test)]
@@ -148,7 +127,5 @@ mod tests {
         assert!(c.linked(unkeyed).next().is_none());
         assert_eq!(ids(c.by_name(" 乙率 ")), ["W-B-01"]);
         assert_eq!(ids(c.by_name("甲")), ["W-A-01", "C-A-01"]);
-        assert_eq!(c.title(Plan::Women), ("某区妇女规划", Plan::Women.title_en()));
-        assert_eq!(c.title(Plan::Children).0, Plan::Children.title_zh());
     }
 }
