@@ -1,0 +1,140 @@
+//! The roll-up for the dashboard: counts per status for each plan, each domain
+//! and overall, the share achieved or on track, and the red and amber lists in
+//! order of urgency.
+//!
+//! "Achieved or on track" counts the statuses whose severity is green
+//! (`achieved`, `on_track`, and for directional targets `significant_progress`
+//! and `slowing`), out of the indicators that were judged (not
+//! `insufficient_data` or `not_assessed`).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::Plan;
+
+use super::status::{Severity, Status};
+use super::Assessment;
+
+/// Counts for one group of indicators.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GroupCount {
+    /// The plan, for plan and domain groups.
+    pub plan: Option<Plan>,
+    /// The domain, for domain groups.
+    pub domain: Option<String>,
+    pub total: usize,
+    /// Indicators per status name, every status listed (zeros included).
+    pub counts: BTreeMap<String, usize>,
+    /// Indicators with a judged status.
+    pub judged: usize,
+    /// Judged indicators whose status is green.
+    pub achieved_or_on_track: usize,
+    /// achieved_or_on_track / judged (`None` when nothing was judged).
+    pub share_achieved_or_on_track: Option<f64>,
+}
+
+/// An indicator on the red or amber list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Flagged {
+    pub id: String,
+    pub plan: Plan,
+    pub domain: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub status: Status,
+    pub severity: Severity,
+    pub probability: Option<f64>,
+    pub progress_ratio: Option<f64>,
+    /// Warning codes with the same severity as the list.
+    pub warnings: Vec<String>,
+}
+
+/// The whole roll-up.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RollUp {
+    pub overall: GroupCount,
+    pub by_plan: Vec<GroupCount>,
+    pub by_domain: Vec<GroupCount>,
+    /// Red indicators, most urgent first: by status (missed, reversing, ...,
+    /// then those red only through a warning), then lowest probability, then
+    /// lowest progress ratio, then id.
+    pub red: Vec<Flagged>,
+    /// Amber indicators, in the same order.
+    pub amber: Vec<Flagged>,
+}
+
+/// Rolls assessments up per plan and domain (groups in order of first
+/// appearance, i.e. catalog order).
+pub fn roll_up(assessments: &[Assessment]) -> RollUp {
+    let overall = count(None, None, assessments.iter());
+    let mut plans: Vec<Plan> = Vec::new();
+    let mut domains: Vec<(Plan, String)> = Vec::new();
+    for a in assessments {
+        if !plans.contains(&a.plan) {
+            plans.push(a.plan);
+        }
+        if !domains.iter().any(|(p, d)| *p == a.plan && *d == a.domain) {
+            domains.push((a.plan, a.domain.clone()));
+        }
+    }
+    let by_plan = plans.iter().map(|&p| count(Some(p), None, assessments.iter().filter(|a| a.plan == p))).collect();
+    let by_domain = domains
+        .iter()
+        .map(|(p, d)| count(Some(*p), Some(d.clone()), assessments.iter().filter(|a| a.plan == *p && a.domain == *d)))
+        .collect();
+    RollUp { overall, by_plan, by_domain, red: flagged(assessments, Severity::Red), amber: flagged(assessments, Severity::Amber) }
+}
+
+fn count<'a>(plan: Option<Plan>, domain: Option<String>, group: impl Iterator<Item = &'a Assessment>) -> GroupCount {
+    let mut counts: BTreeMap<String, usize> = Status::ALL.iter().map(|s| (s.key().to_string(), 0)).collect();
+    let (mut total, mut judged, mut good) = (0, 0, 0);
+    for a in group {
+        total += 1;
+        *counts.entry(a.status.key().to_string()).or_insert(0) += 1;
+        if a.status.is_judged() {
+            judged += 1;
+            if a.status.severity() == Severity::Green {
+                good += 1;
+            }
+        }
+    }
+    GroupCount {
+        plan,
+        domain,
+        total,
+        counts,
+        judged,
+        achieved_or_on_track: good,
+        share_achieved_or_on_track: (judged > 0).then(|| good as f64 / judged as f64),
+    }
+}
+
+fn flagged(assessments: &[Assessment], severity: Severity) -> Vec<Flagged> {
+    let mut list: Vec<&Assessment> = assessments.iter().filter(|a| a.severity == severity).collect();
+    // Status order is Status's declaration order (most urgent first); an
+    // indicator flagged only by a warning sorts after those flagged by status.
+    let rank = |a: &Assessment| (a.status.severity() != severity, a.status);
+    let none_last = |x: Option<f64>| x.unwrap_or(f64::INFINITY);
+    list.sort_by(|x, y| {
+        rank(x)
+            .cmp(&rank(y))
+            .then(none_last(x.probability).total_cmp(&none_last(y.probability)))
+            .then(none_last(x.progress_ratio).total_cmp(&none_last(y.progress_ratio)))
+            .then(x.id.cmp(&y.id))
+    });
+    list.into_iter()
+        .map(|a| Flagged {
+            id: a.id.clone(),
+            plan: a.plan,
+            domain: a.domain.clone(),
+            name_zh: a.name_zh.clone(),
+            name_en: a.name_en.clone(),
+            status: a.status,
+            severity: a.severity,
+            probability: a.probability,
+            progress_ratio: a.progress_ratio,
+            warnings: a.warnings.iter().filter(|w| w.severity == severity).map(|w| w.code.clone()).collect(),
+        })
+        .collect()
+}
