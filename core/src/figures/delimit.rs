@@ -17,10 +17,11 @@ use serde::{Deserialize, Serialize};
 use super::diagnostic::{CellRef, Code, Diagnostic, Severity};
 
 /// The character between fields of a record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Delimiter {
     /// `\t`: what Excel and WPS put on the clipboard.
+    #[default]
     Tab,
     /// `,`: CSV.
     Comma,
