@@ -925,6 +925,6 @@ mod tests {
         // Both plans embedded; the women's count is pinned here (per domain in
         // core/tests/catalog_seeds.rs), the children's by its own tests.
         assert_eq!(catalog.plans(), [Plan::Women, Plan::Children]);
-        assert_eq!(catalog.by_plan(Plan::Women).count(), 95);
+        assert_eq!(catalog.by_plan(Plan::Women).count(), 96);
     }
 }
