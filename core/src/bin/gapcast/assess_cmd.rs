@@ -1,7 +1,261 @@
-//! (Being built.)
-use std::{ffi::OsString, process::ExitCode};
+//! `gapcast assess`: reads figures exactly as `gapcast figures` does, assesses
+//! every catalog indicator (METHODS.md) and prints one object per indicator as
+//! JSON, or one row per indicator as CSV for Excel (UTF-8 with a byte-order mark).
+//!
+//! Indicators without figures are listed too (`insufficient_data`, or
+//! `not_assessed` for targets that are not judged). The figures' diagnostics and
+//! any catalog issues go to stderr, so stdout is only the assessment.
+//!
+//! Exit status: 0 on success, 1 when a `--catalog` file has errors (the sound
+//! indicators are still assessed), 2 for a usage problem or an unreadable file.
 
-pub fn run(_args: Vec<OsString>) -> ExitCode {
-    eprintln!("gapcast: this command is not built yet");
-    ExitCode::from(2)
+use std::ffi::OsString;
+use std::io::Read;
+use std::process::ExitCode;
+
+use gapcast_core::assess::{assess_catalog, csv, Settings};
+use gapcast_core::catalog::{builtin, has_errors, load_files, Catalog, CatalogIssue, Scale};
+use gapcast_core::figures::{self, ParseOptions, Severity as DiagnosticSeverity};
+
+const USAGE: &str = "\
+usage: gapcast assess FILE [--catalog FILE]... [--level 0.8] [--scale auto|linear|log|logit]
+                      [--from-year YEAR] [--current-year YEAR] [--format json|csv]
+
+  FILE               figures as pasted or exported (TSV/CSV, wide or long); - for stdin
+  --catalog FILE     assess against this catalog file instead of the built-in plans
+                     (repeatable)
+  --level P          prediction-interval level, 0 < P < 1 (default 0.8)
+  --scale S          model scale for every indicator (default auto: each indicator's own)
+  --from-year YEAR   fit only points from YEAR on
+  --current-year Y   the year it is now (default: the system clock's)
+  --format json|csv  output format (default json; csv is UTF-8 with BOM for Excel)
+";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Json,
+    Csv,
+}
+
+#[derive(Debug, PartialEq)]
+struct Options {
+    file: String,
+    catalogs: Vec<String>,
+    level: f64,
+    scale: Option<Scale>,
+    from_year: Option<i32>,
+    current_year: Option<i32>,
+    format: Format,
+}
+
+/// Parses the arguments after `assess`; `Ok(None)` asks for the usage text.
+fn parse_args(args: Vec<OsString>) -> Result<Option<Options>, String> {
+    use lexopt::prelude::*;
+    let mut parser = lexopt::Parser::from_args(args);
+    let mut file = None;
+    let mut options = Options {
+        file: String::new(),
+        catalogs: Vec::new(),
+        level: 0.8,
+        scale: None,
+        from_year: None,
+        current_year: None,
+        format: Format::Json,
+    };
+    let text = |value: OsString| value.into_string().map_err(|v| format!("not valid UTF-8: {}", v.to_string_lossy()));
+    let year = |value: String, flag: &str| {
+        value.trim().parse::<i32>().map_err(|_| format!("{flag} needs a year, got `{value}`"))
+    };
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Long("catalog") => options.catalogs.push(text(parser.value().map_err(|e| e.to_string())?)?),
+            Long("level") => {
+                let value = text(parser.value().map_err(|e| e.to_string())?)?;
+                options.level = match value.trim().parse::<f64>() {
+                    Ok(p) if p > 0.0 && p < 1.0 => p,
+                    _ => return Err(format!("--level needs a number strictly between 0 and 1, got `{value}`")),
+                };
+            }
+            Long("scale") => {
+                let value = text(parser.value().map_err(|e| e.to_string())?)?;
+                options.scale = match value.as_str() {
+                    "auto" => None,
+                    other => Some(Scale::from_key(other).ok_or_else(|| {
+                        format!("unknown scale `{other}` (expected auto, linear, log or logit)")
+                    })?),
+                };
+            }
+            Long("from-year") => {
+                options.from_year = Some(year(text(parser.value().map_err(|e| e.to_string())?)?, "--from-year")?)
+            }
+            Long("current-year") => {
+                options.current_year =
+                    Some(year(text(parser.value().map_err(|e| e.to_string())?)?, "--current-year")?)
+            }
+            Long("format") => {
+                let value = text(parser.value().map_err(|e| e.to_string())?)?;
+                options.format = match value.as_str() {
+                    "json" => Format::Json,
+                    "csv" => Format::Csv,
+                    other => return Err(format!("unknown format `{other}` (expected json or csv)")),
+                };
+            }
+            Short('h') | Long("help") => return Ok(None),
+            Value(value) if file.is_none() => file = Some(text(value)?),
+            Value(value) => return Err(format!("one FILE only, got a second: `{}`", value.to_string_lossy())),
+            other => return Err(other.unexpected().to_string()),
+        }
+    }
+    options.file = file.ok_or("missing FILE (the figures to assess; - for stdin)")?;
+    Ok(Some(options))
+}
+
+pub fn run(args: Vec<OsString>) -> ExitCode {
+    let options = match parse_args(args) {
+        Ok(Some(options)) => options,
+        Ok(None) => {
+            print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(message) => {
+            eprintln!("gapcast assess: {message}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let (catalog, issues) = match load_catalog(&options.catalogs) {
+        Ok(loaded) => loaded,
+        Err(message) => {
+            eprintln!("gapcast assess: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    for issue in &issues {
+        eprintln!("{issue}");
+    }
+    let bytes = match read_input(&options.file) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            eprintln!("gapcast assess: 无法读取 cannot read {}: {err}", options.file);
+            return ExitCode::from(2);
+        }
+    };
+
+    let current_year = options.current_year.unwrap_or_else(clock_year);
+    let figures = figures::parse_bytes(&bytes, &catalog, &ParseOptions::new(current_year));
+    for d in figures.diagnostics.iter().filter(|d| d.severity != DiagnosticSeverity::Info) {
+        let place = d.cell.clone().or_else(|| d.range.clone()).unwrap_or_else(|| "-".into());
+        eprintln!("{place} {:?} {}: {} / {}", d.severity, d.code.key(), d.message_zh, d.message_en);
+    }
+
+    let mut settings = Settings::new(current_year);
+    settings.level = options.level;
+    settings.scale_override = options.scale;
+    settings.from_year = options.from_year;
+    let assessments = assess_catalog(&catalog, &figures.series, &settings);
+
+    match options.format {
+        Format::Json => match serde_json::to_string_pretty(&assessments) {
+            Ok(text) => println!("{text}"),
+            Err(err) => {
+                eprintln!("gapcast assess: {err}");
+                return ExitCode::from(2);
+            }
+        },
+        Format::Csv => print!("\u{feff}{}", csv::to_csv(&assessments)),
+    }
+    if has_errors(&issues) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The built-in catalog, or the given files loaded with `catalog::load_files`.
+fn load_catalog(paths: &[String]) -> Result<(Catalog, Vec<CatalogIssue>), String> {
+    if paths.is_empty() {
+        return Ok((builtin(), Vec::new()));
+    }
+    let mut texts = Vec::new();
+    for path in paths {
+        let text = std::fs::read_to_string(path).map_err(|err| format!("无法读取 cannot read {path}: {err}"))?;
+        texts.push((path.as_str(), text));
+    }
+    let files: Vec<(&str, &str)> = texts.iter().map(|(p, t)| (*p, t.as_str())).collect();
+    Ok(load_files(&files))
+}
+
+fn read_input(path: &str) -> std::io::Result<Vec<u8>> {
+    if path == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes)?;
+        Ok(bytes)
+    } else {
+        std::fs::read(path)
+    }
+}
+
+/// The current calendar year (UTC) from the system clock: the core has no clock,
+/// so the binary supplies "now" unless `--current-year` does.
+fn clock_year() -> i32 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0);
+    year_of_day(secs.div_euclid(86_400))
+}
+
+/// The proleptic Gregorian year of a day counted from 1970-01-01 (Howard
+/// Hinnant's `civil_from_days`).
+fn year_of_day(days: i64) -> i32 {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(month <= 2)) as i32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<OsString> {
+        list.iter().map(OsString::from).collect()
+    }
+
+    /// One helper: arguments → parsed options or the error's start.
+    fn check(list: &[&str], expected: Result<(&str, f64, Option<Scale>, Option<i32>, Format), &str>) {
+        match (parse_args(args(list)), expected) {
+            (Ok(Some(o)), Ok((file, level, scale, from, format))) => {
+                assert_eq!((o.file.as_str(), o.level, o.scale, o.from_year, o.format), (file, level, scale, from, format))
+            }
+            (Err(message), Err(start)) => assert!(message.starts_with(start), "{message}"),
+            (got, want) => panic!("{list:?}: got {got:?}, expected {want:?}"),
+        }
+    }
+
+    #[test]
+    fn arguments() {
+        check(&["f.tsv"], Ok(("f.tsv", 0.8, None, None, Format::Json)));
+        check(
+            &["f.tsv", "--level", "0.95", "--scale", "log", "--from-year", "2018", "--format", "csv"],
+            Ok(("f.tsv", 0.95, Some(Scale::Log), Some(2018), Format::Csv)),
+        );
+        check(&["--scale", "auto", "-"], Ok(("-", 0.8, None, None, Format::Json)));
+        check(&["f.tsv", "--level", "1.5"], Err("--level needs"));
+        check(&["f.tsv", "--scale", "sqrt"], Err("unknown scale"));
+        check(&["f.tsv", "--from-year", "twenty"], Err("--from-year needs"));
+        check(&["--format", "xml", "f.tsv"], Err("unknown format"));
+        check(&[], Err("missing FILE"));
+        check(&["a", "b"], Err("one FILE only"));
+    }
+
+    #[test]
+    fn years_from_days() {
+        for (days, year) in [(0, 1970), (-1, 1969), (365, 1971), (20_453, 2025), (20_454, 2026), (20_819, 2027), (11_016, 2000)] {
+            assert_eq!(year_of_day(days), year, "day {days}");
+        }
+    }
 }
