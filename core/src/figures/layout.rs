@@ -399,6 +399,7 @@ fn wide(ctx: &Context<'_>) -> Extracted {
     let width = table.width();
     let mut years: Vec<(usize, i32)> = Vec::new();
     let mut roles: Vec<Option<Role>> = vec![None; width];
+    let mut is_year = vec![false; width];
     for c in 0..width {
         let at = CellRef::new(h, c);
         let text = ctx.text(at);
@@ -412,7 +413,7 @@ fn wide(ctx: &Context<'_>) -> Extracted {
                 }
                 Err(d) => out.diagnostics.push(d),
             }
-            roles[c] = Some(Role::Year);
+            is_year[c] = true;
         } else {
             roles[c] = header_role(text);
         }
@@ -424,9 +425,9 @@ fn wide(ctx: &Context<'_>) -> Extracted {
     if name_col.is_none() && id_col.is_none() {
         // The leftmost unlabelled column holding text: where names usually are.
         name_col = (0..first_year_col.max(1).min(width))
-            .filter(|&c| roles[c].is_none())
+            .filter(|&c| roles[c].is_none() && !is_year[c])
             .find(|&c| ctx.column_cells(c, h + 1).iter().any(|&cell| is_name_like(ctx.text(cell))))
-            .or_else(|| (0..width).find(|&c| roles[c].is_none()));
+            .or_else(|| (0..width).find(|&c| roles[c].is_none() && !is_year[c]));
     }
     let unit_col = find(Role::Unit);
     let note_col = find(Role::Note);
@@ -442,7 +443,7 @@ fn wide(ctx: &Context<'_>) -> Extracted {
                 // Our own template's target column: recognised, read by no one.
                 out.used.extend(ctx.column_cells(c, h + 1));
             }
-        } else if roles[c] != Some(Role::Year) {
+        } else if !is_year[c] {
             out.diagnostics.extend(ctx.ignored_column(at, h + 1));
         }
     }

@@ -38,7 +38,7 @@ pub enum NameMatch {
 /// How many suggestions an unmatched name gets at most.
 const MAX_SUGGESTIONS: usize = 3;
 /// The similarity below which a catalog name is not worth suggesting.
-const MIN_SIMILARITY: f64 = 0.3;
+const MIN_SIMILARITY: f64 = 0.4;
 
 /// An index of the catalog's names under each matching rule.
 pub struct Matcher<'c> {
@@ -297,7 +297,7 @@ mod tests {
         check("五岁以下儿童死亡率", "C-HEALTH-04");
         check("学前教育毛入园率", "W-EDU-05");
         check("我们的托位指标", "C-CARE-01");
-        check("孕产妇死忙率", "? W-HEALTH-02");
+        check("孕产妇死忙率", "? W-HEALTH-02 W-HEALTH-03");
         check("完全无关的东西", "? ");
         check("", "? ");
     }

@@ -181,7 +181,7 @@ pub fn parse_value(text: &str, decimal_comma: bool) -> CellValue {
         let (Some((a, "")), Some((b, ""))) = (scan_number(a, false), scan_number(b, false)) else {
             return CellValue::Invalid(Invalid::Malformed);
         };
-        if a.0 == 0.0 || !(b.0 / a.0).is_finite() {
+        if a.0 == 0.0 || b.0 == 0.0 || !(b.0 / a.0).is_finite() {
             return CellValue::Invalid(Invalid::Malformed);
         }
         return CellValue::Number(Number {
