@@ -7,7 +7,7 @@
 
 use gapcast_core::catalog::{
     builtin, load_files, Catalog, Comparator, Direction, Goal, Indicator, Milestone, Plan, Scale,
-    Unit, BUILTIN_FILES,
+    Unit,
 };
 
 const CHILDREN_FILE: (&str, &str) = (
@@ -15,18 +15,9 @@ const CHILDREN_FILE: (&str, &str) = (
     include_str!("../../seeds/huadu-children-2021-2030.toml"),
 );
 
-/// The built-in catalog; while the loader does not embed the children's file yet,
-/// the embedded files plus the children's file, loaded the same way.
+/// The built-in catalog, which embeds the children's file.
 fn catalog() -> Catalog {
-    let built = builtin();
-    if built.plans().contains(&Plan::Children) {
-        return built;
-    }
-    let mut files: Vec<(&str, &str)> = BUILTIN_FILES.to_vec();
-    files.push(CHILDREN_FILE);
-    let (catalog, issues) = load_files(&files);
-    assert!(issues.is_empty(), "seed files have issues: {issues:#?}");
-    catalog
+    builtin()
 }
 
 fn get<'a>(catalog: &'a Catalog, id: &str) -> &'a Indicator {
@@ -56,10 +47,15 @@ fn check(catalog: &Catalog, id: &str, unit: Unit, expect: Expect) {
 }
 
 #[test]
-fn children_file_loads_without_issues() {
+fn children_file_loads_alone_without_issues_and_is_built_in() {
     let (catalog, issues) = load_files(&[CHILDREN_FILE]);
     assert!(issues.is_empty(), "{issues:#?}");
     assert!(catalog.indicators.iter().all(|i| i.plan == Plan::Children));
+    // The embedded copy is this same file, indicator for indicator.
+    let built = builtin();
+    let embedded: Vec<&Indicator> = built.by_plan(Plan::Children).collect();
+    let alone: Vec<&Indicator> = catalog.indicators.iter().collect();
+    assert_eq!(embedded, alone);
 }
 
 #[test]
