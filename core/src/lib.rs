@@ -17,3 +17,4 @@ pub mod figures;
 pub mod assess;
 pub mod chart;
 pub mod format;
+pub mod session;

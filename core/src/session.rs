@@ -1,0 +1,244 @@
+//! A user's session: everything they gave (the pasted text exactly as pasted,
+//! name assignments, conflict choices, settings, what-if scenarios), and the one
+//! pure function from it to everything the page shows ([`Session::evaluate`]).
+//!
+//! The app autosaves a session in localStorage and exports it as a file; both
+//! use the JSON form here, which carries a format version so that files from an
+//! older version still load. This module owns that format; it knows nothing of
+//! where the JSON is kept.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::assess::{self, Assessment, RollUp, Settings, WhatIfChange};
+use crate::catalog::Catalog;
+use crate::figures::{self, Delimiter, Figures, Layout, ParseOptions};
+use crate::format::Lang;
+
+/// The session format version this build writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One choice the user made for an indicator-year: a conflict resolved, or a
+/// suggested correction (such as ×100) accepted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ValueChoice {
+    pub id: String,
+    pub year: i32,
+    pub value: f64,
+}
+
+/// Everything the user gave, as saved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Session {
+    pub format_version: u32,
+    pub lang: Lang,
+    /// The pasted text, exactly as given.
+    pub raw: String,
+    /// Delimiter and layout the user forced (`None`: detected).
+    pub delimiter: Option<Delimiter>,
+    pub layout: Option<Layout>,
+    /// Pasted name -> indicator id, for names the catalog does not know.
+    pub assignments: BTreeMap<String, String>,
+    /// Conflicts resolved and corrections accepted, in the order made (a later
+    /// choice for the same indicator-year wins).
+    pub choices: Vec<ValueChoice>,
+    pub settings: Settings,
+    /// Whether the user fixed the "current year"; otherwise the page's clock
+    /// sets it at every start.
+    pub current_year_pinned: bool,
+    /// What-if scenarios by indicator id.
+    pub scenarios: BTreeMap<String, WhatIfChange>,
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Session::new(2026)
+    }
+}
+
+impl Session {
+    /// An empty session for `current_year` (the caller's clock).
+    pub fn new(current_year: i32) -> Self {
+        Session {
+            format_version: FORMAT_VERSION,
+            lang: Lang::Zh,
+            raw: String::new(),
+            delimiter: None,
+            layout: None,
+            assignments: BTreeMap::new(),
+            choices: Vec::new(),
+            settings: Settings::new(current_year),
+            current_year_pinned: false,
+            scenarios: BTreeMap::new(),
+        }
+    }
+
+    /// The parser options this session implies.
+    pub fn parse_options(&self) -> ParseOptions {
+        let mut options = ParseOptions::new(self.settings.current_year);
+        options.delimiter = self.delimiter;
+        options.layout = self.layout;
+        options.assignments = self.assignments.clone();
+        for c in &self.choices {
+            options.conflict_choices.insert((c.id.clone(), c.year), c.value);
+        }
+        options
+    }
+
+    /// Records a value choice, replacing an earlier one for the same
+    /// indicator-year.
+    pub fn choose(&mut self, id: &str, year: i32, value: f64) {
+        self.choices.retain(|c| !(c.id == id && c.year == year));
+        self.choices.push(ValueChoice { id: id.to_string(), year, value });
+    }
+
+    /// Parses the figures and assesses every catalog indicator: the whole
+    /// pipeline from what the user gave to what the page shows.
+    pub fn evaluate(&self, catalog: &Catalog) -> Evaluation {
+        let figures = figures::parse(&self.raw, catalog, &self.parse_options());
+        let assessments = assess::assess_catalog(catalog, &figures.series, &self.settings);
+        let rollup = assess::roll_up(&assessments);
+        Evaluation { figures, assessments, rollup }
+    }
+
+    /// The session as pretty JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    }
+
+    /// Reads a session from JSON. A field that is missing takes its default, so
+    /// a file from an older version loads; a file from a newer version, or one
+    /// that is not a session at all, gives an error that says where and why.
+    pub fn from_json(text: &str) -> Result<Session, SessionError> {
+        let value: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| SessionError::Syntax {
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        })?;
+        let version = match value.get("format_version") {
+            None => return Err(SessionError::NotASession),
+            Some(v) => v.as_u64().ok_or_else(|| SessionError::Field {
+                field: "format_version".into(),
+                message: format!("expected a whole number, found {v}"),
+            })?,
+        };
+        if version > u64::from(FORMAT_VERSION) {
+            return Err(SessionError::TooNew { version });
+        }
+        from_value_naming_field(value)
+    }
+}
+
+/// Deserialises a JSON value into a session, naming the field that failed.
+fn from_value_naming_field(value: serde_json::Value) -> Result<Session, SessionError> {
+    let object = value.as_object().ok_or(SessionError::NotASession)?;
+    // Check each top-level field on its own so the error names it.
+    let empty = Session::default();
+    let mut merged = serde_json::to_value(&empty).map_err(|e| SessionError::Field { field: String::new(), message: e.to_string() })?;
+    for (key, field_value) in object {
+        let Some(slot) = merged.get_mut(key) else {
+            // Unknown fields are ignored: a later version may add some.
+            continue;
+        };
+        *slot = field_value.clone();
+        let probe: Result<Session, _> = serde_json::from_value(merged.clone());
+        if let Err(e) = probe {
+            return Err(SessionError::Field { field: key.clone(), message: e.to_string() });
+        }
+    }
+    serde_json::from_value(merged).map_err(|e| SessionError::Field { field: String::new(), message: e.to_string() })
+}
+
+/// Why a session file could not be read.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum SessionError {
+    #[error("not valid JSON at line {line}, column {column}: {message}")]
+    Syntax { line: usize, column: usize, message: String },
+    #[error("this is not a Gapcast session file (it has no format_version)")]
+    NotASession,
+    #[error("made by a newer Gapcast (format {version}); this one reads up to format {FORMAT_VERSION}")]
+    TooNew { version: u64 },
+    #[error("field `{field}`: {message}")]
+    Field { field: String, message: String },
+}
+
+impl SessionError {
+    /// The message in Chinese.
+    pub fn message_zh(&self) -> String {
+        match self {
+            SessionError::Syntax { line, column, message } => format!("第 {line} 行第 {column} 列不是有效的 JSON：{message}"),
+            SessionError::NotASession => "这不是 Gapcast 会话文件（缺少 format_version）".to_string(),
+            SessionError::TooNew { version } => format!("该文件由较新版本的 Gapcast 生成（格式 {version}），本版本最多读取格式 {FORMAT_VERSION}"),
+            SessionError::Field { field, message } => format!("字段 `{field}` 有误：{message}"),
+        }
+    }
+}
+
+/// Everything the page shows, derived from a session and a catalog.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evaluation {
+    pub figures: Figures,
+    /// One per catalog indicator, in catalog order.
+    pub assessments: Vec<Assessment>,
+    pub rollup: RollUp,
+}
+
+impl Evaluation {
+    /// The assessment of one indicator.
+    pub fn assessment(&self, id: &str) -> Option<&Assessment> {
+        self.assessments.iter().find(|a| a.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::builtin;
+
+    #[test]
+    fn a_session_round_trips_through_json() {
+        let mut s = Session::new(2026);
+        s.raw = "指标\t2021年\n孕产妇死亡率\t8.1\n".into();
+        s.assignments.insert("本地指标".into(), "W-HEALTH-02".into());
+        s.choose("W-HEALTH-02", 2021, 8.0);
+        s.choose("W-HEALTH-02", 2021, 8.1);
+        s.scenarios.insert("W-HEALTH-02".into(), WhatIfChange::PercentPerYear(-3.0));
+        assert_eq!(s.choices.len(), 1, "a later choice replaces the earlier");
+        assert_eq!(Session::from_json(&s.to_json()), Ok(s));
+    }
+
+    #[test]
+    fn an_older_file_with_fewer_fields_still_loads() {
+        let s = Session::from_json(r#"{"format_version": 1, "raw": "a\tb"}"#).unwrap();
+        assert_eq!(s.raw, "a\tb");
+        assert_eq!(s.settings.level, 0.8);
+    }
+
+    #[test]
+    fn bad_files_say_where_and_why() {
+        let check = |text: &str, expected: &str| {
+            let err = Session::from_json(text).unwrap_err().to_string();
+            assert!(err.contains(expected), "{text:?} gave {err:?}, expected it to mention {expected:?}");
+        };
+        check("{\n  \"raw\": ", "line 2");
+        check("[1, 2]", "not a Gapcast session");
+        check(r#"{"format_version": 99}"#, "newer Gapcast (format 99)");
+        check(r#"{"format_version": 1, "raw": 5}"#, "field `raw`");
+        check(r#"{"format_version": 1, "settings": {"level": "high"}}"#, "field `settings`");
+        check(r#"{"format_version": "one"}"#, "field `format_version`");
+    }
+
+    #[test]
+    fn evaluate_runs_the_whole_pipeline() {
+        let catalog = builtin();
+        let mut s = Session::new(2026);
+        s.raw = "指标\t单位\t2021年\t2022年\t2023年\n孕产妇死亡率\t1/10万\t8.2\t7.9\t7.4\n".into();
+        let e = s.evaluate(&catalog);
+        assert_eq!(e.assessments.len(), catalog.indicators.len());
+        let mm = e.assessment("W-HEALTH-02").unwrap();
+        assert_eq!((mm.n_points, mm.latest_value), (3, Some(7.4)));
+        assert!(e.figures.diagnostics.iter().all(|d| d.severity != figures::Severity::Error));
+    }
+}
