@@ -38,7 +38,7 @@ pub enum NameMatch {
 /// How many suggestions an unmatched name gets at most.
 const MAX_SUGGESTIONS: usize = 3;
 /// The similarity below which a catalog name is not worth suggesting.
-const MIN_SIMILARITY: f64 = 0.4;
+const MIN_SIMILARITY: f64 = 0.45;
 
 /// An index of the catalog's names under each matching rule.
 pub struct Matcher<'c> {
