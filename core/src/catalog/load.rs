@@ -33,7 +33,10 @@ use super::Catalog;
 /// The target year when a catalog gives none.
 pub const DEFAULT_TARGET_YEAR: i32 = 2030;
 
-/// The seed files embedded at build time, as (file name, text).
+/// The seed files, as (file name, text), embedded in the binary for the CLI's
+/// checks. The page's built-in catalog does not parse them at run time: the build
+/// script checks them with this loader and embeds the result (see
+/// [`builtin`](super::builtin)). Names are relative to the workspace root.
 pub const BUILTIN_FILES: [(&str, &str); 2] = [
     (
         "seeds/huadu-women-2021-2030.toml",
@@ -44,16 +47,6 @@ pub const BUILTIN_FILES: [(&str, &str); 2] = [
         include_str!("../../../seeds/huadu-children-2021-2030.toml"),
     ),
 ];
-
-/// The plans' own catalog, embedded at build time.
-///
-/// Never panics: the test `builtin_seeds_load_without_issues` guarantees that the
-/// embedded files load with no issue, so nothing is ever dropped here.
-pub fn builtin() -> Catalog {
-    let (catalog, issues) = load_files(&BUILTIN_FILES);
-    debug_assert!(issues.is_empty(), "embedded seeds have issues: {issues:?}");
-    catalog
-}
 
 /// Whether any issue is an error (as opposed to a warning).
 pub fn has_errors(issues: &[CatalogIssue]) -> bool {
@@ -914,17 +907,5 @@ mod tests {
         ] {
             assert_eq!(is_indicator_header(line), expected, "{line:?}");
         }
-    }
-
-    #[test]
-    fn builtin_seeds_load_without_issues() {
-        let (catalog, issues) = load_files(&BUILTIN_FILES);
-        let shown: Vec<String> = issues.iter().map(ToString::to_string).collect();
-        assert!(issues.is_empty(), "{}", shown.join("\n"));
-        assert_eq!(catalog, builtin());
-        // Both plans embedded; the women's count is pinned here (per domain in
-        // core/tests/catalog_seeds.rs), the children's by its own tests.
-        assert_eq!(catalog.plans(), [Plan::Women, Plan::Children]);
-        assert_eq!(catalog.by_plan(Plan::Women).count(), 96);
     }
 }

@@ -2,21 +2,24 @@
 //! `seeds/`, validated, and embedded in the page and the CLI at build time.
 //!
 //! This module owns what an indicator is ([`model`]), how a catalog file is read
-//! ([`raw`] for the file as written, [`load`] for checking it into domain types)
-//! and how problems in a file are worded ([`issue`]). It knows nothing about
+//! ([`raw`] for the file as written, [`load`] for checking it into domain types),
+//! how problems in a file are worded ([`issue`]), and the plans' own catalog
+//! embedded at build time ([`builtin()`]). It knows nothing about
 //! figures or assessment.
 //!
 //! **Invariant:** every [`Indicator`] in a [`Catalog`] has passed the loader's
 //! checks: a known unit, exactly one of comparator or direction, values inside
 //! the bounds, milestones before the target year, an id unique in the catalog.
 
+mod builtin;
 pub mod issue;
 pub mod load;
 pub mod model;
 pub mod raw;
 
 pub use issue::{CatalogIssue, IssueKind, Severity};
-pub use load::{builtin, has_errors, load_files, BUILTIN_FILES};
+pub use builtin::builtin;
+pub use load::{has_errors, load_files, BUILTIN_FILES};
 pub use model::*;
 
 /// A loaded, validated set of indicators (one or more plan files), in file order,
