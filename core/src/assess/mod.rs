@@ -433,9 +433,11 @@ pub fn assess(indicator: &Indicator, points: &[Point], settings: &Settings) -> A
         .filter(|s| *s != Severity::Info)
         .fold(a.status.severity(), Ord::max);
 
-    // The main reason, most fundamental first.
+    // The main reason: why a target is not judged at all, else the most
+    // fundamental lack in the data, else what the rules said.
     let n = trend.n();
     a.reason = match n {
+        _ if a.status == Status::NotAssessed && reason.is_some() => reason,
         0 => Some(if n_given > 0 { "no_data_in_window" } else { "no_data" }),
         1 => reason.or(Some("one_point")),
         2 => reason.or(Some("two_points")),
