@@ -2,12 +2,16 @@
 //!
 //! Every number the page shows comes from the core; this crate only holds the
 //! UI state (one [`state::State`] changed through one [`state::Action`] enum),
-//! renders it, and talks to the browser (storage, clipboard, the crash banner).
+//! renders it, and talks to the browser (storage, clipboard, downloads, the
+//! crash banner).
 
+pub mod browser;
 pub mod components;
+pub mod hooks;
 pub mod i18n;
 pub mod panic;
 pub mod state;
+pub mod storage;
 
 use wasm_bindgen::JsCast;
 

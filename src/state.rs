@@ -1,23 +1,138 @@
 //! The app's one state and the one enum of changes to it. Each arm of
-//! [`Action`] is small and calls into the core for anything that computes.
+//! [`Action`] is small and calls into the core for anything that computes: the
+//! whole pipeline from what the user gave to what the page shows is
+//! [`Session::evaluate`], run again only when its inputs change.
 
-use crate::i18n::Lang;
+use gapcast_core::assess::{Severity, Settings, Status, WarningKind, WhatIfChange};
+use gapcast_core::catalog::{Catalog, Plan, Scale};
+use gapcast_core::figures::{Delimiter, Layout};
+use gapcast_core::session::{Evaluation, Session};
 use std::rc::Rc;
 use yew::Reducible;
 
-/// Everything the page shows is derived from this.
+use crate::i18n::Lang;
+use crate::storage::StorageProblem;
+
+/// The demo figures: published national figures for 19 indicators.
+pub const DEMO_FIGURES: &str = include_str!("../static/demo/national-figures.tsv");
+/// Where each demo row comes from.
+pub const DEMO_SOURCES: &str = include_str!("../static/demo/national-figures-sources.tsv");
+
+/// How the indicator table is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortKey {
+    /// Red first, then amber, then green, then the rest; plan order within.
+    #[default]
+    Severity,
+    /// Largest relative gap to the target first.
+    Gap,
+    /// By Chinese name.
+    Name,
+    /// As the plans list them.
+    Catalog,
+}
+
+/// What the indicator table shows.
 #[derive(Debug, Clone, PartialEq, Default)]
+pub struct Filter {
+    pub plan: Option<Plan>,
+    pub domain: Option<String>,
+    pub status: Option<Status>,
+    pub severity: Option<Severity>,
+    pub warning: Option<WarningKind>,
+    pub search: String,
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        *self == Filter::default()
+    }
+}
+
+/// A panel over the dashboard.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Panel {
+    #[default]
+    None,
+    Settings,
+    Sources,
+    Detail(String),
+}
+
+/// Everything the page shows is derived from this.
+#[derive(Debug, Clone, PartialEq)]
 pub struct State {
-    pub lang: Lang,
-    /// The pasted text, exactly as the user gave it: never altered.
-    pub raw: String,
+    /// What the user gave: saved on every change.
+    pub session: Session,
+    pub catalog: Rc<Catalog>,
+    /// The session evaluated against the catalog.
+    pub evaluation: Rc<Evaluation>,
+    pub filter: Filter,
+    pub sort: SortKey,
+    pub panel: Panel,
+    /// The pasted cell to highlight in the preview (0-based row, column).
+    pub highlight: Option<(usize, usize)>,
+    /// Why autosave is not working, if it is not.
+    pub storage_problem: Option<StorageProblem>,
+    /// The session as it was before "clear", for undo.
+    pub undo: Option<Rc<Session>>,
+    /// The year of the page's clock, for a session whose year is not pinned.
+    pub clock_year: i32,
+}
+
+impl State {
+    /// The state for a session restored from storage (or a new one).
+    pub fn new(mut session: Session, catalog: Rc<Catalog>, clock_year: i32) -> Self {
+        if !session.current_year_pinned {
+            session.settings.current_year = clock_year;
+        }
+        let evaluation = Rc::new(session.evaluate(&catalog));
+        State {
+            session,
+            catalog,
+            evaluation,
+            filter: Filter::default(),
+            sort: SortKey::default(),
+            panel: Panel::None,
+            highlight: None,
+            storage_problem: None,
+            undo: None,
+            clock_year,
+        }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.session.lang
+    }
 }
 
 /// Every change the user can make.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     SetLang(Lang),
+    /// Replace the pasted text.
     Paste(String),
+    LoadDemo,
+    SetDelimiter(Option<Delimiter>),
+    SetLayout(Option<Layout>),
+    Assign { name: String, id: String },
+    Unassign(String),
+    /// Use `value` for an indicator-year (a conflict resolved, or a suggested
+    /// correction accepted).
+    Choose { id: String, year: i32, value: f64 },
+    SetSettings(Settings),
+    ResetSettings,
+    /// Pin the current year (or follow the clock again with `None`).
+    SetCurrentYear(Option<i32>),
+    SetScale { id: String, scale: Option<Scale> },
+    SetScenario { id: String, change: Option<WhatIfChange> },
+    SetFilter(Filter),
+    SetSort(SortKey),
+    Open(Panel),
+    Highlight(Option<(usize, usize)>),
+    Clear,
+    Undo,
+    StorageResult(Option<StorageProblem>),
 }
 
 impl Reducible for State {
@@ -25,12 +140,146 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
+        // Whether the figures or assessments can change, so the pipeline must run.
+        let mut evaluate = true;
         match action {
-            Action::SetLang(lang) if lang != self.lang => next.lang = lang,
-            Action::Paste(text) if text != self.raw => next.raw = text,
+            Action::SetLang(lang) => {
+                next.session.lang = lang;
+                evaluate = false;
+            }
+            // New figures make "undo clear" meaningless.
+            Action::Paste(text) => {
+                next.session.raw = text;
+                next.highlight = None;
+                next.undo = None;
+            }
+            Action::LoadDemo => {
+                next.session.raw = DEMO_FIGURES.to_string();
+                next.highlight = None;
+                next.undo = None;
+            }
+            Action::SetDelimiter(d) => next.session.delimiter = d,
+            Action::SetLayout(l) => next.session.layout = l,
+            Action::Assign { name, id } => {
+                next.session.assignments.insert(name, id);
+            }
+            Action::Unassign(name) => {
+                next.session.assignments.remove(&name);
+            }
+            Action::Choose { id, year, value } => next.session.choose(&id, year, value),
+            Action::SetSettings(settings) => next.session.settings = settings,
+            Action::ResetSettings => {
+                next.session.settings = Settings::new(self.clock_year);
+                next.session.current_year_pinned = false;
+            }
+            Action::SetCurrentYear(year) => {
+                next.session.current_year_pinned = year.is_some();
+                next.session.settings.current_year = year.unwrap_or(self.clock_year);
+            }
+            Action::SetScale { id, scale } => match scale {
+                Some(scale) => {
+                    next.session.settings.scale_by_indicator.insert(id, scale);
+                }
+                None => {
+                    next.session.settings.scale_by_indicator.remove(&id);
+                }
+            },
+            Action::SetScenario { id, change } => {
+                match change {
+                    Some(change) => next.session.scenarios.insert(id, change),
+                    None => next.session.scenarios.remove(&id),
+                };
+                evaluate = false;
+            }
+            Action::SetFilter(filter) => {
+                next.filter = filter;
+                evaluate = false;
+            }
+            Action::SetSort(sort) => {
+                next.sort = sort;
+                evaluate = false;
+            }
+            Action::Open(panel) => {
+                next.panel = panel;
+                evaluate = false;
+            }
+            Action::Highlight(cell) => {
+                next.highlight = cell;
+                evaluate = false;
+            }
+            Action::Clear => {
+                next.undo = Some(Rc::new(self.session.clone()));
+                next.session.raw.clear();
+                next.session.assignments.clear();
+                next.session.choices.clear();
+                next.session.delimiter = None;
+                next.session.layout = None;
+                next.session.scenarios.clear();
+                next.highlight = None;
+                next.panel = Panel::None;
+            }
+            Action::Undo => match &self.undo {
+                Some(previous) => {
+                    next.session = (**previous).clone();
+                    next.undo = None;
+                }
+                None => return self,
+            },
+            Action::StorageResult(problem) => {
+                next.storage_problem = problem;
+                evaluate = false;
+            }
+        }
+        if next == *self {
             // Returning the same Rc tells Yew nothing changed: no re-render.
-            _ => return self,
+            return self;
+        }
+        if evaluate && next.session != self.session {
+            next.evaluation = Rc::new(next.session.evaluate(&next.catalog));
         }
         Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use gapcast_core::catalog::builtin;
+
+    fn state() -> Rc<State> {
+        Rc::new(State::new(Session::new(2026), Rc::new(builtin()), 2026))
+    }
+
+    #[test]
+    fn the_demo_figures_load_and_are_assessed() {
+        let s = state().reduce(Action::LoadDemo);
+        assert_eq!(s.session.raw, DEMO_FIGURES);
+        assert!(s.evaluation.figures.unmatched.is_empty(), "{:?}", s.evaluation.figures.unmatched);
+        let mm = s.evaluation.assessment("W-HEALTH-02").unwrap();
+        assert_eq!(mm.latest_value, Some(14.3));
+    }
+
+    #[test]
+    fn clear_then_undo_restores_everything() {
+        let s = state().reduce(Action::LoadDemo).reduce(Action::Assign { name: "x".into(), id: "W-HEALTH-02".into() });
+        let cleared = s.clone().reduce(Action::Clear);
+        assert!(cleared.session.raw.is_empty() && cleared.session.assignments.is_empty());
+        let back = cleared.reduce(Action::Undo);
+        assert_eq!(back.session, s.session);
+        assert_eq!(back.evaluation, s.evaluation);
+    }
+
+    #[test]
+    fn an_unchanged_state_is_the_same_rc() {
+        let s = state();
+        let same = s.clone().reduce(Action::SetLang(Lang::Zh));
+        assert!(Rc::ptr_eq(&s, &same), "no re-render for a no-op");
+    }
+
+    #[test]
+    fn view_changes_do_not_rerun_the_pipeline() {
+        let s = state().reduce(Action::LoadDemo);
+        let filtered = s.clone().reduce(Action::SetSort(SortKey::Name));
+        assert!(Rc::ptr_eq(&s.evaluation, &filtered.evaluation));
     }
 }

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::assess::{self, Assessment, RollUp, Settings, WhatIfChange};
 use crate::catalog::Catalog;
-use crate::figures::{self, Delimiter, Figures, Layout, ParseOptions};
+use crate::figures::{self, Delimiter, Figures, Layout, ParseOptions, RawTable};
 use crate::format::Lang;
 
 /// The session format version this build writes.
@@ -97,10 +97,10 @@ impl Session {
     /// Parses the figures and assesses every catalog indicator: the whole
     /// pipeline from what the user gave to what the page shows.
     pub fn evaluate(&self, catalog: &Catalog) -> Evaluation {
-        let figures = figures::parse(&self.raw, catalog, &self.parse_options());
+        let (figures, table) = figures::parse_with_table(&self.raw, catalog, &self.parse_options());
         let assessments = assess::assess_catalog(catalog, &figures.series, &self.settings);
         let rollup = assess::roll_up(&assessments);
-        Evaluation { figures, assessments, rollup }
+        Evaluation { figures, table, assessments, rollup }
     }
 
     /// The session as pretty JSON.
@@ -180,6 +180,8 @@ impl SessionError {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Evaluation {
     pub figures: Figures,
+    /// The pasted text split into cells, as the parser saw it.
+    pub table: RawTable,
     /// One per catalog indicator, in catalog order.
     pub assessments: Vec<Assessment>,
     pub rollup: RollUp,

@@ -1,23 +1,26 @@
-//! The page header: product name, the two plans, and the language switch.
+//! The page header: product name, the two plans, settings and the language
+//! switch.
 
-use crate::i18n::{Lang, Msg};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct HeaderProps {
-    pub lang: Lang,
-    pub on_lang: Callback<Lang>,
-}
+use crate::hooks::use_app;
+use crate::i18n::{Lang, Msg};
+use crate::state::{Action, Panel};
 
 #[component]
-pub fn Header(props: &HeaderProps) -> Html {
-    let lang = props.lang;
+pub fn Header() -> Html {
+    let app = use_app();
+    let lang = app.lang();
     let switch = |to: Lang, label: &'static str| {
-        let on_lang = props.on_lang.clone();
+        let app = app.clone();
         html! {
             <button type="button" lang={to.tag()} aria-pressed={(lang == to).to_string()}
-                onclick={move |_| on_lang.emit(to)}>{ label }</button>
+                onclick={move |_| app.dispatch(Action::SetLang(to))}>{ label }</button>
         }
+    };
+    let open_settings = {
+        let app = app.clone();
+        move |_| app.dispatch(Action::Open(Panel::Settings))
     };
     html! {
         <header class="app-header">
@@ -26,6 +29,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                 <p class="plans">{ Msg::PlanWomen.text(lang) }{ " · " }{ Msg::PlanChildren.text(lang) }</p>
             </div>
             <div class="header-tools">
+                <button type="button" class="settings-button" onclick={open_settings}>{ "⚙ " }{ Msg::Settings.text(lang) }</button>
                 <div class="lang-switch" role="group" aria-label={Msg::LanguageLabel.text(lang)}>
                     { switch(Lang::Zh, "中文") }
                     { switch(Lang::En, "English") }

@@ -1,6 +1,17 @@
 //! One component per file; each takes a `...Props` struct and emits domain
-//! values through callbacks, never DOM events.
+//! values through callbacks or dispatches [`crate::state::Action`]s, never raw
+//! DOM events.
 
 pub mod app;
+pub mod chart_view;
+pub mod checks;
+pub mod dashboard;
+pub mod detail;
+pub mod dialog;
 pub mod header;
-pub mod paste_input;
+pub mod indicator_table;
+pub mod input_panel;
+pub mod settings_panel;
+pub mod sources_panel;
+pub mod status_badge;
+pub mod what_if;

@@ -38,7 +38,7 @@ pub fn dist() -> Result<PathBuf, String> {
 
     let read = |path: PathBuf| std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()));
     let template = read(root.join("index.html"))?;
-    let style = read(root.join("static/style.css"))?;
+    let style = stylesheets(&root.join("static"))?;
     let boot = read(root.join("static/boot.js"))?;
     let glue = read(out.join("gapcast.js"))?;
     let wasm = std::fs::read(out.join("gapcast_bg.wasm")).map_err(|e| format!("cannot read the wasm: {e}"))?;
@@ -77,6 +77,23 @@ fn assemble(template: &str, style: &str, glue: &str, boot: &str, wasm_b64: &str)
         .replace(GLUE_MARK, &script_safe(glue))
         .replace(BOOT_MARK, &script_safe(boot))
         .replace(WASM_MARK, wasm_b64))
+}
+
+/// Every `static/*.css`, `style.css` first, then the others by name: one
+/// stylesheet per screen area, inlined as one.
+fn stylesheets(dir: &std::path::Path) -> Result<String, String> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "css"))
+        .collect();
+    files.sort_by_key(|p| (p.file_name().is_none_or(|n| n != "style.css"), p.clone()));
+    let mut css = String::new();
+    for file in files {
+        css.push_str(&std::fs::read_to_string(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?);
+        css.push('\n');
+    }
+    Ok(css)
 }
 
 fn gzip(bytes: &[u8]) -> Vec<u8> {

@@ -191,6 +191,14 @@ pub fn parse(text: &str, catalog: &Catalog, options: &ParseOptions) -> Figures {
     assemble::parse_text(text, catalog, options).figures
 }
 
+/// Like [`parse`], and also returns the raw table of cells the text was split
+/// into, for a view that shows the pasted table (and highlights a diagnostic's
+/// cell) without splitting the text a second time.
+pub fn parse_with_table(text: &str, catalog: &Catalog, options: &ParseOptions) -> (Figures, RawTable) {
+    let parsed = assemble::parse_text(text, catalog, options);
+    (parsed.figures, parsed.table)
+}
+
 /// Reads a file's bytes: UTF-8 (with or without a byte-order mark) or UTF-16
 /// with a byte-order mark (Excel's "Unicode text"). Anything else gives figures
 /// with no series and one error saying what the bytes look like.

@@ -1,0 +1,293 @@
+//! The indicator table: every catalog indicator with its target, latest value,
+//! gap, projections, pace, status, warnings and a sparkline; filtered, sorted
+//! and searched. Indicators without figures stay listed, quietly, with their
+//! target. A name opens the indicator's detail view.
+
+use gapcast_core::assess::{Assessment, ProjectionPoint, Severity, Status, WarningKind};
+use gapcast_core::catalog::{Indicator, Plan};
+use gapcast_core::chart::sparkline;
+use gapcast_core::format;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::components::status_badge::{severity_class, StatusBadge};
+use crate::hooks::use_app;
+use crate::i18n::{Lang, Msg};
+use crate::state::{Action, Filter, Panel, SortKey, State};
+
+/// Every warning kind, in the order the filter lists them.
+const WARNING_KINDS: [WarningKind; 9] = [
+    WarningKind::Volatile,
+    WarningKind::Outlier,
+    WarningKind::AtRisk,
+    WarningKind::MilestoneMissed,
+    WarningKind::UnitSuspect,
+    WarningKind::Stale,
+    WarningKind::Clamped,
+    WarningKind::ScaleFallback,
+    WarningKind::InvalidValue,
+];
+
+/// A warning kind's short name.
+pub fn warning_label(kind: WarningKind, lang: Lang) -> &'static str {
+    match kind {
+        WarningKind::Volatile => lang.pick("波动较大", "volatile"),
+        WarningKind::Outlier => lang.pick("疑似异常值", "outlier"),
+        WarningKind::AtRisk => lang.pick("达标有风险", "at risk"),
+        WarningKind::MilestoneMissed => lang.pick("阶段目标未达", "milestone missed"),
+        WarningKind::Clamped => lang.pick("边界值调整", "clamped"),
+        WarningKind::ScaleFallback => lang.pick("改用线性尺度", "scale fallback"),
+        WarningKind::UnitSuspect => lang.pick("单位存疑", "unit suspect"),
+        WarningKind::Stale => lang.pick("数据过旧", "stale"),
+        WarningKind::InvalidValue => lang.pick("数据无效", "invalid value"),
+    }
+}
+
+fn severity_rank(s: Severity) -> u8 {
+    match s {
+        Severity::Red => 0,
+        Severity::Amber => 1,
+        Severity::Green => 2,
+        Severity::Info => 3,
+        Severity::None => 4,
+    }
+}
+
+/// The gap relative to the target's size, for sorting by gap.
+fn relative_gap(a: &Assessment) -> Option<f64> {
+    let gap = a.gap?;
+    let scale = a.target.value.map(f64::abs).filter(|v| *v > 0.0).unwrap_or(1.0);
+    Some((gap / scale).abs())
+}
+
+fn matches(filter: &Filter, indicator: &Indicator, a: &Assessment) -> bool {
+    let search = filter.search.trim().to_lowercase();
+    filter.plan.is_none_or(|p| p == a.plan)
+        && filter.domain.as_ref().is_none_or(|d| *d == a.domain)
+        && filter.status.is_none_or(|s| s == a.status)
+        && filter.severity.is_none_or(|s| s == a.severity || (s == Severity::None && a.severity == Severity::Info))
+        && filter.warning.is_none_or(|k| a.warnings.iter().any(|w| w.kind == k))
+        && (search.is_empty()
+            || indicator.id.to_lowercase().contains(&search)
+            || indicator.name_zh.contains(search.as_str())
+            || indicator.name_en.to_lowercase().contains(&search)
+            || indicator.aliases.iter().any(|alias| alias.contains(search.as_str())))
+}
+
+/// The rows to show, in order.
+fn rows<'a>(state: &'a State) -> Vec<(&'a Indicator, &'a Assessment)> {
+    let mut rows: Vec<_> = state
+        .catalog
+        .indicators
+        .iter()
+        .zip(&state.evaluation.assessments)
+        .filter(|(i, a)| matches(&state.filter, i, a))
+        .collect();
+    match state.sort {
+        SortKey::Catalog => {}
+        SortKey::Severity => rows.sort_by_key(|(_, a)| (severity_rank(a.severity), a.n_points == 0)),
+        SortKey::Gap => rows.sort_by(|(_, x), (_, y)| {
+            let key = |a: &Assessment| relative_gap(a).unwrap_or(-1.0);
+            key(y).total_cmp(&key(x))
+        }),
+        SortKey::Name => rows.sort_by(|(x, _), (y, _)| x.name_zh.cmp(&y.name_zh)),
+    }
+    rows
+}
+
+fn projection_cell(p: Option<&ProjectionPoint>, a: &Assessment, lang: Lang) -> Html {
+    let Some(p) = p else { return html! { <span class="quiet">{ "—" }</span> } };
+    let Some(v) = p.value else { return html! { <span class="quiet">{ "—" }</span> } };
+    html! {
+        <>
+            <span class="value">{ format::bare(v, a.unit) }</span>
+            if let (Some(lo), Some(hi)) = (p.lower, p.upper) {
+                <span class="interval" title={format!("{:.0}% {}", a.level * 100.0, Msg::Interval.text(lang))}>
+                    { format!("{}–{}", format::bare(lo, a.unit), format::bare(hi, a.unit)) }
+                </span>
+            }
+        </>
+    }
+}
+
+#[component]
+pub fn IndicatorTable() -> Html {
+    let app = use_app();
+    let lang = app.lang();
+    let shown = rows(&app);
+    let total = app.catalog.indicators.len();
+
+    let set_filter = |change: fn(&mut Filter, String)| {
+        let app = app.clone();
+        move |value: String| {
+            let mut f = app.filter.clone();
+            change(&mut f, value);
+            app.dispatch(Action::SetFilter(f));
+        }
+    };
+    let select_cb = |apply: Box<dyn Fn(String)>| Callback::from(move |e: Event| apply(e.target_unchecked_into::<HtmlSelectElement>().value()));
+    let on_plan = select_cb(Box::new(set_filter(|f, v| {
+        f.plan = match v.as_str() {
+            "women" => Some(Plan::Women),
+            "children" => Some(Plan::Children),
+            _ => None,
+        };
+        f.domain = None;
+    })));
+    let on_domain = select_cb(Box::new(set_filter(|f, v| f.domain = (!v.is_empty()).then_some(v))));
+    let on_status = select_cb(Box::new(set_filter(|f, v| f.status = Status::ALL.into_iter().find(|s| s.key() == v))));
+    let on_warning = select_cb(Box::new(set_filter(|f, v| f.warning = WARNING_KINDS.into_iter().find(|k| k.key() == v))));
+    let on_search = {
+        let apply = set_filter(|f, v| f.search = v);
+        Callback::from(move |e: InputEvent| apply(e.target_unchecked_into::<HtmlInputElement>().value()))
+    };
+    let on_sort = {
+        let app = app.clone();
+        Callback::from(move |e: Event| {
+            let sort = match e.target_unchecked_into::<HtmlSelectElement>().value().as_str() {
+                "gap" => SortKey::Gap,
+                "name" => SortKey::Name,
+                "catalog" => SortKey::Catalog,
+                _ => SortKey::Severity,
+            };
+            app.dispatch(Action::SetSort(sort));
+        })
+    };
+    let reset = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::SetFilter(Filter::default())))
+    };
+
+    let mut domains: Vec<&str> = Vec::new();
+    for i in app.catalog.indicators.iter().filter(|i| app.filter.plan.is_none_or(|p| p == i.plan)) {
+        if !domains.contains(&i.domain.as_str()) {
+            domains.push(&i.domain);
+        }
+    }
+    let f = &app.filter;
+
+    let body = shown.iter().map(|(indicator, a)| {
+        let open = {
+            let app = app.clone();
+            let id = a.id.clone();
+            Callback::from(move |_: MouseEvent| app.dispatch(Action::Open(Panel::Detail(id.clone()))))
+        };
+        let has_data = a.n_points > 0;
+        let points: Vec<(i32, f64)> = a.explain.points.iter().map(|p| (p.year, p.value)).collect();
+        let spark = sparkline(&points, 64.0, 18.0);
+        let needed = a.required_annual_change.map(|v| format::change_per_year(v, a.unit, lang));
+        let current = a.annual_change.map(|v| format::change_per_year(v, a.unit, lang));
+        html! {
+            <tr class={classes!(severity_class(a.severity), (!has_data).then_some("quiet"))} data-id={a.id.clone()}>
+                <td class="domain">{ a.domain.clone() }</td>
+                <td class="name">
+                    <button type="button" class="link name-button" onclick={open} title={Msg::OpenDetail.text(lang)}>
+                        { lang.pick(&indicator.name_zh, &indicator.name_en) }
+                    </button>
+                    <span class="id">{ a.id.clone() }</span>
+                </td>
+                <td class="target">{ format::target(&indicator.target, indicator.unit, lang) }</td>
+                <td class="latest">
+                    if let (Some(v), Some(y)) = (a.latest_value, a.latest_year) {
+                        <span class="value">{ format::value(v, a.unit, lang) }</span><span class="year">{ format!(" ({y})") }</span>
+                    } else { <span class="quiet">{ Msg::NoFigures.text(lang) }</span> }
+                </td>
+                <td class="gap num">{ a.gap.map(|g| format::bare(g, a.unit)).unwrap_or_else(|| "—".into()) }</td>
+                <td class="proj">{ projection_cell(a.projection_mid_term.as_ref(), a, lang) }</td>
+                <td class="proj">{ projection_cell(a.projection_at_target.as_ref(), a, lang) }</td>
+                <td class="pace">
+                    if let Some(n) = needed { <div><span class="hint">{ Msg::Needed.text(lang) }{ " " }</span>{ n }</div> }
+                    if let Some(c) = current { <div><span class="hint">{ Msg::Current.text(lang) }{ " " }</span>{ c }</div> }
+                </td>
+                <td class="status"><StatusBadge status={a.status} /></td>
+                <td class="warnings">
+                    { for a.warnings.iter().map(|w| html! {
+                        <span class={classes!("tag", severity_class(w.severity))} title={lang.pick(&w.message_zh, &w.message_en).to_string()}>
+                            { warning_label(w.kind, lang) }{ w.years.first().map(|y| format!(" {y}")).unwrap_or_default() }
+                        </span>
+                    }) }
+                </td>
+                <td class="spark">
+                    if !spark.is_empty() {
+                        <svg width="64" height="18" viewBox="0 0 64 18" role="img" aria-label={Msg::Trend.text(lang)}>
+                            <path d={spark} />
+                        </svg>
+                    }
+                </td>
+            </tr>
+        }
+    });
+
+    html! {
+        <section class="panel table-panel" aria-labelledby="table-title">
+            <h2 id="table-title" class="visually-hidden">{ Msg::Indicator.text(lang) }</h2>
+            <div class="filters row" role="search">
+                <label>{ Msg::FilterPlan.text(lang) }
+                    <select id="filter-plan" onchange={on_plan}>
+                        <option value="" selected={f.plan.is_none()}>{ Msg::All.text(lang) }</option>
+                        <option value="women" selected={f.plan == Some(Plan::Women)}>{ Msg::PlanWomenShort.text(lang) }</option>
+                        <option value="children" selected={f.plan == Some(Plan::Children)}>{ Msg::PlanChildrenShort.text(lang) }</option>
+                    </select>
+                </label>
+                <label>{ Msg::FilterDomain.text(lang) }
+                    <select id="filter-domain" onchange={on_domain}>
+                        <option value="" selected={f.domain.is_none()}>{ Msg::All.text(lang) }</option>
+                        { for domains.iter().map(|d| html! { <option value={d.to_string()} selected={f.domain.as_deref() == Some(*d)}>{ *d }</option> }) }
+                    </select>
+                </label>
+                <label>{ Msg::FilterStatus.text(lang) }
+                    <select id="filter-status" onchange={on_status}>
+                        <option value="" selected={f.status.is_none()}>{ Msg::All.text(lang) }</option>
+                        { for Status::ALL.iter().map(|s| html! {
+                            <option value={s.key()} selected={f.status == Some(*s)}>{ lang.pick(s.label_zh(), s.label_en()) }</option>
+                        }) }
+                    </select>
+                </label>
+                <label>{ Msg::FilterWarning.text(lang) }
+                    <select id="filter-warning" onchange={on_warning}>
+                        <option value="" selected={f.warning.is_none()}>{ Msg::All.text(lang) }</option>
+                        { for WARNING_KINDS.iter().map(|k| html! {
+                            <option value={k.key()} selected={f.warning == Some(*k)}>{ warning_label(*k, lang) }</option>
+                        }) }
+                    </select>
+                </label>
+                <input id="search" type="search" placeholder={Msg::Search.text(lang)} aria-label={Msg::Search.text(lang)}
+                    value={f.search.clone()} oninput={on_search} />
+                <label>{ Msg::SortBy.text(lang) }
+                    <select id="sort" onchange={on_sort}>
+                        <option value="severity" selected={app.sort == SortKey::Severity}>{ Msg::SortSeverity.text(lang) }</option>
+                        <option value="gap" selected={app.sort == SortKey::Gap}>{ Msg::SortGap.text(lang) }</option>
+                        <option value="name" selected={app.sort == SortKey::Name}>{ Msg::SortName.text(lang) }</option>
+                        <option value="catalog" selected={app.sort == SortKey::Catalog}>{ Msg::SortCatalog.text(lang) }</option>
+                    </select>
+                </label>
+                <span class="hint" id="shown-count">{ format!("{} {} {} {total}", Msg::Shown.text(lang), shown.len(), Msg::Of.text(lang)) }</span>
+                if !f.is_empty() {
+                    <button type="button" class="small" onclick={reset.clone()}>{ Msg::ResetFilters.text(lang) }</button>
+                }
+            </div>
+            <div class="table-scroll">
+                <table class="indicators" id="indicator-table">
+                    <thead><tr>
+                        <th scope="col">{ Msg::Domain.text(lang) }</th>
+                        <th scope="col">{ Msg::Indicator.text(lang) }</th>
+                        <th scope="col">{ Msg::Target.text(lang) }</th>
+                        <th scope="col">{ Msg::Latest.text(lang) }</th>
+                        <th scope="col">{ Msg::Gap.text(lang) }</th>
+                        <th scope="col">{ format!("{} {}", Msg::Projected.text(lang), app.session.settings.mid_term_year) }</th>
+                        <th scope="col">{ format!("{} {}", Msg::Projected.text(lang), 2030) }</th>
+                        <th scope="col">{ Msg::Pace.text(lang) }</th>
+                        <th scope="col">{ Msg::Status.text(lang) }</th>
+                        <th scope="col">{ Msg::WarningsCol.text(lang) }</th>
+                        <th scope="col">{ Msg::Trend.text(lang) }</th>
+                    </tr></thead>
+                    <tbody>{ for body }</tbody>
+                </table>
+                if shown.is_empty() {
+                    <p class="hint empty">{ Msg::NothingMatches.text(lang) }{ " " }
+                        <button type="button" class="small" onclick={reset}>{ Msg::ResetFilters.text(lang) }</button></p>
+                }
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,176 @@
+//! The input area: the paste box (its text kept exactly as given), what the
+//! parser detected with an override, the demo figures, the template download,
+//! and clear with undo.
+
+use gapcast_core::figures::{template, Delimiter, Layout};
+use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::browser;
+use crate::hooks::use_app;
+use crate::i18n::{Lang, Msg};
+use crate::state::{Action, Panel};
+
+fn layout_label(layout: Layout, lang: Lang) -> &'static str {
+    match layout {
+        Layout::Wide => Msg::LayoutWide.text(lang),
+        Layout::Transposed => Msg::LayoutTransposed.text(lang),
+        Layout::Long => Msg::LayoutLong.text(lang),
+    }
+}
+
+fn delimiter_label(delimiter: Delimiter, lang: Lang) -> &'static str {
+    match delimiter {
+        Delimiter::Tab => Msg::DelimTab.text(lang),
+        Delimiter::Comma => Msg::DelimComma.text(lang),
+        Delimiter::Semicolon => Msg::DelimSemicolon.text(lang),
+        Delimiter::ChineseComma => Msg::DelimChineseComma.text(lang),
+    }
+}
+
+/// The template's years: from the plans' base year to the current year.
+fn template_years(current_year: i32) -> std::ops::RangeInclusive<i32> {
+    2020..=current_year.clamp(2021, 2030)
+}
+
+#[component]
+pub fn InputPanel() -> Html {
+    let app = use_app();
+    let lang = app.lang();
+    let figures = &app.evaluation.figures;
+    let has_text = !app.session.raw.trim().is_empty();
+
+    let oninput = {
+        let app = app.clone();
+        Callback::from(move |e: InputEvent| {
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            app.dispatch(Action::Paste(area.value()));
+        })
+    };
+    let on_layout = {
+        let app = app.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            app.dispatch(Action::SetLayout(Layout::from_key(&select.value())));
+        })
+    };
+    let on_delimiter = {
+        let app = app.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            let chosen = Delimiter::ALL.into_iter().find(|d| d.key() == select.value());
+            app.dispatch(Action::SetDelimiter(chosen));
+        })
+    };
+    let dispatch = |action: Action| {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(action.clone()))
+    };
+    let download_template = |csv: bool| {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| {
+            let tsv = template(&app.catalog, None, template_years(app.session.settings.current_year));
+            if csv {
+                browser::download("gapcast-template.csv", "text/csv;charset=utf-8", &format!("\u{feff}{}", tsv_to_csv(&tsv)));
+            } else {
+                browser::download("gapcast-template.tsv", "text/tab-separated-values;charset=utf-8", &tsv);
+            }
+        })
+    };
+    let on_clear = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| {
+            let confirmed = web_sys::window()
+                .and_then(|w| w.confirm_with_message(Msg::ClearConfirm.text(app.lang())).ok())
+                .unwrap_or(true);
+            if confirmed {
+                app.dispatch(Action::Clear);
+            }
+        })
+    };
+
+    let values: usize = figures.series.iter().map(|s| s.points.len()).sum();
+    let detected = has_text.then(|| {
+        html! {
+            <div class="detected row" aria-live="polite">
+                <span class="hint">{ Msg::Detected.text(lang) }{ "：" }</span>
+                <label>{ Msg::LayoutLabel.text(lang) }{ " " }
+                    <select id="layout-select" onchange={on_layout}>
+                        <option value="" selected={app.session.layout.is_none()}>
+                            { format!("{}（{}）", Msg::Auto.text(lang), layout_label(figures.layout, lang)) }
+                        </option>
+                        { for [Layout::Wide, Layout::Transposed, Layout::Long].into_iter().map(|l| html! {
+                            <option value={l.key()} selected={app.session.layout == Some(l)}>{ layout_label(l, lang) }</option>
+                        }) }
+                    </select>
+                </label>
+                <label>{ Msg::DelimiterLabel.text(lang) }{ " " }
+                    <select id="delimiter-select" onchange={on_delimiter}>
+                        <option value="" selected={app.session.delimiter.is_none()}>
+                            { format!("{}（{}）", Msg::Auto.text(lang), delimiter_label(figures.delimiter, lang)) }
+                        </option>
+                        { for Delimiter::ALL.into_iter().map(|d| html! {
+                            <option value={d.key()} selected={app.session.delimiter == Some(d)}>{ delimiter_label(d, lang) }</option>
+                        }) }
+                    </select>
+                </label>
+                <span id="read-summary" class="pill">
+                    { Msg::SeriesRead.text(lang) }{ format!(" {} · {} ", figures.series.len(), values) }{ Msg::ValuesRead.text(lang) }
+                </span>
+            </div>
+        }
+    });
+    let is_demo = app.session.raw == crate::state::DEMO_FIGURES;
+
+    html! {
+        <section class="panel input-panel" aria-labelledby="paste-title">
+            <h2 id="paste-title">{ Msg::PasteTitle.text(lang) }</h2>
+            <p class="hint">{ Msg::PasteHint.text(lang) }</p>
+            <label class="visually-hidden" for="paste-box">{ Msg::PasteLabel.text(lang) }</label>
+            <textarea id="paste-box" class="paste-box" value={app.session.raw.clone()} {oninput}
+                placeholder={Msg::PastePlaceholder.text(lang)} spellcheck="false" />
+            { for detected }
+            if is_demo {
+                <p class="notice sev-info" id="demo-note">{ Msg::DemoNote.text(lang) }{ " " }
+                    <button type="button" class="link" onclick={dispatch(Action::Open(Panel::Sources))}>{ Msg::DemoSources.text(lang) }</button>
+                </p>
+            }
+            <div class="row buttons">
+                <button type="button" id="demo-button" class="primary" onclick={dispatch(Action::LoadDemo)}>{ Msg::DemoButton.text(lang) }</button>
+                <button type="button" onclick={download_template(false)}>{ Msg::TemplateTsv.text(lang) }</button>
+                <button type="button" onclick={download_template(true)}>{ Msg::TemplateCsv.text(lang) }</button>
+                if has_text {
+                    <button type="button" id="clear-button" onclick={on_clear}>{ Msg::Clear.text(lang) }</button>
+                }
+                if app.undo.is_some() {
+                    <span class="notice sev-info" role="status">{ Msg::Cleared.text(lang) }{ " " }
+                        <button type="button" id="undo-button" onclick={dispatch(Action::Undo)}>{ Msg::Undo.text(lang) }</button>
+                    </span>
+                }
+            </div>
+        </section>
+    }
+}
+
+/// Tab-separated text as CSV: fields with a comma, quote or line break are
+/// quoted, quotes doubled (RFC 4180), so Excel and WPS open it cell for cell.
+pub fn tsv_to_csv(tsv: &str) -> String {
+    let field = |f: &str| {
+        if f.contains([',', '"', '\n', '\r']) {
+            format!("\"{}\"", f.replace('"', "\"\""))
+        } else {
+            f.to_string()
+        }
+    };
+    tsv.lines().map(|line| line.split('\t').map(field).collect::<Vec<_>>().join(",")).collect::<Vec<_>>().join("\r\n") + "\r\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tsv_to_csv_quotes_only_what_needs_it() {
+        assert_eq!(tsv_to_csv("a\tb,c\n\"q\"\t1\n"), "a,\"b,c\"\r\n\"\"\"q\"\"\",1\r\n");
+    }
+}

@@ -1,0 +1,48 @@
+//! Autosave in the browser's localStorage. Storage can be blocked (privacy
+//! settings, some `file://` set-ups) or full; both are reported so the page can
+//! say so and keep working in memory.
+
+use std::fmt;
+
+/// The one key the session lives under. The value is the session JSON, which
+/// carries its own format version.
+pub const SESSION_KEY: &str = "gapcast.session";
+
+/// Why storage could not be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StorageProblem {
+    /// The browser refuses localStorage for this page.
+    Blocked,
+    /// Writing failed, almost always because the quota is used up.
+    Full,
+}
+
+impl fmt::Display for StorageProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            StorageProblem::Blocked => "localStorage is blocked",
+            StorageProblem::Full => "localStorage is full",
+        })
+    }
+}
+
+fn storage() -> Result<web_sys::Storage, StorageProblem> {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .ok_or(StorageProblem::Blocked)
+}
+
+/// Reads the saved text, `Ok(None)` when nothing was saved yet.
+pub fn load(key: &str) -> Result<Option<String>, StorageProblem> {
+    storage()?.get_item(key).map_err(|_| StorageProblem::Blocked)
+}
+
+/// Saves `value` under `key`.
+pub fn save(key: &str, value: &str) -> Result<(), StorageProblem> {
+    storage()?.set_item(key, value).map_err(|_| StorageProblem::Full)
+}
+
+/// Removes `key`.
+pub fn remove(key: &str) -> Result<(), StorageProblem> {
+    storage()?.remove_item(key).map_err(|_| StorageProblem::Blocked)
+}
