@@ -63,7 +63,9 @@ include!(concat!(env!("OUT_DIR"), "/builtin_catalog.rs"));
 /// The plans' own catalog (both seed files), checked and embedded at build time.
 /// Never panics and parses nothing at run time.
 pub fn builtin() -> Catalog {
-    Catalog { indicators: BUILTIN.iter().map(StaticIndicator::to_indicator).collect() }
+    Catalog {
+        indicators: BUILTIN.iter().map(StaticIndicator::to_indicator).collect(),
+    }
 }
 
 #[cfg(test)]
@@ -90,9 +92,15 @@ mod tests {
         let c = builtin();
         assert!(c.indicators.iter().any(|i| !i.milestones.is_empty()));
         assert!(c.indicators.iter().any(|i| i.key.is_some()));
-        assert!(c.indicators.iter().any(|i| i.bounds.upper.is_none() && i.unit == Unit::Percent));
+        assert!(c
+            .indicators
+            .iter()
+            .any(|i| i.bounds.upper.is_none() && i.unit == Unit::Percent));
         assert!(c.indicators.iter().any(|i| i.scale.is_some()));
         assert!(c.indicators.iter().any(|i| i.notes.is_some()));
-        assert!(c.indicators.iter().any(|i| matches!(i.target.goal, Goal::Approx { .. })));
+        assert!(c
+            .indicators
+            .iter()
+            .any(|i| matches!(i.target.goal, Goal::Approx { .. })));
     }
 }

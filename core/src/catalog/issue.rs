@@ -63,23 +63,40 @@ pub enum IssueKind {
     #[error("unknown unit \"{value}\" (expected one of {allowed})")]
     UnknownUnit { value: String, allowed: String },
     #[error("unknown comparator \"{value}\" (expected one of {allowed})")]
-    UnknownComparator { value: String, allowed: &'static str },
+    UnknownComparator {
+        value: String,
+        allowed: &'static str,
+    },
     #[error("unknown direction \"{value}\" (expected one of {DIRECTIONS})")]
     UnknownDirection { value: String },
     #[error("unknown scale \"{value}\" (expected one of {SCALES})")]
     UnknownScale { value: String },
     #[error("duplicate id \"{id}\", first defined in {first_file} line {first_line}")]
-    DuplicateId { id: String, first_file: String, first_line: usize },
+    DuplicateId {
+        id: String,
+        first_file: String,
+        first_line: usize,
+    },
     #[error("no target: give either `comparator` and `value`, or `direction`")]
     NoTarget,
     #[error("both comparator \"{comparator}\" and direction \"{direction}\": give only one")]
-    BothTargets { comparator: String, direction: String },
+    BothTargets {
+        comparator: String,
+        direction: String,
+    },
     #[error("comparator \"{comparator}\" needs a `value`")]
     MissingValue { comparator: String },
     #[error("`{field}` is given with direction \"{direction}\", which takes no number (use `level` for maintain)")]
-    NumberWithDirection { field: &'static str, direction: String },
+    NumberWithDirection {
+        field: &'static str,
+        direction: String,
+    },
     #[error("`{field}` = {value} is outside the bounds {}", fmt_bounds(.bounds))]
-    OutOfBounds { field: &'static str, value: f64, bounds: Bounds },
+    OutOfBounds {
+        field: &'static str,
+        value: f64,
+        bounds: Bounds,
+    },
     #[error("bounds lower {lower} is above upper {upper}")]
     BadBounds { lower: f64, upper: f64 },
     #[error("`{field}` = {value} is not a plausible year (expected 1900–2200)")]
@@ -99,9 +116,18 @@ pub enum IssueKind {
     #[error("`level` is only used with direction \"maintain\"")]
     LevelWithoutMaintain,
     #[error("indicators sharing key \"{key}\" must have the same unit: \"{unit}\" here, \"{other_unit}\" in {other_id}")]
-    KeyUnitMismatch { key: String, unit: &'static str, other_id: String, other_unit: &'static str },
+    KeyUnitMismatch {
+        key: String,
+        unit: &'static str,
+        other_id: String,
+        other_unit: &'static str,
+    },
     #[error("id \"{id}\" does not start with {expected}, the prefix of plan {plan}")]
-    IdPrefix { id: String, expected: &'static str, plan: &'static str },
+    IdPrefix {
+        id: String,
+        expected: &'static str,
+        plan: &'static str,
+    },
     #[error("name \"{name}\" is also used by {other_id}; pasted rows with this name cannot be told apart (give both the same `key` if they are the same quantity)")]
     NameClash { name: String, other_id: String },
     #[error("the file defines no [[indicator]]")]
@@ -110,7 +136,11 @@ pub enum IssueKind {
 
 fn fmt_bounds(bounds: &Bounds) -> String {
     let side = |v: Option<f64>, open: &str| v.map_or_else(|| open.to_string(), |v| v.to_string());
-    format!("[{}, {}]", side(bounds.lower, "-∞"), side(bounds.upper, "+∞"))
+    format!(
+        "[{}, {}]",
+        side(bounds.lower, "-∞"),
+        side(bounds.upper, "+∞")
+    )
 }
 
 impl IssueKind {
