@@ -141,7 +141,12 @@ pub fn detect(text: &str) -> Delimiter {
     best.0
 }
 
-/// For each line, how many times `delimiter` occurs outside quotes.
+/// How many lines detection looks at: plenty to see the pattern, and a large
+/// paste is not scanned four times.
+const DETECT_LINES: usize = 200;
+
+/// For each of the first [`DETECT_LINES`] lines, how many times `delimiter`
+/// occurs outside quotes.
 fn count_per_line(text: &str, delimiter: char) -> Vec<usize> {
     let mut counts = vec![0usize];
     let mut in_quotes = false;
@@ -166,6 +171,9 @@ fn count_per_line(text: &str, delimiter: char) -> Vec<usize> {
             '\r' | '\n' => {
                 if ch == '\r' && chars.peek() == Some(&'\n') {
                     chars.next();
+                }
+                if counts.len() == DETECT_LINES {
+                    break;
                 }
                 counts.push(0);
                 field_start = true;

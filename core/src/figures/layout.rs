@@ -117,9 +117,20 @@ pub struct Extracted {
     pub used: Vec<CellRef>,
 }
 
+/// How many rows layout detection and column guessing look at: enough to see
+/// the pattern, and a 10,000-row paste is not scanned again and again.
+const SAMPLE_ROWS: usize = 200;
+
+/// The first [`SAMPLE_ROWS`] rows.
+fn sample(table: &RawTable) -> &[Vec<String>] {
+    &table.rows[..table.rows.len().min(SAMPLE_ROWS)]
+}
+
 /// Guesses the layout: years along a row make it wide, years down a column make
 /// it long or transposed; a 年份 heading or a 数值 heading settles it.
 pub fn detect(table: &RawTable) -> Layout {
+    let rows = sample(table);
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
     let head_rows = table.rows.len().min(5);
     let mut year_keyword = false;
     let mut value_keyword = false;
@@ -132,45 +143,40 @@ pub fn detect(table: &RawTable) -> Layout {
             }
         }
     }
-    let row_years = table
-        .rows
-        .iter()
-        .map(|r| r.iter().filter(|t| looks_like_year(t)).count())
-        .max()
-        .unwrap_or(0);
-    let col_years = (0..table.width()).map(|c| column_years(table, c)).max().unwrap_or(0);
+    let row_years =
+        rows.iter().map(|r| r.iter().filter(|t| looks_like_year(t)).count()).max().unwrap_or(0);
+    let col_years = (0..width).map(|c| column_years(rows, c)).max().unwrap_or(0);
     if !year_keyword && (row_years >= col_years || col_years == 0) {
         return Layout::Wide;
     }
     if value_keyword {
         return Layout::Long;
     }
-    let y = year_column(table);
-    if name_column_by_content(table, y, &[]).is_some() {
+    let y = year_column(rows);
+    if name_column_by_content(rows, y, &[]).is_some() {
         Layout::Long
     } else {
         Layout::Transposed
     }
 }
 
-fn column_years(table: &RawTable, col: usize) -> usize {
-    table
-        .rows
-        .iter()
+fn column_years(rows: &[Vec<String>], col: usize) -> usize {
+    rows.iter()
         .filter(|r| r.get(col).is_some_and(|t| looks_like_year(t)))
         .count()
 }
 
 /// The column holding the most years (leftmost on ties), or a 年份 heading's.
-fn year_column(table: &RawTable) -> usize {
-    for row in table.rows.iter().take(5) {
+fn year_column(rows: &[Vec<String>]) -> usize {
+    for row in rows.iter().take(5) {
         if let Some(c) = row.iter().position(|t| header_role(t) == Some(Role::Year)) {
             return c;
         }
     }
     let mut best = (0usize, 0usize);
-    for c in 0..table.width() {
-        let n = column_years(table, c);
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    for c in 0..width {
+        let n = column_years(rows, c);
         if n > best.1 {
             best = (c, n);
         }
@@ -189,16 +195,17 @@ fn is_name_like(text: &str) -> bool {
 /// In a table whose years run down column `y`, a column (not `y`, not in
 /// `exclude`) with name-like text beside at least half of the years; the one with
 /// most such cells, leftmost on ties.
-fn name_column_by_content(table: &RawTable, y: usize, exclude: &[usize]) -> Option<usize> {
+fn name_column_by_content(rows: &[Vec<String>], y: usize, exclude: &[usize]) -> Option<usize> {
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
     let year_rows: Vec<&Vec<String>> =
-        table.rows.iter().filter(|r| r.get(y).is_some_and(|t| looks_like_year(t))).collect();
+        rows.iter().filter(|r| r.get(y).is_some_and(|t| looks_like_year(t))).collect();
     if year_rows.is_empty() {
         return None;
     }
     // Columns whose heading says they hold units, notes or sources are not names.
-    let labelled: Vec<usize> = (0..table.width())
+    let labelled: Vec<usize> = (0..width)
         .filter(|&c| {
-            table.rows.iter().take(5).any(|r| {
+            rows.iter().take(5).any(|r| {
                 r.get(c).and_then(|t| header_role(t)).is_some_and(|role| {
                     !matches!(role, Role::Name | Role::Id)
                 })
@@ -206,7 +213,7 @@ fn name_column_by_content(table: &RawTable, y: usize, exclude: &[usize]) -> Opti
         })
         .collect();
     let mut best: Option<(usize, usize)> = None;
-    for c in 0..table.width() {
+    for c in 0..width {
         if c == y || exclude.contains(&c) || labelled.contains(&c) {
             continue;
         }
@@ -382,7 +389,7 @@ fn no_years(ctx: &Context<'_>) -> Extracted {
 fn wide(ctx: &Context<'_>) -> Extracted {
     let table = ctx.table;
     let mut best = (0usize, 0usize);
-    for (r, row) in table.rows.iter().enumerate() {
+    for (r, row) in sample(table).iter().enumerate() {
         let n = row.iter().filter(|t| looks_like_year(t)).count();
         if n > best.1 {
             best = (r, n);
@@ -490,7 +497,7 @@ fn note_unused(ctx: &Context<'_>, cell: CellRef) -> Diagnostic {
 /// Year rows × indicator columns.
 fn transposed(ctx: &Context<'_>) -> Extracted {
     let table = ctx.table;
-    let y = year_column(table);
+    let y = year_column(sample(table));
     let is_unit_row = |r: usize| header_role(ctx.text(CellRef::new(r, y))) == Some(Role::Unit);
     let Some(first_year_row) =
         (0..table.rows.len()).find(|&r| looks_like_year(ctx.text(CellRef::new(r, y))))
@@ -609,7 +616,7 @@ fn long(ctx: &Context<'_>) -> Extracted {
     let head_roles: Vec<Option<Role>> =
         (0..width).map(|c| header_role(ctx.text(CellRef::new(first_row, c)))).collect();
     let find = |role: Role| head_roles.iter().position(|r| *r == Some(role));
-    let y = find(Role::Year).unwrap_or_else(|| year_column(table));
+    let y = find(Role::Year).unwrap_or_else(|| year_column(sample(table)));
     let header = !looks_like_year(ctx.text(CellRef::new(first_row, y)));
     let id_col = find(Role::Id);
     let mut name_col = find(Role::Name);
@@ -619,7 +626,7 @@ fn long(ctx: &Context<'_>) -> Extracted {
     let body_from = if header { first_row + 1 } else { first_row };
     let taken = |cols: &[Option<usize>]| -> Vec<usize> { cols.iter().flatten().copied().collect() };
     if name_col.is_none() && id_col.is_none() {
-        name_col = name_column_by_content(table, y, &taken(&[value_col, unit_col, note_col]));
+        name_col = name_column_by_content(sample(table), y, &taken(&[value_col, unit_col, note_col]));
     }
     if value_col.is_none() {
         // The column with the most numbers (or missing markers), not the years.
@@ -627,6 +634,7 @@ fn long(ctx: &Context<'_>) -> Extracted {
         let mut best: Option<(usize, usize)> = None;
         for c in (0..width).filter(|c| !exclude.contains(c)) {
             let n = (body_from..table.rows.len())
+                .take(SAMPLE_ROWS)
                 .filter(|&r| {
                     matches!(
                         parse_value(ctx.text(CellRef::new(r, c)), false),
@@ -648,7 +656,8 @@ fn long(ctx: &Context<'_>) -> Extracted {
                 if head_roles[c].is_some() && header {
                     continue;
                 }
-                let cells = ctx.column_cells(c, body_from);
+                let mut cells = ctx.column_cells(c, body_from);
+                cells.truncate(SAMPLE_ROWS);
                 if cells.is_empty() {
                     continue;
                 }

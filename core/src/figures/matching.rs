@@ -190,11 +190,22 @@ fn contains(haystack: &[char], needle: &[char]) -> bool {
 /// Half-width, lower case, letters and digits only: spaces, punctuation,
 /// brackets and dashes go, so `0—6岁` and `0-6 岁` agree.
 pub fn normalise(name: &str) -> String {
-    half_width(name)
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let folded = half_width(name);
+    let mut out = String::with_capacity(folded.len());
+    for c in folded.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+            }
+        } else if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+            // CJK ideographs, most of every name: kept as they are, without
+            // the slower general Unicode tables.
+            out.push(c);
+        } else if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
 }
 
 /// [`normalise`], after dropping bracketed parts (a unit, a remark), and with

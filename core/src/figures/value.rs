@@ -125,7 +125,8 @@ pub fn half_width(text: &str) -> Cow<'_, str> {
             _ => c,
         }
     }
-    if text.chars().all(|c| fold(c) == c) {
+    // ASCII never folds; most cells are ASCII, so skip the scan.
+    if text.is_ascii() || text.chars().all(|c| fold(c) == c) {
         Cow::Borrowed(text)
     } else {
         Cow::Owned(text.chars().map(fold).collect())
@@ -141,23 +142,33 @@ const MISSING: &[&str] = &[
 
 /// Whether a cell's text is a missing-value marker.
 pub fn is_missing_marker(text: &str) -> bool {
-    let folded: String = half_width(text).chars().filter(|c| !c.is_whitespace()).collect();
-    let lower = folded.to_lowercase();
-    MISSING.contains(&lower.as_str())
+    let folded = half_width(text);
+    let compact: Cow<'_, str> = if folded.chars().any(char::is_whitespace) {
+        Cow::Owned(folded.chars().filter(|c| !c.is_whitespace()).collect())
+    } else {
+        folded
+    };
+    // The markers are lower-case ASCII or CJK, so an ASCII case-insensitive
+    // comparison is exact and allocates nothing.
+    MISSING.iter().any(|m| m.eq_ignore_ascii_case(&compact))
 }
 
 /// Reads a value cell. `decimal_comma` allows `3,6` to mean 3.6 (only when the
 /// fields are separated by semicolons, as in such files).
 pub fn parse_value(text: &str, decimal_comma: bool) -> CellValue {
     let folded = half_width(text);
-    let compact: String = folded.chars().filter(|c| !c.is_whitespace()).collect();
+    let compact: Cow<'_, str> = if folded.chars().any(char::is_whitespace) {
+        Cow::Owned(folded.chars().filter(|c| !c.is_whitespace()).collect())
+    } else {
+        folded
+    };
     if compact.is_empty() {
         return CellValue::Empty;
     }
     if is_missing_marker(&compact) {
         return CellValue::Missing;
     }
-    let mut s = compact.as_str();
+    let mut s = compact.as_ref();
     let mut approx = false;
     for prefix in ["约为", "大约", "约", "~", "≈", "近"] {
         if let Some(rest) = s.strip_prefix(prefix) {
@@ -243,10 +254,16 @@ fn scan_number(s: &str, decimal_comma: bool) -> Option<((f64, bool), &str)> {
             i = k;
         }
     }
-    let int_digits: String = int_part.chars().filter(|c| *c != ',').collect();
-    if int_digits.is_empty() && frac_part.is_empty() {
+    if !int_part.bytes().any(|b| b.is_ascii_digit()) && frac_part.is_empty() {
         return None;
     }
+    if !int_part.contains(',') {
+        // The common case: the scanned text is a float literal Rust reads as is
+        // (`5.`, `.5`, `+3`, `1.2e3`).
+        let value: f64 = s[..i].parse().ok()?;
+        return value.is_finite().then_some(((value, false), &s[i..]));
+    }
+    let int_digits: String = int_part.chars().filter(|c| *c != ',').collect();
     let mut comma = false;
     let mut int_digits = int_digits;
     if int_part.contains(',') {
@@ -354,6 +371,14 @@ pub fn parse_unit(text: &str) -> UnitText {
 /// Reads a year written as `2021`, `2021年`, `2021年度` or `２０２１ 年`. Any
 /// four-digit number is returned; the caller checks the range.
 pub fn parse_year(text: &str) -> Option<i32> {
+    let trimmed = text.trim();
+    if trimmed.is_ascii() {
+        // Most year cells: plain ASCII digits, no allocation needed.
+        let s = trimmed.strip_suffix(".0").unwrap_or(trimmed);
+        return (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten();
+    }
     let folded = half_width(text);
     let s: String = folded.chars().filter(|c| !c.is_whitespace()).collect();
     let s = s
