@@ -11,6 +11,11 @@
 
 use std::fmt::Write;
 
+use crate::assess::scale::ModelScale;
+use crate::assess::{Assessment, WhatIf};
+use crate::catalog::{Indicator, Scale as FitScale};
+use crate::series::Point;
+
 /// What to draw, in data units. Every series is (year, value).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ChartInput {
@@ -120,6 +125,10 @@ pub struct Chart {
     pub glide: String,
     pub checkpoint: Option<Marker>,
     pub what_if: String,
+    /// The last projected point (the target year), to label on hover or focus.
+    pub projection_end: Option<Marker>,
+    /// The what-if path's last point (the target year).
+    pub what_if_end: Option<Marker>,
 }
 
 /// The target in pixels.
@@ -187,7 +196,86 @@ pub fn layout(input: &ChartInput, width: f64, height: f64) -> Chart {
         glide: line(&input.glide),
         checkpoint: input.checkpoint.as_ref().map(marker),
         what_if: line(&input.what_if),
+        projection_end: input.projection.last().filter(|p| p.1.is_finite()).map(marker),
+        what_if_end: input.what_if.last().filter(|p| p.1.is_finite()).map(marker),
     }
+}
+
+/// What to draw for one indicator: its figures, the assessment's fitted line,
+/// projection and interval, the target, milestones, the glide path with its
+/// mid-term checkpoint, and a what-if path when one runs.
+///
+/// The observed points are every figure given (also those outside the fit
+/// window, which the assessment leaves out); the fitted line runs over the
+/// fitted years up to the latest, the projection and its band from the latest
+/// year to the target year. The glide path is drawn year by year because it is
+/// straight on the model scale, so curved on a log or logit scale.
+pub fn input_for(indicator: &Indicator, points: &[Point], a: &Assessment, what_if: Option<&WhatIf>) -> ChartInput {
+    let mut observed: Vec<(i32, f64)> = points.iter().filter(|p| p.value.is_finite()).map(|p| (p.year, p.value)).collect();
+    observed.sort_by_key(|p| p.0);
+    let latest = a.latest_year.unwrap_or(i32::MAX);
+    let projected = |from: i32, to: i32| -> Vec<(i32, f64)> {
+        a.projection.iter().filter(|p| p.year >= from && p.year <= to).filter_map(|p| Some((p.year, p.value?))).collect()
+    };
+    let fitted = projected(i32::MIN, latest);
+    let projection = if latest < a.target.year { projected(latest, a.target.year) } else { Vec::new() };
+    let band = a
+        .projection
+        .iter()
+        .filter(|p| p.year >= latest && p.year <= a.target.year)
+        .filter_map(|p| Some((p.year, p.lower?, p.upper?)))
+        .collect();
+    let target = match (a.target.comparator.as_deref(), a.target.value, a.target.value2, a.target.tolerance) {
+        (Some("between"), Some(lo), Some(hi), _) => Some(TargetMark::Band(lo.min(hi), lo.max(hi))),
+        (Some("approx"), Some(v), _, Some(tau)) => Some(TargetMark::Band(v - tau, v + tau)),
+        (Some(_), Some(v), _, _) => Some(TargetMark::Line(v)),
+        _ => None,
+    };
+    let (glide, checkpoint) = match &a.checkpoint {
+        Some(c) => {
+            let scale = match a.scale {
+                FitScale::Linear => ModelScale::linear(),
+                FitScale::Log => ModelScale::log(),
+                FitScale::Logit => ModelScale::logit(
+                    a.explain.logit_lower.unwrap_or(0.0),
+                    a.explain.logit_upper.unwrap_or(100.0),
+                    a.explain.clamp_delta.unwrap_or(0.1),
+                ),
+            };
+            let (g0, g1) = (scale.g(scale.clamp(c.base_value)), scale.g_target(c.target_value));
+            let span = f64::from(c.target_year - c.base_year);
+            let glide: Vec<(i32, f64)> = if span > 0.0 && g0.is_finite() && g1.is_finite() {
+                (c.base_year..=c.target_year)
+                    .map(|yr| (yr, scale.g_inv(g0 + (g1 - g0) * f64::from(yr - c.base_year) / span)))
+                    .filter(|p| p.1.is_finite())
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let checkpoint = c.path_mid_term.filter(|_| c.mid_term_year > c.base_year).map(|v| (c.mid_term_year, v));
+            (glide, checkpoint)
+        }
+        None => (Vec::new(), None),
+    };
+    ChartInput {
+        observed,
+        fitted,
+        projection,
+        band,
+        target,
+        target_year: a.target.year,
+        milestones: indicator.milestones.iter().map(|m| (m.year, m.value)).collect(),
+        glide,
+        checkpoint,
+        what_if: what_if.map(|w| w.path.iter().map(|p| (p.year, p.value)).collect()).unwrap_or_default(),
+        bounds: (indicator.bounds.lower, indicator.bounds.upper),
+    }
+}
+
+/// The width of a label in pixels at `font_px`, estimated: CJK characters are
+/// square, Latin digits and letters a little over half as wide.
+pub fn text_width(text: &str, font_px: f64) -> f64 {
+    text.chars().map(|c| if c.is_ascii() { 0.6 } else { 1.0 }).sum::<f64>() * font_px
 }
 
 /// A small trend line for a table cell: observed points only, no axes.
@@ -312,17 +400,15 @@ pub fn year_ticks(lo: i32, hi: i32, max_count: usize) -> Vec<i32> {
     ticks
 }
 
-/// Decimals needed to tell the ticks apart.
+/// Decimals needed to write every tick exactly (a 2.5 step needs one even
+/// though the step is above 1: 7.5 must not print as "8").
 fn tick_decimals(ticks: &[f64]) -> usize {
-    let step = match ticks {
-        [a, b, ..] => (b - a).abs(),
-        _ => return 0,
-    };
-    if step >= 1.0 {
-        0
-    } else {
-        (-step.log10()).ceil().clamp(0.0, 6.0) as usize
-    }
+    (0..=6)
+        .find(|&d| {
+            let scale = 10f64.powi(d as i32);
+            ticks.iter().all(|v| ((v * scale).round() - v * scale).abs() < 1e-6 * scale.max(1.0))
+        })
+        .unwrap_or(6)
 }
 
 /// SVG path data through the points, to one decimal of a pixel.
@@ -335,6 +421,16 @@ fn path(points: impl Iterator<Item = (f64, f64)>) -> String {
 }
 
 impl Chart {
+    /// Where a `width` × `height` label for marker `m` goes (its top-left
+    /// corner): centred above the point, below it when there is no room above,
+    /// and always inside the chart.
+    pub fn tip_origin(&self, m: &Marker, width: f64, height: f64) -> (f64, f64) {
+        let x = (m.x - width / 2.0).clamp(0.0, (self.width - width).max(0.0));
+        let above = m.y - height - 8.0;
+        let y = if above >= 0.0 { above } else { (m.y + 8.0).min((self.height - height).max(0.0)) };
+        (x, y)
+    }
+
     /// Renders the chart as a standalone SVG string: the same elements the app
     /// draws, for snapshot tests and the printable report.
     pub fn to_svg(&self) -> String {
@@ -454,6 +550,66 @@ mod tests {
         }
         let empty = layout(&ChartInput { target_year: 2030, ..ChartInput::default() }, 300.0, 150.0);
         assert!(empty.observed.is_empty() && !empty.y_ticks.is_empty());
+    }
+
+    /// An indicator of the built-in catalog assessed on `points`, with an
+    /// optional what-if, laid out at 400 × 200: the chart as SVG.
+    fn check_indicator(id: &str, points: &[(i32, f64)], change: Option<crate::assess::WhatIfChange>, expected: Expect) {
+        use crate::assess::{assess, what_if, Settings};
+        let catalog = crate::catalog::builtin();
+        let indicator = catalog.get(id).expect("a built-in indicator");
+        let points: Vec<Point> = points.iter().map(|&(year, value)| Point { year, value, note: None }).collect();
+        let settings = Settings::new(2026);
+        let a = assess(indicator, &points, &settings);
+        let w = change.map(|c| what_if(indicator, &points, &settings, c));
+        let chart = layout(&input_for(indicator, &points, &a, w.as_ref()), 400.0, 200.0);
+        expected.assert_eq(&chart.to_svg());
+    }
+
+    #[test]
+    fn charts_of_assessed_indicators() {
+        use crate::assess::WhatIfChange;
+        // Maternal mortality, log scale: the glide path curves; −8% a year what-if.
+        check_indicator(
+            "W-HEALTH-02",
+            &[(2020, 16.9), (2021, 16.1), (2022, 15.7), (2023, 15.1), (2024, 14.3)],
+            Some(WhatIfChange::PercentPerYear(-8.0)),
+            expect![[r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 200" class="chart"><line class="grid" x1="52.0" x2="386.0" y1="172.0" y2="172.0"/><text class="tick y" x="46.0" y="176.0">5.0</text><line class="grid" x1="52.0" x2="386.0" y1="140.4" y2="140.4"/><text class="tick y" x="46.0" y="144.4">7.5</text><line class="grid" x1="52.0" x2="386.0" y1="108.8" y2="108.8"/><text class="tick y" x="46.0" y="112.8">10.0</text><line class="grid" x1="52.0" x2="386.0" y1="77.2" y2="77.2"/><text class="tick y" x="46.0" y="81.2">12.5</text><line class="grid" x1="52.0" x2="386.0" y1="45.6" y2="45.6"/><text class="tick y" x="46.0" y="49.6">15.0</text><line class="grid" x1="52.0" x2="386.0" y1="14.0" y2="14.0"/><text class="tick y" x="46.0" y="18.0">17.5</text><text class="tick x" x="52.0" y="190.0">2020</text><text class="tick x" x="118.8" y="190.0">2022</text><text class="tick x" x="185.6" y="190.0">2024</text><text class="tick x" x="252.4" y="190.0">2026</text><text class="tick x" x="319.2" y="190.0">2028</text><text class="tick x" x="386.0" y="190.0">2030</text><line class="target" x1="52.0" x2="386.0" y1="140.4" y2="140.4"/><path class="band" d="M185.6,49.9L219.0,56.7L252.4,63.2L285.8,69.3L319.2,75.2L352.6,80.8L386.0,86.3L386.0,97.2L352.6,91.1L319.2,84.6L285.8,77.9L252.4,71.0L219.0,63.8L185.6,56.3Z"/><path class="glide" d="M52.0,21.6L85.4,38.3L118.8,53.6L152.2,67.8L185.6,80.9L219.0,92.9L252.4,104.0L285.8,114.2L319.2,123.7L352.6,132.4L386.0,140.4"/><path class="fitted" d="M52.0,21.7L85.4,30.1L118.8,38.1L152.2,45.8L185.6,53.2"/><path class="projection" d="M185.6,53.2L219.0,60.3L252.4,67.1L285.8,73.7L319.2,80.0L352.6,86.0L386.0,91.9"/><path class="what-if" d="M185.6,54.4L219.0,68.9L252.4,82.2L285.8,94.5L319.2,105.7L352.6,116.1L386.0,125.6"/><circle class="checkpoint" cx="219.0" cy="92.9" r="4"/><circle class="observed" cx="52.0" cy="21.6" r="3.5"><title>2020: 16.9</title></circle><circle class="observed" cx="85.4" cy="31.7" r="3.5"><title>2021: 16.1</title></circle><circle class="observed" cx="118.8" cy="36.8" r="3.5"><title>2022: 15.7</title></circle><circle class="observed" cx="152.2" cy="44.3" r="3.5"><title>2023: 15.1</title></circle><circle class="observed" cx="185.6" cy="54.4" r="3.5"><title>2024: 14.3</title></circle></svg>"#]],
+        );
+        // Childcare places: one point, a 2025 milestone, the required pace.
+        check_indicator("C-WELFARE-04", &[(2024, 4.08)], Some(WhatIfChange::RequiredPace), expect![[r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 200" class="chart"><line class="grid" x1="52.0" x2="386.0" y1="172.0" y2="172.0"/><text class="tick y" x="46.0" y="176.0">4.0</text><line class="grid" x1="52.0" x2="386.0" y1="132.5" y2="132.5"/><text class="tick y" x="46.0" y="136.5">4.5</text><line class="grid" x1="52.0" x2="386.0" y1="93.0" y2="93.0"/><text class="tick y" x="46.0" y="97.0">5.0</text><line class="grid" x1="52.0" x2="386.0" y1="53.5" y2="53.5"/><text class="tick y" x="46.0" y="57.5">5.5</text><line class="grid" x1="52.0" x2="386.0" y1="14.0" y2="14.0"/><text class="tick y" x="46.0" y="18.0">6.0</text><text class="tick x" x="52.0" y="190.0">2024</text><text class="tick x" x="107.7" y="190.0">2025</text><text class="tick x" x="163.3" y="190.0">2026</text><text class="tick x" x="219.0" y="190.0">2027</text><text class="tick x" x="274.7" y="190.0">2028</text><text class="tick x" x="330.3" y="190.0">2029</text><text class="tick x" x="386.0" y="190.0">2030</text><line class="target" x1="52.0" x2="386.0" y1="14.0" y2="14.0"/><path class="glide" d="M52.0,165.7L107.7,140.4L163.3,115.1L219.0,89.8L274.7,64.6L330.3,39.3L386.0,14.0"/><path class="what-if" d="M52.0,165.7L107.7,140.4L163.3,115.1L219.0,89.8L274.7,64.6L330.3,39.3L386.0,14.0"/><rect class="milestone" x="103.7" y="168.0" width="8" height="8"/><circle class="checkpoint" cx="107.7" cy="140.4" r="4"/><circle class="observed" cx="52.0" cy="165.7" r="3.5"><title>2024: 4.08</title></circle></svg>"#]]);
+        // No figures: the target line alone, axis to the target year.
+        check_indicator("W-HEALTH-02", &[], None, expect![[r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 200" class="chart"><line class="grid" x1="52.0" x2="386.0" y1="172.0" y2="172.0"/><text class="tick y" x="46.0" y="176.0">6.5</text><line class="grid" x1="52.0" x2="386.0" y1="132.5" y2="132.5"/><text class="tick y" x="46.0" y="136.5">7.0</text><line class="grid" x1="52.0" x2="386.0" y1="93.0" y2="93.0"/><text class="tick y" x="46.0" y="97.0">7.5</text><line class="grid" x1="52.0" x2="386.0" y1="53.5" y2="53.5"/><text class="tick y" x="46.0" y="57.5">8.0</text><line class="grid" x1="52.0" x2="386.0" y1="14.0" y2="14.0"/><text class="tick y" x="46.0" y="18.0">8.5</text><text class="tick x" x="52.0" y="190.0">2029</text><text class="tick x" x="219.0" y="190.0">2030</text><text class="tick x" x="386.0" y="190.0">2031</text><line class="target" x1="52.0" x2="386.0" y1="93.0" y2="93.0"/></svg>"#]]);
+    }
+
+    #[test]
+    fn input_for_splits_fit_projection_and_band_at_the_latest_year() {
+        use crate::assess::{assess, Settings};
+        let catalog = crate::catalog::builtin();
+        let mmr = catalog.get("W-HEALTH-02").unwrap();
+        let points: Vec<Point> =
+            [(2021, 16.1), (2022, 15.7), (2023, 15.1), (2024, 14.3)].iter().map(|&(year, value)| Point { year, value, note: None }).collect();
+        let a = assess(mmr, &points, &Settings::new(2026));
+        let input = input_for(mmr, &points, &a, None);
+        let years = |v: &[(i32, f64)]| v.iter().map(|p| p.0).collect::<Vec<_>>();
+        assert_eq!(years(&input.fitted), vec![2021, 2022, 2023, 2024]);
+        assert_eq!(years(&input.projection), (2024..=2030).collect::<Vec<_>>());
+        assert_eq!(input.band.len(), 7);
+        assert_eq!(input.target, Some(TargetMark::Line(7.5)));
+        // The glide path starts at the 2020 base when there is one, else the first point, and ends on the target.
+        assert!(input.glide.first().is_some_and(|&(yr, v)| yr == 2021 && (v - 16.1).abs() < 1e-9));
+        assert!((input.glide.last().unwrap().1 - 7.5).abs() < 1e-9);
+        assert!(input.checkpoint.is_some_and(|(yr, v)| yr == 2025 && v < 16.1 && v > 7.5));
+    }
+
+    #[test]
+    fn tips_stay_inside_the_chart() {
+        let chart = layout(&maternal(), 400.0, 200.0);
+        let m = |x, y| Marker { x, y, year: 2024, value: 1.0 };
+        assert_eq!(chart.tip_origin(&m(200.0, 100.0), 60.0, 20.0), (170.0, 72.0));
+        assert_eq!(chart.tip_origin(&m(5.0, 10.0), 60.0, 20.0), (0.0, 18.0));
+        assert_eq!(chart.tip_origin(&m(398.0, 100.0), 60.0, 20.0), (340.0, 72.0));
+        assert!((text_width("2024: 14.3/10万", 10.0) - (13.0 * 6.0 + 10.0)).abs() < 1e-9);
     }
 
     #[test]

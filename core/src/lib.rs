@@ -17,4 +17,5 @@ pub mod figures;
 pub mod assess;
 pub mod chart;
 pub mod format;
+pub mod explain;
 pub mod session;
