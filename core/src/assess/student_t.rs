@@ -62,7 +62,15 @@ pub fn quantile(p: f64, df: f64) -> Option<f64> {
 
 /// The density of the t distribution at `t`.
 pub fn pdf(t: f64, df: f64) -> f64 {
-    let ln_norm = ln_gamma((df + 1.0) / 2.0) - ln_gamma(df / 2.0) - 0.5 * (df * PI).ln();
+    pdf_with(ln_pdf_norm(df), t, df)
+}
+
+/// ln of the density's constant, Γ((ν+1)/2) / (Γ(ν/2)·√(νπ)).
+fn ln_pdf_norm(df: f64) -> f64 {
+    ln_gamma((df + 1.0) / 2.0) - ln_gamma(df / 2.0) - 0.5 * (df * PI).ln()
+}
+
+fn pdf_with(ln_norm: f64, t: f64, df: f64) -> f64 {
     (ln_norm - (df + 1.0) / 2.0 * (t * t / df).ln_1p()).exp()
 }
 
@@ -94,6 +102,7 @@ fn upper_tail_inverse(tail: f64, df: f64) -> f64 {
     }
     // Newton on ln(tail(t)), whose derivative is −pdf(t)/tail(t); a step that
     // would leave the bracket becomes a bisection step.
+    let ln_norm = ln_pdf_norm(df);
     let mut t = 0.5 * (lo + hi);
     for _ in 0..200 {
         let upper = upper_tail(t, df);
@@ -108,7 +117,7 @@ fn upper_tail_inverse(tail: f64, df: f64) -> f64 {
         } else {
             hi = t;
         }
-        let slope = -pdf(t, df) / upper;
+        let slope = -pdf_with(ln_norm, t, df) / upper;
         let mut next = if slope < 0.0 { t - f / slope } else { f64::NAN };
         if !(next > lo && next < hi) {
             next = 0.5 * (lo + hi);

@@ -41,7 +41,7 @@ impl Trend {
         let gs: Vec<f64> = used.iter().map(|&y| scale.g(y)).collect();
         let ts: Vec<f64> = years.iter().map(|&y| y as f64).collect();
         let fit = Fit::new(&ts, &gs, zero_spread);
-        let t_quantile = fit.as_ref().and_then(Fit::df).and_then(|df| student_t::quantile((1.0 + level) / 2.0, df));
+        let t_quantile = fit.as_ref().and_then(Fit::df).and_then(|df| t_quantile(level, df));
         Trend { years, values, used, gs, scale, fit, level, t_quantile }
     }
 
@@ -141,6 +141,30 @@ impl Trend {
             _ => self.scale.g_target(edge),
         }
     }
+}
+
+/// t_{df, (1+p)/2}, remembered per (level, df): a whole catalog asks for the
+/// same few values, and each costs a root search. A pure function's memo, so
+/// results never depend on it.
+fn t_quantile(level: f64, df: f64) -> Option<f64> {
+    use std::cell::RefCell;
+    thread_local! {
+        static MEMO: RefCell<Vec<((u64, u64), Option<f64>)>> = const { RefCell::new(Vec::new()) };
+    }
+    let key = (level.to_bits(), df.to_bits());
+    MEMO.with(|memo| {
+        if let Some((_, q)) = memo.borrow().iter().find(|(k, _)| *k == key) {
+            return *q;
+        }
+        let q = student_t::quantile((1.0 + level) / 2.0, df);
+        let mut memo = memo.borrow_mut();
+        // A session sees a handful of levels; keep the memo small regardless.
+        if memo.len() >= 256 {
+            memo.clear();
+        }
+        memo.push((key, q));
+        q
+    })
 }
 
 /// `Some(x)` when `x` is finite: every number the engine reports goes through
