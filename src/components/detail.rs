@@ -1,12 +1,288 @@
-//! (Being built: the indicator detail view.)
+//! The detail view of one indicator, in the wide dialog: its target and status,
+//! one plain sentence reading the assessment, the trajectory chart, the what-if
+//! control, the key numbers, milestones, and "how this was computed" with every
+//! intermediate result. Every number comes from the core: the assessment in
+//! the state, `what_if` for the scenario, `chart::input_for` for the drawing and
+//! `explain` for the sentences.
+
+use std::rc::Rc;
+
+use gapcast_core::assess::{what_if, Assessment, ProjectionPoint, WhatIfChange};
+use gapcast_core::catalog::{Indicator, Plan, Scale};
+use gapcast_core::chart::input_for;
+use gapcast_core::explain::{self, method_lines, pace_range, sig};
+use gapcast_core::format;
+use gapcast_core::series::Point;
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
+
+use crate::components::chart_view::ChartView;
+use crate::components::dialog::Dialog;
+use crate::components::indicator_table::warning_label;
+use crate::components::status_badge::{severity_class, StatusBadge};
+use crate::components::what_if::WhatIfControl;
+use crate::hooks::use_app;
+use crate::i18n::{DetailMsg, Lang, Msg};
+use crate::state::{Action, Panel};
 
 #[derive(Properties, PartialEq)]
 pub struct DetailProps {
     pub id: AttrValue,
 }
 
+/// "11.4/10万（11.0–11.8）": a projection with its interval.
+fn projected(p: Option<&ProjectionPoint>, a: &Assessment, lang: Lang) -> String {
+    let Some(v) = p.and_then(|p| p.value) else { return "—".to_string() };
+    let mut s = format::value(v, a.unit, lang);
+    if let Some((lo, hi)) = p.and_then(|p| p.lower.zip(p.upper)) {
+        s += &format!("（{}–{}）", format::bare(lo, a.unit), format::bare(hi, a.unit));
+        if lang == Lang::En {
+            s = s.replace('（', " (").replace('）', ")");
+        }
+    }
+    s
+}
+
+/// A pace in the unit, with the relative rate beside it on the log scale.
+fn pace(change: Option<f64>, rate: Option<f64>, a: &Assessment, lang: Lang) -> String {
+    match (change, rate) {
+        (Some(c), Some(r)) => format!("{} ({})", format::change_per_year(c, a.unit, lang), format::rate_per_year(r, lang)),
+        (Some(c), None) => format::change_per_year(c, a.unit, lang),
+        (None, Some(r)) => format::rate_per_year(r, lang),
+        (None, None) => "—".to_string(),
+    }
+}
+
+/// The key numbers, each with a stable id for tests and a "—" when it does not apply.
+fn numbers(indicator: &Indicator, a: &Assessment, lang: Lang) -> Html {
+    let m = |msg: DetailMsg| msg.text(lang);
+    let current_rate = (a.scale == Scale::Log).then_some(a.slope).flatten().map(f64::exp_m1);
+    let mut rows: Vec<(&'static str, String, String)> = vec![
+        (
+            "num-latest",
+            m(DetailMsg::Latest).to_string(),
+            match (a.latest_value, a.latest_year) {
+                (Some(v), Some(y)) => format!("{} ({y})", format::value(v, a.unit, lang)),
+                _ => "—".to_string(),
+            },
+        ),
+        ("num-gap", m(DetailMsg::Gap).to_string(), a.gap.map(|g| format::value(g, a.unit, lang)).unwrap_or_else(|| "—".into())),
+    ];
+    if let Some(p) = &a.projection_mid_term {
+        rows.push(("num-mid", format!("{} {}", m(DetailMsg::Projected), p.year), projected(Some(p), a, lang)));
+    }
+    rows.push((
+        "num-target-year",
+        format!("{} {}", m(DetailMsg::Projected), indicator.target.year),
+        projected(a.projection_at_target.as_ref(), a, lang),
+    ));
+    rows.push(("num-current", m(DetailMsg::CurrentPace).to_string(), pace(a.annual_change, current_rate, a, lang)));
+    if a.target.comparator.is_some() {
+        rows.push(("num-required", m(DetailMsg::RequiredPace).to_string(), pace(a.required_annual_change, a.required_annual_rate, a, lang)));
+        rows.push(("num-ratio", m(DetailMsg::ProgressRatio).to_string(), a.progress_ratio.map(|r| format::number(r, 2)).unwrap_or_else(|| "—".into())));
+        rows.push(("num-probability", m(DetailMsg::Probability).to_string(), a.probability.map(|p| format::probability(p, lang)).unwrap_or_else(|| "—".into())));
+    }
+    if let Some(c) = &a.checkpoint {
+        if let Some(path) = c.path_mid_term {
+            rows.push(("num-glide", format!("{} {}", m(DetailMsg::GlidePath), c.mid_term_year), format::value(path, a.unit, lang)));
+        }
+    }
+    html! {
+        <section class="numbers" aria-labelledby="numbers-title">
+            <h3 id="numbers-title">{ m(DetailMsg::Numbers) }</h3>
+            <dl id="detail-numbers">
+                { for rows.into_iter().map(|(id, label, value)| html! { <div><dt>{ label }</dt><dd id={id}>{ value }</dd></div> }) }
+            </dl>
+        </section>
+    }
+}
+
+/// Each milestone: its target, the trend's projection and status.
+fn milestones(a: &Assessment, lang: Lang) -> Html {
+    if a.milestones.is_empty() {
+        return html! {};
+    }
+    let m = |msg: DetailMsg| msg.text(lang);
+    html! {
+        <section class="milestones">
+            <h3>{ m(DetailMsg::Milestones) }</h3>
+            <table class="compact" id="detail-milestones">
+                <thead><tr>
+                    <th scope="col">{ m(DetailMsg::MilestoneYear) }</th>
+                    <th scope="col">{ m(DetailMsg::Target) }</th>
+                    <th scope="col">{ m(DetailMsg::MilestoneProjected) }</th>
+                    <th scope="col">{ m(DetailMsg::Status) }</th>
+                </tr></thead>
+                <tbody>
+                    { for a.milestones.iter().map(|ms| {
+                        let p = ProjectionPoint { year: ms.year, value: ms.projected, lower: ms.lower, upper: ms.upper };
+                        html! {
+                            <tr>
+                                <th scope="row">{ ms.year }</th>
+                                <td>{ format!("{} {}", ms.comparator.symbol(), format::value(ms.value, a.unit, lang)) }</td>
+                                <td>{ projected(Some(&p), a, lang) }</td>
+                                <td><StatusBadge status={ms.status} /></td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
+/// "How this was computed": the method lines and the points as fitted.
+fn method(a: &Assessment, lang: Lang) -> Html {
+    let m = |msg: DetailMsg| msg.text(lang);
+    let opt = |v: Option<f64>| v.map(sig).unwrap_or_else(|| "—".to_string());
+    let bare = |v: Option<f64>| v.map(|v| format::bare(v, a.unit)).unwrap_or_else(|| "—".to_string());
+    let clamped = a.explain.points.iter().any(|p| p.value != p.value_used);
+    html! {
+        <details class="method" id="detail-method">
+            <summary>{ m(DetailMsg::HowComputed) }</summary>
+            <table class="compact method-lines">
+                <thead><tr>
+                    <th scope="col">{ m(DetailMsg::Quantity) }</th>
+                    <th scope="col">{ m(DetailMsg::Formula) }</th>
+                    <th scope="col">{ m(DetailMsg::ResultCol) }</th>
+                </tr></thead>
+                <tbody>
+                    { for method_lines(a, lang).into_iter().map(|l| html! {
+                        <tr><th scope="row">{ l.label }</th><td class="formula">{ l.formula }</td><td>{ l.value }</td></tr>
+                    }) }
+                </tbody>
+            </table>
+            if !a.explain.points.is_empty() {
+                <table class="compact method-points">
+                    <caption>{ m(DetailMsg::PointsTitle) }</caption>
+                    <thead><tr>
+                        <th scope="col">{ m(DetailMsg::Year) }</th>
+                        <th scope="col">{ "y" }</th>
+                        if clamped { <th scope="col">{ m(DetailMsg::ValueUsed) }</th> }
+                        <th scope="col">{ "g(y)" }</th>
+                        <th scope="col">{ "ĝ" }</th>
+                        <th scope="col">{ "ŷ" }</th>
+                        <th scope="col">{ m(DetailMsg::ResidualG) }</th>
+                        <th scope="col">{ m(DetailMsg::Leverage) }</th>
+                        <th scope="col">{ m(DetailMsg::Studentized) }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for a.explain.points.iter().map(|p| html! {
+                            <tr>
+                                <th scope="row">{ p.year }</th>
+                                <td>{ format::bare(p.value, a.unit) }</td>
+                                if clamped { <td>{ format::bare(p.value_used, a.unit) }</td> }
+                                <td>{ sig(p.g) }</td>
+                                <td>{ opt(p.fitted_g) }</td>
+                                <td>{ bare(p.fitted) }</td>
+                                <td>{ opt(p.residual_g) }</td>
+                                <td>{ opt(p.leverage) }</td>
+                                <td>{ opt(p.studentized) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            }
+            <p class="hint">{ m(DetailMsg::MethodsNote) }</p>
+        </details>
+    }
+}
+
 #[component]
 pub fn Detail(props: &DetailProps) -> Html {
-    html! { <div class="detail" data-id={props.id.clone()}></div> }
+    let app = use_app();
+    let lang = app.lang();
+    let m = |msg: DetailMsg| msg.text(lang);
+    let id = props.id.to_string();
+    let on_close = {
+        let app = app.clone();
+        Callback::from(move |()| app.dispatch(Action::Open(Panel::None)))
+    };
+
+    let (Some(indicator), Some(a)) = (app.catalog.get(&id), app.evaluation.assessment(&id)) else {
+        return html! {
+            <Dialog title={id.clone()} id="detail" wide=true {on_close}>
+                <p class="detail" data-id={id}>{ m(DetailMsg::UnknownIndicator) }</p>
+            </Dialog>
+        };
+    };
+    // Figures are matched like the assessment matches them: by id, else by the shared key.
+    let figures = &app.evaluation.figures;
+    let points: &[Point] =
+        figures.series_for(&id).or_else(|| figures.series_for(indicator.figures_key())).map_or(&[], |s| s.points.as_slice());
+    let settings = &app.session.settings;
+    let stored = app.session.scenarios.get(&id).copied();
+    let scenario = stored.map(|change| Rc::new(what_if(indicator, points, settings, change)));
+    let chart_input = Rc::new(input_for(indicator, points, a, scenario.as_deref()));
+    let reading = explain::reading(indicator, a, lang);
+    let scenario_reading = scenario.as_deref().map(|w| explain::what_if_reading(indicator, w, lang)).unwrap_or_default();
+    let range = pace_range(a, stored);
+    let disabled = a.latest_year.is_none_or(|y| y >= indicator.target.year) || a.status == gapcast_core::assess::Status::NotAssessed && a.n_points == 0;
+
+    let on_scenario = {
+        let (app, id) = (app.clone(), id.clone());
+        Callback::from(move |change: Option<WhatIfChange>| app.dispatch(Action::SetScenario { id: id.clone(), change }))
+    };
+    let chosen_scale = settings.scale_by_indicator.get(&id).copied();
+    let on_scale = {
+        let (app, id) = (app.clone(), id.clone());
+        Callback::from(move |e: Event| {
+            let scale = Scale::from_key(&e.target_unchecked_into::<HtmlSelectElement>().value());
+            app.dispatch(Action::SetScale { id: id.clone(), scale });
+        })
+    };
+    let scale_name = |s: Scale| match s {
+        Scale::Linear => m(DetailMsg::ScaleLinear),
+        Scale::Log => m(DetailMsg::ScaleLog),
+        Scale::Logit => m(DetailMsg::ScaleLogit),
+    };
+    let plan = match indicator.plan {
+        Plan::Women => Msg::PlanWomenShort.text(lang),
+        Plan::Children => Msg::PlanChildrenShort.text(lang),
+    };
+    let title = lang.pick(&indicator.name_zh, &indicator.name_en).to_string();
+
+    html! {
+        <Dialog {title} id="detail" wide=true {on_close}>
+            <div class="detail" data-id={id.clone()}>
+                <div class="detail-meta row">
+                    <StatusBadge status={a.status} />
+                    <span>{ m(DetailMsg::Target) }{ lang.pick("：", ": ") }<strong id="detail-target">{ format::target(&indicator.target, indicator.unit, lang) }</strong></span>
+                    <span class="hint">{ format!("{plan} · {} · {id}", indicator.domain) }</span>
+                </div>
+                <p class="reading" id="detail-reading">{ reading.clone() }</p>
+                if !a.warnings.is_empty() {
+                    <ul class="detail-warnings" aria-label={m(DetailMsg::Warnings)}>
+                        { for a.warnings.iter().map(|w| html! {
+                            <li><span class={classes!("tag", severity_class(w.severity))}>{ warning_label(w.kind, lang) }</span>{ " " }{ lang.pick(&w.message_zh, &w.message_en).to_string() }</li>
+                        }) }
+                    </ul>
+                }
+                <div class="detail-grid">
+                    <div class="detail-main">
+                        <ChartView input={chart_input} unit={indicator.unit} level={a.level} description={AttrValue::from(reading)} />
+                        <label class="scale-select">
+                            { m(DetailMsg::ScaleLabel) }
+                            <select id="detail-scale" onchange={on_scale}>
+                                <option value="auto" selected={chosen_scale.is_none()}>{ m(DetailMsg::ScaleAuto) }</option>
+                                { for [Scale::Linear, Scale::Log, Scale::Logit].into_iter().map(|s| html! {
+                                    <option value={s.key()} selected={chosen_scale == Some(s)}>{ scale_name(s) }</option>
+                                }) }
+                            </select>
+                            <span class="hint">{ format!("{}{}", m(DetailMsg::ScaleInUse), lang.pick("：", ": ")) }{ scale_name(a.scale) }</span>
+                        </label>
+                    </div>
+                    <div class="detail-side">
+                        <WhatIfControl {range} unit={indicator.unit} {stored} result={scenario} reading={AttrValue::from(scenario_reading)}
+                            {disabled} on_change={on_scenario} />
+                        { numbers(indicator, a, lang) }
+                    </div>
+                </div>
+                { milestones(a, lang) }
+                { method(a, lang) }
+                <p class="hint source">{ m(DetailMsg::Source) }{ lang.pick("：", ": ") }{ indicator.source.clone() }
+                    { for indicator.notes.iter().map(|n| html! { <>{ " · " }{ n.clone() }</> }) }</p>
+            </div>
+        </Dialog>
+    }
 }
