@@ -87,6 +87,38 @@ pub enum Code {
 }
 
 impl Code {
+    /// Every code, in declaration order.
+    pub const ALL: [Code; 28] = [
+        Code::NotText,
+        Code::NotUtf8,
+        Code::Empty,
+        Code::UnterminatedQuote,
+        Code::NoYears,
+        Code::IgnoredRow,
+        Code::IgnoredColumn,
+        Code::UnmatchedName,
+        Code::AmbiguousName,
+        Code::BadAssignment,
+        Code::MissingName,
+        Code::BadYear,
+        Code::YearOutOfRange,
+        Code::FutureYear,
+        Code::Missing,
+        Code::BadValue,
+        Code::Approximate,
+        Code::DecimalComma,
+        Code::UnitConverted,
+        Code::UnitMismatch,
+        Code::UnitUnknown,
+        Code::OutOfBounds,
+        Code::UnitSuspect,
+        Code::Conflict,
+        Code::ChoiceApplied,
+        Code::Duplicate,
+        Code::NoteUnused,
+        Code::CellUnused,
+    ];
+
     /// The `snake_case` name used in JSON and by the app.
     pub fn key(self) -> &'static str {
         match self {
@@ -319,6 +351,11 @@ impl Diagnostic {
         self.at
     }
 
+    /// The 0-based block of further cells this diagnostic covers.
+    pub fn range_ref(&self) -> Option<CellRange> {
+        self.span
+    }
+
     /// Whether this diagnostic reports `cell` (its own cell or its range).
     pub fn covers(&self, cell: CellRef) -> bool {
         self.at == Some(cell) || self.span.is_some_and(|r| r.contains(cell))
@@ -344,6 +381,14 @@ mod tests {
         check(52, 0, "BA1");
         check(701, 0, "ZZ1");
         check(702, 0, "AAA1");
+    }
+
+    #[test]
+    fn code_keys_are_their_json_names() {
+        for code in Code::ALL {
+            let json = serde_json::to_string(&code).unwrap_or_default();
+            assert_eq!(json, format!("\"{}\"", code.key()));
+        }
     }
 
     #[test]

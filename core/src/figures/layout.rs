@@ -254,11 +254,11 @@ impl Context<'_> {
 
     /// Checks a year: 2000–2100 and not after the current year. On failure, the
     /// diagnostic for `cell`, covering `covers`.
-    fn check_year(&self, year: i32, cell: CellRef, covers: &[CellRef]) -> Result<i32, Diagnostic> {
+    fn check_year(&self, year: i32, cell: CellRef, covers: &[CellRef]) -> Result<i32, Box<Diagnostic>> {
         let text = self.text(cell);
         let range = CellRange::spanning(covers.iter().copied());
         if !(2000..=2100).contains(&year) {
-            return Err(Diagnostic::at(
+            return Err(Box::new(Diagnostic::at(
                 Severity::Error,
                 Code::YearOutOfRange,
                 cell,
@@ -267,10 +267,10 @@ impl Context<'_> {
                 format!("Year {year} is outside 2000–2100; its values were not used"),
             )
             .covering(range)
-            .for_year(year));
+            .for_year(year)));
         }
         if year > self.current_year {
-            return Err(Diagnostic::at(
+            return Err(Box::new(Diagnostic::at(
                 Severity::Error,
                 Code::FutureYear,
                 cell,
@@ -282,7 +282,7 @@ impl Context<'_> {
                 ),
             )
             .covering(range)
-            .for_year(year));
+            .for_year(year)));
         }
         Ok(year)
     }
@@ -418,7 +418,7 @@ fn wide(ctx: &Context<'_>) -> Extracted {
                     years.push((c, y));
                     out.used.push(at);
                 }
-                Err(d) => out.diagnostics.push(d),
+                Err(d) => out.diagnostics.push(*d),
             }
             is_year[c] = true;
         } else {
@@ -439,7 +439,7 @@ fn wide(ctx: &Context<'_>) -> Extracted {
     let unit_col = find(Role::Unit);
     let note_col = find(Role::Note);
     let target_cols: Vec<usize> = (0..width).filter(|&c| roles[c] == Some(Role::Target)).collect();
-    for c in 0..width {
+    for (c, &year_col) in is_year.iter().enumerate() {
         let at = CellRef::new(h, c);
         let used_role = Some(c) == id_col || Some(c) == name_col || Some(c) == unit_col || Some(c) == note_col;
         if used_role || target_cols.contains(&c) {
@@ -450,7 +450,7 @@ fn wide(ctx: &Context<'_>) -> Extracted {
                 // Our own template's target column: recognised, read by no one.
                 out.used.extend(ctx.column_cells(c, h + 1));
             }
-        } else if !is_year[c] {
+        } else if !year_col {
             out.diagnostics.extend(ctx.ignored_column(at, h + 1));
         }
     }
@@ -587,7 +587,7 @@ fn transposed(ctx: &Context<'_>) -> Extracted {
             continue;
         };
         match ctx.check_year(year, at, &covers) {
-            Err(d) => out.diagnostics.push(d),
+            Err(d) => out.diagnostics.push(*d),
             Ok(year) => {
                 out.used.push(at);
                 if indicator_cells.is_empty() {
@@ -652,8 +652,8 @@ fn long(ctx: &Context<'_>) -> Extracted {
     // units, else the first is a note column.
     if !header || (unit_col.is_none() && note_col.is_none()) {
         if let Some(v) = value_col {
-            for c in v + 1..width {
-                if head_roles[c].is_some() && header {
+            for (c, role) in head_roles.iter().enumerate().skip(v + 1) {
+                if role.is_some() && header {
                     continue;
                 }
                 let mut cells = ctx.column_cells(c, body_from);
@@ -677,13 +677,13 @@ fn long(ctx: &Context<'_>) -> Extracted {
     for r in 0..first_row {
         out.diagnostics.extend(ctx.ignored_row(r, "在表头之上", "is above the header"));
     }
-    for c in 0..width {
+    for (c, role) in head_roles.iter().enumerate() {
         let at = CellRef::new(first_row, c);
         if roles_used.contains(&c) {
             if header && ctx.filled(at) {
                 out.used.push(at);
             }
-        } else if head_roles[c] == Some(Role::Target) && header {
+        } else if *role == Some(Role::Target) && header {
             out.used.push(at);
             out.used.extend(ctx.column_cells(c, body_from));
         } else {
@@ -719,7 +719,7 @@ fn long(ctx: &Context<'_>) -> Extracted {
         let year = match ctx.check_year(year, year_at, &row_cells) {
             Ok(year) => year,
             Err(d) => {
-                out.diagnostics.push(d);
+                out.diagnostics.push(*d);
                 continue;
             }
         };

@@ -35,6 +35,9 @@ pub enum NameMatch {
     NotFound(Vec<usize>),
 }
 
+/// One matching rule: its index, the pasted name's key under it, and its kind.
+type Stage<'m> = (&'m HashMap<String, Vec<usize>>, String, MatchKind);
+
 /// How many suggestions an unmatched name gets at most.
 const MAX_SUGGESTIONS: usize = 3;
 /// The similarity below which a catalog name is not worth suggesting.
@@ -103,7 +106,7 @@ impl<'c> Matcher<'c> {
         if let Some(&i) = self.assigned.get(trimmed).or_else(|| self.assigned.get(&normalise(trimmed))) {
             return NameMatch::Found(i, MatchKind::Assigned);
         }
-        let stages: [(&HashMap<String, Vec<usize>>, String, MatchKind); 4] = [
+        let stages: [Stage<'_>; 4] = [
             (&self.by_id, trimmed.to_lowercase(), MatchKind::Id),
             (&self.exact, trimmed.to_string(), MatchKind::Exact),
             (&self.normalised, normalise(trimmed), MatchKind::Normalised),

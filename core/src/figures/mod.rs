@@ -41,7 +41,7 @@ use serde::Serialize;
 use crate::catalog::Catalog;
 use crate::series::{Point, Series};
 
-pub use decode::decode;
+pub use decode::{decode, DecodeError};
 pub use delimit::{Delimiter, RawTable};
 pub use diagnostic::{CellRef, Code, Diagnostic, Severity};
 pub use layout::Layout;
@@ -205,10 +205,10 @@ pub fn parse_with_table(text: &str, catalog: &Catalog, options: &ParseOptions) -
 pub fn parse_bytes(bytes: &[u8], catalog: &Catalog, options: &ParseOptions) -> Figures {
     match decode(bytes) {
         Ok(text) => parse(&text, catalog, options),
-        Err(diagnostic) => Figures {
+        Err(error) => Figures {
             layout: options.layout.unwrap_or_default(),
             delimiter: options.delimiter.unwrap_or_default(),
-            diagnostics: vec![diagnostic],
+            diagnostics: vec![error.diagnostic()],
             ..Figures::default()
         },
     }
