@@ -128,7 +128,7 @@ pub fn InputPanel() -> Html {
             <p class="hint">{ Msg::PasteHint.text(lang) }</p>
             <label class="visually-hidden" for="paste-box">{ Msg::PasteLabel.text(lang) }</label>
             <textarea id="paste-box" class="paste-box" value={app.session.raw.clone()} {oninput}
-                placeholder={Msg::PastePlaceholder.text(lang)} spellcheck="false" />
+                placeholder={Msg::PastePlaceholder.text(lang)} spellcheck="false" wrap="off" />
             { for detected }
             if is_demo {
                 <p class="notice sev-info" id="demo-note">{ Msg::DemoNote.text(lang) }{ " " }
