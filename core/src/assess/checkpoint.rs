@@ -5,13 +5,13 @@
 //! It owns the glide path only; the projection it compares with comes from the
 //! [`Trend`].
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::target::Rule;
 use super::trend::{finite, Trend};
 
 /// Ahead of, on, or behind the glide path, in the direction the target wants.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PathPosition {
     Ahead,
@@ -20,7 +20,7 @@ pub enum PathPosition {
 }
 
 /// Expected progress to date.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Checkpoint {
     /// The plan's base year B when it has a figure, else the first year.
     pub base_year: i32,

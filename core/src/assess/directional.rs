@@ -5,7 +5,7 @@
 //! `maintain` with a level is a numeric target (see [`super::target`]); `other`
 //! and `maintain` without a level are not judged, and never reach this module.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::catalog::{Direction, Unit};
 
@@ -15,7 +15,7 @@ use super::status::Status;
 use super::trend::{finite, Trend};
 
 /// The numbers behind a directional status, for the detail view.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DirectionalExplain {
     /// What `rate` measures: `relative_per_year` (e^b − 1 of a log fit),
     /// `points_per_year` (slope of a linear fit, percentages),

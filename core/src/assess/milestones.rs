@@ -4,7 +4,7 @@
 //! A milestone goes through exactly the status rules of the final target
 //! ([`super::status::judge`]) with its own year and threshold.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::catalog::{Comparator, Milestone};
 
@@ -14,7 +14,7 @@ use super::target::Rule;
 use super::trend::Trend;
 
 /// One milestone's assessment.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MilestoneAssessment {
     pub year: i32,
     pub comparator: Comparator,

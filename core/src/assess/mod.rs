@@ -39,7 +39,7 @@ pub mod whatif;
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::catalog::{Catalog, Direction, Goal, Indicator, Plan, Scale, Unit};
 use crate::series::{Point, Series};
@@ -60,7 +60,7 @@ use trend::{finite, Trend};
 
 /// The target as output: METHODS.md's `target {comparator, value, value2, year,
 /// tolerance}`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TargetSummary {
     /// `le`, `lt`, `ge`, `gt`, `approx`, `between`; for `maintain` with a level,
     /// the level's comparator; `None` for other directional targets.
@@ -76,7 +76,7 @@ pub struct TargetSummary {
 }
 
 /// One year of the projection.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ProjectionPoint {
     pub year: i32,
     /// ŷ(Y) = g⁻¹(a + b·Y).
@@ -87,7 +87,7 @@ pub struct ProjectionPoint {
 }
 
 /// One point as the fit saw it, for the detail view.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ExplainPoint {
     pub year: i32,
     /// As given.
@@ -110,7 +110,7 @@ pub struct ExplainPoint {
 
 /// The inputs and intermediate results behind an assessment, so a statistician
 /// can redo it by hand.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Explain {
     /// The scale asked for, and by whom; `scale_fallback` says why another was used.
     pub scale_requested: Scale,
@@ -154,7 +154,7 @@ pub struct Explain {
 
 /// Everything METHODS.md computes for one indicator. Serialised with exactly
 /// METHODS.md's output field names; a value that does not apply is `null`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Assessment {
     pub id: String,
     pub plan: Plan,

@@ -9,7 +9,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::catalog::Plan;
 
@@ -17,7 +17,7 @@ use super::status::{Severity, Status};
 use super::Assessment;
 
 /// Counts for one group of indicators.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GroupCount {
     /// The plan, for plan and domain groups.
     pub plan: Option<Plan>,
@@ -35,7 +35,7 @@ pub struct GroupCount {
 }
 
 /// An indicator on the red or amber list.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Flagged {
     pub id: String,
     pub plan: Plan,
@@ -51,7 +51,7 @@ pub struct Flagged {
 }
 
 /// The whole roll-up.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RollUp {
     pub overall: GroupCount,
     pub by_plan: Vec<GroupCount>,

@@ -62,7 +62,7 @@ impl WarningKind {
 }
 
 /// One warning on an indicator.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Warning {
     /// The METHODS.md code: `volatile`, `outlier:2019`, `milestone_missed:2025`, ...
     pub code: String,
@@ -156,7 +156,7 @@ impl Warning {
 }
 
 /// The numbers behind the `volatile` check.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Volatility {
     /// √(mean of (yᵢ − ŷ(tᵢ))²), in the indicator's unit.
     pub rmse: f64,

@@ -29,14 +29,14 @@ pub enum WhatIfChange {
 }
 
 /// One year of a scenario path.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct PathPoint {
     pub year: i32,
     pub value: f64,
 }
 
 /// A milestone under a scenario.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct WhatIfMilestone {
     pub year: i32,
     pub value: Option<f64>,
@@ -44,7 +44,7 @@ pub struct WhatIfMilestone {
 }
 
 /// The outcome of a scenario.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct WhatIf {
     pub change: WhatIfChange,
     /// The latest point the path starts from.
