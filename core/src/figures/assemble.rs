@@ -19,26 +19,44 @@ use super::matching::{unit_in_name, Matcher, NameMatch};
 use super::value::{parse_unit, parse_value, CellValue, PastedUnit, UnitText};
 use super::{Conflict, ConflictValue, Figures, ParseOptions, Unmatched};
 
-/// Which cells have been used or reported.
+/// Which cells have been used or reported: one flag a cell, rows laid end to
+/// end (one allocation, however many rows were pasted).
 pub(crate) struct Accounting {
-    grid: Vec<Vec<bool>>,
+    /// Where each row's flags start in `flags`, plus the end.
+    starts: Vec<usize>,
+    flags: Vec<bool>,
 }
 
 impl Accounting {
     fn new(table: &RawTable) -> Self {
-        Accounting { grid: table.rows.iter().map(|r| vec![false; r.len()]).collect() }
+        let mut starts = Vec::with_capacity(table.rows.len() + 1);
+        let mut total = 0;
+        for row in &table.rows {
+            starts.push(total);
+            total += row.len();
+        }
+        starts.push(total);
+        Accounting { starts, flags: vec![false; total] }
+    }
+
+    /// The flags of one row (empty outside the table).
+    fn row_mut(&mut self, row: usize) -> &mut [bool] {
+        match (self.starts.get(row), self.starts.get(row + 1)) {
+            (Some(&a), Some(&b)) => &mut self.flags[a..b],
+            _ => &mut [],
+        }
     }
 
     fn mark(&mut self, cell: CellRef) {
-        if let Some(slot) = self.grid.get_mut(cell.row).and_then(|r| r.get_mut(cell.col)) {
+        if let Some(slot) = self.row_mut(cell.row).get_mut(cell.col) {
             *slot = true;
         }
     }
 
     fn mark_range(&mut self, range: CellRange) {
-        let last_row = range.last.row.min(self.grid.len().saturating_sub(1));
-        for r in range.first.row..=last_row {
-            let Some(row) = self.grid.get_mut(r) else { break };
+        let rows = self.starts.len().saturating_sub(1);
+        for r in range.first.row..=range.last.row.min(rows.saturating_sub(1)) {
+            let row = self.row_mut(r);
             let last_col = range.last.col.min(row.len().saturating_sub(1));
             for slot in row.iter_mut().take(last_col + 1).skip(range.first.col) {
                 *slot = true;
@@ -48,7 +66,10 @@ impl Accounting {
 
     /// Whether a cell was used or reported.
     pub(crate) fn is_marked(&self, cell: CellRef) -> bool {
-        self.grid.get(cell.row).and_then(|r| r.get(cell.col)).copied().unwrap_or(false)
+        match (self.starts.get(cell.row), self.starts.get(cell.row + 1)) {
+            (Some(&a), Some(&b)) if a + cell.col < b => self.flags[a + cell.col],
+            _ => false,
+        }
     }
 }
 
@@ -460,6 +481,10 @@ impl<'a> Assembler<'a> {
     /// Resolves each indicator-year and builds the series, in catalog order.
     fn series(&mut self, figures: &mut Figures) {
         let catalog = self.catalog;
+        let mut by_key: HashMap<&str, Vec<&Indicator>> = HashMap::new();
+        for indicator in &catalog.indicators {
+            by_key.entry(indicator.figures_key()).or_default().push(indicator);
+        }
         let mut points_by_key: HashMap<String, Vec<Point>> = HashMap::new();
         for indicator in &catalog.indicators {
             let key = indicator.figures_key();
@@ -467,11 +492,10 @@ impl<'a> Assembler<'a> {
                 continue;
             }
             let Some(years) = self.groups.remove(key) else { continue };
-            let sharing: Vec<&Indicator> =
-                catalog.indicators.iter().filter(|i| i.figures_key() == key).collect();
+            let sharing: &[&Indicator] = by_key.get(key).map_or(&[], Vec::as_slice);
             let mut chosen: Vec<(Point, Candidate, bool)> = Vec::new();
             for (year, candidates) in years {
-                if let Some((point, by_choice)) = self.resolve(&sharing, year, &candidates) {
+                if let Some((point, by_choice)) = self.resolve(sharing, year, &candidates) {
                     chosen.push((point, candidates[0], by_choice));
                 }
             }
