@@ -95,7 +95,7 @@ fn options() -> impl Strategy<Value = ParseOptions> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(400))]
+    #![proptest_config(ProptestConfig::with_cases(800))]
 
     #[test]
     fn any_string_is_accounted_for(text in any::<String>(), options in options()) {
