@@ -24,8 +24,9 @@ milestones and warnings.
 
 Numbers agree when |a - b| <= 1e-9 * max(|a|, |b|), or |a - b| <= 1e-12 for
 values that are zero up to rounding (an exactly flat slope computed two ways).
-A null must be null on both sides. Prints `N passed, M failed` (one check per
-series and run) and exits 1 on any failure, 2 on a usage problem.
+A null must be null on both sides. Prints the tally (one check per
+series and run, as `crosscheck: N passed, M failed`, the line `cargo xtask test`
+counts) and exits 1 on any failure, 2 on a usage problem.
 """
 
 import argparse
@@ -573,7 +574,7 @@ def main():
                 print("FAIL " + "\n     ".join(problems))
             else:
                 passed += 1
-    print(f"{passed} passed, {failed} failed")
+    print(f"crosscheck: {passed} passed, {failed} failed")
     return 1 if failed else 0
 
 
