@@ -368,11 +368,12 @@ pub fn parse_unit(text: &str) -> UnitText {
     UnitText::Unknown
 }
 
-/// Reads a year written as `2021`, `2021年`, `2021年度` or `２０２１ 年`. Any
-/// four-digit number is returned; the caller checks the range.
+/// Reads a year written as `2021`, `2021年`, `2021年度` or `２０２１ 年`, with
+/// or without a remark in brackets after it (`2023年（快报）`). Any four-digit
+/// number is returned; the caller checks the range.
 pub fn parse_year(text: &str) -> Option<i32> {
     let trimmed = text.trim();
-    if trimmed.is_ascii() {
+    if trimmed.is_ascii() && !trimmed.ends_with(')') {
         // Most year cells: plain ASCII digits, no allocation needed.
         let s = trimmed.strip_suffix(".0").unwrap_or(trimmed);
         return (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
@@ -381,10 +382,14 @@ pub fn parse_year(text: &str) -> Option<i32> {
     }
     let folded = half_width(text);
     let s: String = folded.chars().filter(|c| !c.is_whitespace()).collect();
+    let s = match (s.ends_with(')'), s.find('(')) {
+        (true, Some(open)) => &s[..open],
+        _ => s.as_str(),
+    };
     let s = s
         .strip_suffix("年度")
         .or_else(|| s.strip_suffix('年'))
-        .unwrap_or(&s);
+        .unwrap_or(s);
     let s = s.strip_suffix(".0").unwrap_or(s);
     if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
         s.parse().ok()
@@ -515,6 +520,9 @@ mod tests {
         assert_eq!(parse_year("2021.0"), Some(2021));
         assert_eq!(parse_year("21"), None);
         assert_eq!(parse_year("2021年目标"), None);
+        assert_eq!(parse_year("2023年（快报）"), Some(2023));
+        assert_eq!(parse_year("2023 (preliminary)"), Some(2023));
+        assert_eq!(parse_year("(2023)"), None);
         assert!(looks_like_year("1999"));
         assert!(!looks_like_year("1234"));
     }
