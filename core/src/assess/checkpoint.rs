@@ -57,7 +57,7 @@ pub fn checkpoint(rule: &Rule, target_year: i32, trend: &Trend, base_year: i32, 
     let g_star = scale.g_target(y_star);
     let span = f64::from(target_year - t_base);
     let path = |year: i32| -> Option<f64> {
-        if !(span > 0.0) {
+        if span <= 0.0 {
             return None;
         }
         finite(scale.g_inv(g_base + (g_star - g_base) * f64::from(year - t_base) / span))

@@ -55,7 +55,7 @@ impl Fit {
         let t_mean = ts[0] + ts.iter().map(|t| t - ts[0]).sum::<f64>() / nf;
         let g_mean = gs[0] + gs.iter().map(|g| g - gs[0]).sum::<f64>() / nf;
         let sxx: f64 = ts.iter().map(|t| (t - t_mean).powi(2)).sum();
-        if !(sxx > 0.0) {
+        if sxx <= 0.0 {
             return None;
         }
         let sxy: f64 = ts.iter().zip(gs).map(|(t, g)| (t - t_mean) * (g - g_mean)).sum();
@@ -106,7 +106,7 @@ impl Fit {
     pub fn studentized(&self, year: f64, g: f64) -> Option<f64> {
         let s = self.s.filter(|s| *s > 0.0)?;
         let room = 1.0 - self.leverage(year);
-        if !(room > 0.0) {
+        if room.is_nan() || room <= 0.0 {
             return None;
         }
         let r = (g - self.g_at(year)) / (s * room.sqrt());

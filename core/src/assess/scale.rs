@@ -167,9 +167,9 @@ pub fn choose(indicator: &Indicator, settings: &Settings, values: &[f64], target
     match requested {
         Scale::Linear => ScaleChoice { requested, source, model: ModelScale::linear(), fallback: None },
         Scale::Log => {
-            if values.iter().any(|&y| !(y > 0.0)) {
+            if values.iter().any(|&y| y.is_nan() || y <= 0.0) {
                 linear("log_needs_positive_values")
-            } else if targets.iter().any(|&y| !(y > 0.0)) {
+            } else if targets.iter().any(|&y| y.is_nan() || y <= 0.0) {
                 linear("log_needs_positive_target")
             } else {
                 ScaleChoice { requested, source, model: ModelScale::log(), fallback: None }

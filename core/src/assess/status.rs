@@ -305,7 +305,7 @@ pub fn judge(rule: &Rule, year: i32, trend: &Trend, thresholds: &Thresholds, mil
                 Status::Reversing
             }
         }
-        Some(b_req) if b_req == 0.0 => {
+        Some(0.0) => {
             // Level with a strict target ("< 7.5" at 7.5): any move the right way
             // meets it, so R is infinite; it is reported as null.
             j.because(&["progress_ratio"], "zero_required_pace");

@@ -29,7 +29,7 @@ use std::f64::consts::PI;
 /// assert!((cdf(1.0, 1.0).unwrap() - 0.75).abs() < 1e-15);
 /// ```
 pub fn cdf(t: f64, df: f64) -> Option<f64> {
-    if !(df > 0.0) || t.is_nan() {
+    if df.is_nan() || df <= 0.0 || t.is_nan() {
         return None;
     }
     if t == 0.0 {
@@ -49,7 +49,7 @@ pub fn cdf(t: f64, df: f64) -> Option<f64> {
 /// assert!((quantile(0.975, 10.0).unwrap() - 2.228).abs() < 5e-4);
 /// ```
 pub fn quantile(p: f64, df: f64) -> Option<f64> {
-    if !(p > 0.0 && p < 1.0) || !(df > 0.0) || !df.is_finite() {
+    if p.is_nan() || p <= 0.0 || p >= 1.0 || df.is_nan() || df <= 0.0 || df.is_infinite() {
         return None;
     }
     if p == 0.5 {

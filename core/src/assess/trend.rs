@@ -147,9 +147,11 @@ impl Trend {
 /// same few values, and each costs a root search. A pure function's memo, so
 /// results never depend on it.
 fn t_quantile(level: f64, df: f64) -> Option<f64> {
+    /// ((level bits, df bits), quantile).
+    type Memo = Vec<((u64, u64), Option<f64>)>;
     use std::cell::RefCell;
     thread_local! {
-        static MEMO: RefCell<Vec<((u64, u64), Option<f64>)>> = const { RefCell::new(Vec::new()) };
+        static MEMO: RefCell<Memo> = const { RefCell::new(Vec::new()) };
     }
     let key = (level.to_bits(), df.to_bits());
     MEMO.with(|memo| {

@@ -225,8 +225,11 @@ mod tests {
         list.iter().map(OsString::from).collect()
     }
 
+    /// (file, level, scale, from year, format).
+    type Parsed<'a> = (&'a str, f64, Option<Scale>, Option<i32>, Format);
+
     /// One helper: arguments → parsed options or the error's start.
-    fn check(list: &[&str], expected: Result<(&str, f64, Option<Scale>, Option<i32>, Format), &str>) {
+    fn check(list: &[&str], expected: Result<Parsed<'_>, &str>) {
         match (parse_args(args(list)), expected) {
             (Ok(Some(o)), Ok((file, level, scale, from, format))) => {
                 assert_eq!((o.file.as_str(), o.level, o.scale, o.from_year, o.format), (file, level, scale, from, format))
