@@ -19,6 +19,9 @@ use super::matching::{unit_in_name, Matcher, NameMatch};
 use super::value::{parse_unit, parse_value, CellValue, PastedUnit, UnitText};
 use super::{Conflict, ConflictValue, Figures, ParseOptions, Unmatched};
 
+/// How many distinct unmatched names get suggestions.
+const MAX_SUGGESTED_NAMES: usize = 200;
+
 /// Which cells have been used or reported: one flag a cell, rows laid end to
 /// end (one allocation, however many rows were pasted).
 pub(crate) struct Accounting {
@@ -142,6 +145,8 @@ pub(crate) fn parse_text(text: &str, catalog: &Catalog, options: &ParseOptions) 
         accounting,
         unmatched: Vec::new(),
         conflicts: Vec::new(),
+        suggested: HashMap::new(),
+        unmatched_names: HashSet::new(),
         note_cells: HashSet::new(),
     };
     for record in &extracted.records {
@@ -170,6 +175,10 @@ struct Assembler<'a> {
     accounting: Accounting,
     unmatched: Vec<Unmatched>,
     conflicts: Vec<Conflict>,
+    /// Suggestions already computed, by unmatched name.
+    suggested: HashMap<String, Vec<usize>>,
+    /// Names already in `unmatched`.
+    unmatched_names: HashSet<String>,
     /// Every 备注 cell some value pointed at.
     note_cells: HashSet<CellRef>,
 }
@@ -195,7 +204,7 @@ impl<'a> Assembler<'a> {
     /// Matches a record's name, then reads its unit and values.
     fn record(&mut self, record: &Record) {
         let Some(&name_cell) = record.names.last() else { return };
-        let mut outcome = NameMatch::NotFound(Vec::new());
+        let mut outcome = NameMatch::NotFound;
         for &cell in &record.names {
             outcome = self.find(self.text(cell).trim());
             if matches!(outcome, NameMatch::Found(..)) {
@@ -204,7 +213,8 @@ impl<'a> Assembler<'a> {
         }
         let index = match outcome {
             NameMatch::Found(index, _) => index,
-            NameMatch::NotFound(candidates) => {
+            NameMatch::NotFound => {
+                let candidates = self.suggestions_for(self.text(name_cell).trim());
                 self.unmatched_record(record, name_cell, Code::UnmatchedName, candidates);
                 return;
             }
@@ -427,6 +437,22 @@ impl<'a> Assembler<'a> {
         (None, None)
     }
 
+    /// Suggestions for an unmatched name, computed once per name, and only for
+    /// the first [`MAX_SUGGESTED_NAMES`] names: a paste of thousands of unknown
+    /// names (the wrong sheet) must not compare each with every catalog name.
+    fn suggestions_for(&mut self, name: &str) -> Vec<usize> {
+        if let Some(found) = self.suggested.get(name) {
+            return found.clone();
+        }
+        let found = if self.suggested.len() < MAX_SUGGESTED_NAMES {
+            self.matcher.suggest(name)
+        } else {
+            Vec::new()
+        };
+        self.suggested.insert(name.to_string(), found.clone());
+        found
+    }
+
     /// Reports a record whose name matched no single indicator.
     fn unmatched_record(&mut self, record: &Record, name_cell: CellRef, code: Code, candidates: Vec<usize>) {
         let name = self.text(name_cell).trim().to_string();
@@ -473,7 +499,7 @@ impl<'a> Assembler<'a> {
             )
         };
         self.report(d.covering(range));
-        if !self.unmatched.iter().any(|u| u.name == name) {
+        if self.unmatched_names.insert(name.clone()) {
             self.unmatched.push(Unmatched { name, row: name_cell.row_number(), suggestions: ids });
         }
     }

@@ -31,8 +31,9 @@ pub enum NameMatch {
     Found(usize, MatchKind),
     /// Several indicators measuring different quantities share this name.
     Ambiguous(Vec<usize>),
-    /// No indicator; the closest ones (catalog indices), best first.
-    NotFound(Vec<usize>),
+    /// No indicator. [`Matcher::suggest`] gives the closest ones; it is a
+    /// separate call because it compares with every catalog name.
+    NotFound,
 }
 
 /// One matching rule: its index, the pasted name's key under it, and its kind.
@@ -120,7 +121,7 @@ impl<'c> Matcher<'c> {
                 return self.decide(found, kind);
             }
         }
-        NameMatch::NotFound(self.suggest(trimmed))
+        NameMatch::NotFound
     }
 
     /// One indicator, or several that share a figures key, is a match; several
@@ -285,9 +286,10 @@ mod tests {
                 "ambiguous {}",
                 v.iter().map(|&i| catalog.indicators[i].id.as_str()).collect::<Vec<_>>().join(" ")
             ),
-            NameMatch::NotFound(v) => format!(
+            NameMatch::NotFound => format!(
                 "? {}",
-                v.iter().map(|&i| catalog.indicators[i].id.as_str()).collect::<Vec<_>>().join(" ")
+                m.suggest(name)
+                    .iter().map(|&i| catalog.indicators[i].id.as_str()).collect::<Vec<_>>().join(" ")
             ),
         };
         assert_eq!(got, expected, "matching {name:?}");
