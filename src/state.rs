@@ -18,6 +18,10 @@ pub const DEMO_FIGURES: &str = include_str!("../static/demo/national-figures.tsv
 /// Where each demo row comes from.
 pub const DEMO_SOURCES: &str = include_str!("../static/demo/national-figures-sources.tsv");
 
+/// Pastes larger than this are analysed just after the input event rather
+/// inside it, so the text appears at once and the page can say it is working.
+pub const LARGE_PASTE: usize = 256 * 1024;
+
 /// How the indicator table is ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SortKey {
@@ -57,6 +61,8 @@ pub enum Panel {
     Settings,
     Sources,
     Detail(String),
+    /// The printable report (annual monitoring, mid-term or final evaluation).
+    Report,
 }
 
 /// Everything the page shows is derived from this.
@@ -67,6 +73,9 @@ pub struct State {
     pub catalog: Rc<Catalog>,
     /// The session evaluated against the catalog.
     pub evaluation: Rc<Evaluation>,
+    /// Whether `evaluation` is behind `session` (a large paste waiting for
+    /// [`Action::Evaluate`]).
+    pub pending: bool,
     pub filter: Filter,
     pub sort: SortKey,
     pub panel: Panel,
@@ -91,6 +100,7 @@ impl State {
             session,
             catalog,
             evaluation,
+            pending: false,
             filter: Filter::default(),
             sort: SortKey::default(),
             panel: Panel::None,
@@ -112,6 +122,8 @@ pub enum Action {
     SetLang(Lang),
     /// Replace the pasted text.
     Paste(String),
+    /// Bring the evaluation up to date after a large paste.
+    Evaluate,
     LoadDemo,
     SetDelimiter(Option<Delimiter>),
     SetLayout(Option<Layout>),
@@ -130,6 +142,8 @@ pub enum Action {
     SetSort(SortKey),
     Open(Panel),
     Highlight(Option<(usize, usize)>),
+    /// Replace the whole session with one read from a file or a share link.
+    ImportSession(Box<Session>),
     Clear,
     Undo,
     StorageResult(Option<StorageProblem>),
@@ -149,9 +163,21 @@ impl Reducible for State {
             }
             // New figures make "undo clear" meaningless.
             Action::Paste(text) => {
+                if text.len() > LARGE_PASTE {
+                    next.pending = true;
+                    evaluate = false;
+                }
                 next.session.raw = text;
                 next.highlight = None;
                 next.undo = None;
+            }
+            Action::Evaluate => {
+                if !self.pending {
+                    return self;
+                }
+                next.pending = false;
+                next.evaluation = Rc::new(next.session.evaluate(&next.catalog));
+                return Rc::new(next);
             }
             Action::LoadDemo => {
                 next.session.raw = DEMO_FIGURES.to_string();
@@ -207,6 +233,15 @@ impl Reducible for State {
                 next.highlight = cell;
                 evaluate = false;
             }
+            Action::ImportSession(session) => {
+                next.undo = Some(Rc::new(self.session.clone()));
+                next.session = *session;
+                if !next.session.current_year_pinned {
+                    next.session.settings.current_year = self.clock_year;
+                }
+                next.highlight = None;
+                next.panel = Panel::None;
+            }
             Action::Clear => {
                 next.undo = Some(Rc::new(self.session.clone()));
                 next.session.raw.clear();
@@ -234,8 +269,9 @@ impl Reducible for State {
             // Returning the same Rc tells Yew nothing changed: no re-render.
             return self;
         }
-        if evaluate && next.session != self.session {
+        if evaluate && (next.session != self.session || self.pending) {
             next.evaluation = Rc::new(next.session.evaluate(&next.catalog));
+            next.pending = false;
         }
         Rc::new(next)
     }
@@ -274,6 +310,17 @@ mod tests {
         let s = state();
         let same = s.clone().reduce(Action::SetLang(Lang::Zh));
         assert!(Rc::ptr_eq(&s, &same), "no re-render for a no-op");
+    }
+
+    #[test]
+    fn a_large_paste_is_kept_at_once_and_evaluated_on_request() {
+        let big = "指标\t年份\t数值\n".to_string() + &"婴儿死亡率\t2021\t5.0\n".repeat(LARGE_PASTE / 10);
+        let s = state().reduce(Action::Paste(big.clone()));
+        assert!(s.pending && s.session.raw == big);
+        assert!(s.evaluation.figures.series.is_empty(), "not parsed inside the input event");
+        let done = s.reduce(Action::Evaluate);
+        assert!(!done.pending);
+        assert_eq!(done.evaluation.figures.series_for("C-HEALTH-03").map(|s| s.points.len()), Some(1));
     }
 
     #[test]

@@ -56,6 +56,19 @@ pub fn App() -> Html {
         });
     }
 
+    // A large paste is analysed in the next task, after the text has shown.
+    {
+        let handle = state.clone();
+        use_effect_with(state.pending, move |pending| {
+            if *pending {
+                let run = Closure::once_into_js(move || handle.dispatch(Action::Evaluate));
+                if let Some(window) = web_sys::window() {
+                    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), 20);
+                }
+            }
+        });
+    }
+
     // Pasting anywhere on the page (outside a text field) pastes the figures.
     {
         let handle = state.clone();
@@ -100,6 +113,7 @@ pub fn App() -> Html {
         Panel::Settings => html! { <SettingsPanel /> },
         Panel::Sources => html! { <SourcesPanel /> },
         Panel::Detail(id) => html! { <Detail id={AttrValue::from(id.clone())} /> },
+        Panel::Report => html! {},
     };
 
     html! {
@@ -107,6 +121,9 @@ pub fn App() -> Html {
             <div class="app" lang={lang.tag()}>
                 <Header />
                 { for storage_notice }
+                if state.pending {
+                    <p class="notice sev-info working" role="status">{ Msg::Working.text(lang) }</p>
+                }
                 <main>
                     <div class="input-grid">
                         <InputPanel />

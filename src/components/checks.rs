@@ -14,6 +14,9 @@ use crate::state::Action;
 
 /// Rows of the pasted table shown at once in the preview.
 const PREVIEW_ROWS: usize = 60;
+/// Diagnostics listed per severity; a paste of 100,000 bad rows must not
+/// become 100,000 list items.
+const LISTED_PER_GROUP: usize = 200;
 /// Columns shown in the preview.
 const PREVIEW_COLUMNS: usize = 16;
 
@@ -62,7 +65,7 @@ pub fn Checks() -> Html {
     html! {
         <section class="panel checks" aria-labelledby="checks-title">
             <h2 id="checks-title">{ Msg::Diagnostics.text(lang) }</h2>
-            if !figures.unmatched.is_empty() { <Unmatched /> }
+            if !figures.unmatched.is_empty() || !app.session.assignments.is_empty() { <Unmatched /> }
             if !figures.conflicts.is_empty() { <Conflicts /> }
             if figures.diagnostics.is_empty() {
                 <p class="hint">{ Msg::NoDiagnostics.text(lang) }</p>
@@ -73,8 +76,11 @@ pub fn Checks() -> Html {
                     <details class={classes!("diag-group", severity_class(*sev))} open={*sev != Severity::Info}>
                         <summary>{ title.text(lang) }{ format!("（{}）", list.len()) }</summary>
                         <ul class="diagnostics">
-                            { for list.iter().map(|d| diagnostic_item(&app, d, lang)) }
+                            { for list.iter().take(LISTED_PER_GROUP).map(|d| diagnostic_item(&app, d, lang)) }
                         </ul>
+                        if list.len() > LISTED_PER_GROUP {
+                            <p class="hint">{ Msg::MoreNotListed.text(lang).replace("{n}", &(list.len() - LISTED_PER_GROUP).to_string()) }</p>
+                        }
                     </details>
                 })
             }) }
@@ -122,7 +128,7 @@ fn diagnostic_item(app: &AppHandle, d: &Diagnostic, lang: Lang) -> Html {
 fn Unmatched() -> Html {
     let app = use_app();
     let lang = app.lang();
-    let items = app.evaluation.figures.unmatched.iter().map(|u| {
+    let items = app.evaluation.figures.unmatched.iter().take(LISTED_PER_GROUP).map(|u| {
         let onchange = {
             let app = app.clone();
             let name = u.name.clone();
@@ -140,7 +146,7 @@ fn Unmatched() -> Html {
                 <span class="cell-ref">{ format!("{} {}", Msg::Row.text(lang), u.row) }</span>
                 <code class="cell-text">{ u.name.clone() }</code>
                 <select aria-label={format!("{} {}", Msg::ChooseIndicator.text(lang), u.name)} {onchange}>
-                    <option value="">{ Msg::ChooseIndicator.text(lang) }</option>
+                    <option value="" selected=true>{ Msg::ChooseIndicator.text(lang) }</option>
                     { for suggested.iter().map(|i| html! {
                         <option value={i.id.clone()}>{ format!("★ {} {}", i.id, lang.pick(&i.name_zh, &i.name_en)) }</option>
                     }) }

@@ -19,7 +19,7 @@ use yew::prelude::*;
 use crate::components::chart_view::ChartView;
 use crate::components::dialog::Dialog;
 use crate::components::indicator_table::warning_label;
-use crate::components::status_badge::{severity_class, StatusBadge};
+use crate::components::status_badge::{severity_class, severity_icon, status_label, StatusBadge};
 use crate::components::what_if::WhatIfControl;
 use crate::hooks::use_app;
 use crate::i18n::{DetailMsg, Lang, Msg};
@@ -97,91 +97,85 @@ fn numbers(indicator: &Indicator, a: &Assessment, lang: Lang) -> Html {
     }
 }
 
+/// A table from strings: the first cell of each row is its header. One
+/// `html!` site serves every table of the detail view, which keeps the page
+/// small (each `html!` element costs code in the wasm).
+pub fn table(class: &'static str, caption: Option<String>, head: Vec<String>, rows: Vec<Vec<String>>) -> Html {
+    html! {
+        <table class={class}>
+            if let Some(c) = caption { <caption>{ c }</caption> }
+            <thead><tr>{ for head.into_iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
+            <tbody>
+                { for rows.into_iter().map(|row| {
+                    let mut cells = row.into_iter();
+                    let first = cells.next().unwrap_or_default();
+                    html! { <tr><th scope="row">{ first }</th>{ for cells.map(|c| html! { <td>{ c }</td> }) }</tr> }
+                }) }
+            </tbody>
+        </table>
+    }
+}
+
 /// Each milestone: its target, the trend's projection and status.
 fn milestones(a: &Assessment, lang: Lang) -> Html {
     if a.milestones.is_empty() {
         return html! {};
     }
-    let m = |msg: DetailMsg| msg.text(lang);
+    let m = |msg: DetailMsg| msg.text(lang).to_string();
+    let head = vec![m(DetailMsg::MilestoneYear), m(DetailMsg::Target), m(DetailMsg::MilestoneProjected), m(DetailMsg::Status)];
+    let rows = a
+        .milestones
+        .iter()
+        .map(|ms| {
+            let p = ProjectionPoint { year: ms.year, value: ms.projected, lower: ms.lower, upper: ms.upper };
+            vec![
+                ms.year.to_string(),
+                format!("{} {}", ms.comparator.symbol(), format::value(ms.value, a.unit, lang)),
+                projected(Some(&p), a, lang),
+                format!("{} {}", severity_icon(ms.status.severity()), status_label(ms.status, lang)),
+            ]
+        })
+        .collect();
     html! {
-        <section class="milestones">
+        <section class="milestones" id="detail-milestones">
             <h3>{ m(DetailMsg::Milestones) }</h3>
-            <table class="compact" id="detail-milestones">
-                <thead><tr>
-                    <th scope="col">{ m(DetailMsg::MilestoneYear) }</th>
-                    <th scope="col">{ m(DetailMsg::Target) }</th>
-                    <th scope="col">{ m(DetailMsg::MilestoneProjected) }</th>
-                    <th scope="col">{ m(DetailMsg::Status) }</th>
-                </tr></thead>
-                <tbody>
-                    { for a.milestones.iter().map(|ms| {
-                        let p = ProjectionPoint { year: ms.year, value: ms.projected, lower: ms.lower, upper: ms.upper };
-                        html! {
-                            <tr>
-                                <th scope="row">{ ms.year }</th>
-                                <td>{ format!("{} {}", ms.comparator.symbol(), format::value(ms.value, a.unit, lang)) }</td>
-                                <td>{ projected(Some(&p), a, lang) }</td>
-                                <td><StatusBadge status={ms.status} /></td>
-                            </tr>
-                        }
-                    }) }
-                </tbody>
-            </table>
+            { table("compact", None, head, rows) }
         </section>
     }
 }
 
 /// "How this was computed": the method lines and the points as fitted.
 fn method(a: &Assessment, lang: Lang) -> Html {
-    let m = |msg: DetailMsg| msg.text(lang);
+    let m = |msg: DetailMsg| msg.text(lang).to_string();
     let opt = |v: Option<f64>| v.map(sig).unwrap_or_else(|| "—".to_string());
-    let bare = |v: Option<f64>| v.map(|v| format::bare(v, a.unit)).unwrap_or_else(|| "—".to_string());
+    let lines = method_lines(a, lang).into_iter().map(|l| vec![l.label, l.formula, l.value]).collect();
     let clamped = a.explain.points.iter().any(|p| p.value != p.value_used);
+    let mut head = vec![m(DetailMsg::Year), "y".to_string()];
+    if clamped {
+        head.push(m(DetailMsg::ValueUsed));
+    }
+    head.extend(["g(y)", "ĝ", "ŷ"].map(String::from));
+    head.extend([DetailMsg::ResidualG, DetailMsg::Leverage, DetailMsg::Studentized].map(m));
+    let points = a
+        .explain
+        .points
+        .iter()
+        .map(|p| {
+            let mut row = vec![p.year.to_string(), format::bare(p.value, a.unit)];
+            if clamped {
+                row.push(format::bare(p.value_used, a.unit));
+            }
+            row.extend([sig(p.g), opt(p.fitted_g), p.fitted.map(|v| format::bare(v, a.unit)).unwrap_or_else(|| "—".into())]);
+            row.extend([opt(p.residual_g), opt(p.leverage), opt(p.studentized)]);
+            row
+        })
+        .collect::<Vec<_>>();
     html! {
         <details class="method" id="detail-method">
             <summary>{ m(DetailMsg::HowComputed) }</summary>
-            <table class="compact method-lines">
-                <thead><tr>
-                    <th scope="col">{ m(DetailMsg::Quantity) }</th>
-                    <th scope="col">{ m(DetailMsg::Formula) }</th>
-                    <th scope="col">{ m(DetailMsg::ResultCol) }</th>
-                </tr></thead>
-                <tbody>
-                    { for method_lines(a, lang).into_iter().map(|l| html! {
-                        <tr><th scope="row">{ l.label }</th><td class="formula">{ l.formula }</td><td>{ l.value }</td></tr>
-                    }) }
-                </tbody>
-            </table>
-            if !a.explain.points.is_empty() {
-                <table class="compact method-points">
-                    <caption>{ m(DetailMsg::PointsTitle) }</caption>
-                    <thead><tr>
-                        <th scope="col">{ m(DetailMsg::Year) }</th>
-                        <th scope="col">{ "y" }</th>
-                        if clamped { <th scope="col">{ m(DetailMsg::ValueUsed) }</th> }
-                        <th scope="col">{ "g(y)" }</th>
-                        <th scope="col">{ "ĝ" }</th>
-                        <th scope="col">{ "ŷ" }</th>
-                        <th scope="col">{ m(DetailMsg::ResidualG) }</th>
-                        <th scope="col">{ m(DetailMsg::Leverage) }</th>
-                        <th scope="col">{ m(DetailMsg::Studentized) }</th>
-                    </tr></thead>
-                    <tbody>
-                        { for a.explain.points.iter().map(|p| html! {
-                            <tr>
-                                <th scope="row">{ p.year }</th>
-                                <td>{ format::bare(p.value, a.unit) }</td>
-                                if clamped { <td>{ format::bare(p.value_used, a.unit) }</td> }
-                                <td>{ sig(p.g) }</td>
-                                <td>{ opt(p.fitted_g) }</td>
-                                <td>{ bare(p.fitted) }</td>
-                                <td>{ opt(p.residual_g) }</td>
-                                <td>{ opt(p.leverage) }</td>
-                                <td>{ opt(p.studentized) }</td>
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
+            { table("compact method-lines", None, vec![m(DetailMsg::Quantity), m(DetailMsg::Formula), m(DetailMsg::ResultCol)], lines) }
+            if !points.is_empty() {
+                { table("compact method-points", Some(m(DetailMsg::PointsTitle)), head, points) }
             }
             <p class="hint">{ m(DetailMsg::MethodsNote) }</p>
         </details>

@@ -48,7 +48,8 @@ messages!(Msg {
     ShowCell => "在表格中定位", "Show in the table";
     Apply => "采用", "Apply";
     PreviewTitle => "粘贴内容预览", "Pasted table";
-    PreviewMore => "仅显示前 {n} 行", "Showing the first {n} rows";
+    PreviewMore => "表格较长，仅显示其中 {n} 行", "A long table: {n} rows are shown";
+    MoreNotListed => "另有 {n} 条同类信息未逐条列出。", "{n} more of these are not listed one by one.";
     Unmatched => "未识别的指标名称", "Names not recognised";
     UnmatchedHint => "为每个名称选择对应的规划指标；选择会保存，并用于以后的粘贴。", "Pick the plan indicator each name stands for; the choice is saved and applies to later pastes.";
     ChooseIndicator => "选择指标…", "Choose an indicator…";
