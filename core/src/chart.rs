@@ -13,7 +13,8 @@ use std::fmt::Write;
 
 use crate::assess::scale::ModelScale;
 use crate::assess::{Assessment, WhatIf};
-use crate::catalog::{Indicator, Scale as FitScale};
+use crate::catalog::{Indicator, Scale as FitScale, Unit};
+use crate::format::{self, Lang};
 use crate::series::Point;
 
 /// What to draw, in data units. Every series is (year, value).
@@ -127,6 +128,8 @@ pub struct Chart {
     pub what_if: String,
     /// The last projected point (the target year), to label on hover or focus.
     pub projection_end: Option<Marker>,
+    /// The interval at the projection's end, in data units.
+    pub projection_end_interval: Option<(f64, f64)>,
     /// The what-if path's last point (the target year).
     pub what_if_end: Option<Marker>,
 }
@@ -197,6 +200,11 @@ pub fn layout(input: &ChartInput, width: f64, height: f64) -> Chart {
         checkpoint: input.checkpoint.as_ref().map(marker),
         what_if: line(&input.what_if),
         projection_end: input.projection.last().filter(|p| p.1.is_finite()).map(marker),
+        projection_end_interval: input
+            .projection
+            .last()
+            .and_then(|&(yr, _)| input.band.iter().find(|b| b.0 == yr))
+            .map(|&(_, lo, hi)| (lo, hi)),
         what_if_end: input.what_if.last().filter(|p| p.1.is_finite()).map(marker),
     }
 }
@@ -431,12 +439,38 @@ impl Chart {
         (x, y)
     }
 
-    /// Renders the chart as a standalone SVG string: the same elements the app
-    /// draws, for snapshot tests and the printable report.
+    /// Renders the chart as a standalone SVG string: the plain drawing, for
+    /// snapshot tests and the printable report.
     pub fn to_svg(&self) -> String {
+        self.render(None)
+    }
+
+    /// Renders the chart as the page shows it: labelled for screen readers
+    /// (`<title>`, `<desc>`), with every drawn point a focusable group whose
+    /// label shows on hover and on keyboard focus (the stylesheet reveals
+    /// `.pt:hover .tip, .pt:focus .tip`). The page injects this string as is,
+    /// so what the snapshot tests see is exactly what users see; every text
+    /// in it is escaped.
+    pub fn to_svg_labelled(&self, text: &ChartText) -> String {
+        self.render(Some(text))
+    }
+
+    fn render(&self, text: Option<&ChartText>) -> String {
         let mut s = String::new();
         let p = self.plot;
-        let _ = write!(s, r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" class="chart">"#, self.width, self.height);
+        let _ = write!(s, r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" class="chart""#, self.width, self.height);
+        if let Some(t) = text {
+            let id = escape(t.id);
+            let _ = write!(
+                s,
+                r#" id="{id}" role="group" aria-labelledby="{id}-title {id}-desc"><title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc>"#,
+                escape(t.title),
+                escape(t.desc)
+            );
+            let _ = write!(s, r#"<rect class="frame" x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}"/>"#, p.left, p.top, p.right - p.left, p.bottom - p.top);
+        } else {
+            s.push('>');
+        }
         for t in &self.y_ticks {
             let _ = write!(s, r#"<line class="grid" x1="{:.1}" x2="{:.1}" y1="{:.1}" y2="{:.1}"/>"#, p.left, p.right, t.pos, t.pos);
             let _ = write!(s, r#"<text class="tick y" x="{:.1}" y="{:.1}">{}</text>"#, p.left - 6.0, t.pos + 4.0, t.label);
@@ -458,18 +492,96 @@ impl Chart {
                 let _ = write!(s, r#"<path class="{class}" d="{d}"/>"#);
             }
         }
+        let Some(t) = text else {
+            for m in &self.milestones {
+                let _ = write!(s, r#"<rect class="milestone" x="{:.1}" y="{:.1}" width="8" height="8"/>"#, m.x - 4.0, m.y - 4.0);
+            }
+            if let Some(c) = &self.checkpoint {
+                let _ = write!(s, r#"<circle class="checkpoint" cx="{:.1}" cy="{:.1}" r="4"/>"#, c.x, c.y);
+            }
+            for m in &self.observed {
+                let _ = write!(s, r#"<circle class="observed" cx="{:.1}" cy="{:.1}" r="3.5"><title>{}: {}</title></circle>"#, m.x, m.y, m.year, m.value);
+            }
+            s.push_str("</svg>");
+            return s;
+        };
+        let value = |v: f64| format::value(v, t.unit, t.lang);
         for m in &self.milestones {
-            let _ = write!(s, r#"<rect class="milestone" x="{:.1}" y="{:.1}" width="8" height="8"/>"#, m.x - 4.0, m.y - 4.0);
+            let shape = format!(r#"<rect class="milestone" x="{:.1}" y="{:.1}" width="9" height="9"/>"#, m.x - 4.5, m.y - 4.5);
+            self.point(&mut s, m, "milestone", &shape, &format!("{} {}: {}", m.year, t.milestone, value(m.value)));
         }
         if let Some(c) = &self.checkpoint {
-            let _ = write!(s, r#"<circle class="checkpoint" cx="{:.1}" cy="{:.1}" r="4"/>"#, c.x, c.y);
+            let shape = format!(r#"<path class="checkpoint" d="M{0:.1},{1:.1}L{2:.1},{3:.1}L{0:.1},{4:.1}L{5:.1},{3:.1}Z"/>"#, c.x, c.y - 6.0, c.x + 6.0, c.y, c.y + 6.0, c.x - 6.0);
+            self.point(&mut s, c, "checkpoint", &shape, &format!("{} {}: {}", c.year, t.glide, value(c.value)));
+        }
+        if let Some(e) = &self.projection_end {
+            let shape = format!(r#"<circle class="projection-end" cx="{:.1}" cy="{:.1}" r="4"/>"#, e.x, e.y);
+            let interval = match self.projection_end_interval {
+                Some((lo, hi)) => format!(" ({}–{})", format::bare(lo, t.unit), format::bare(hi, t.unit)),
+                None => String::new(),
+            };
+            self.point(&mut s, e, "projection", &shape, &format!("{} {}: {}{interval}", e.year, t.projection, value(e.value)));
         }
         for m in &self.observed {
-            let _ = write!(s, r#"<circle class="observed" cx="{:.1}" cy="{:.1}" r="3.5"><title>{}: {}</title></circle>"#, m.x, m.y, m.year, m.value);
+            let shape = format!(r#"<circle class="observed" cx="{:.1}" cy="{:.1}" r="4"/>"#, m.x, m.y);
+            self.point(&mut s, m, "observed", &shape, &format!("{}: {}", m.year, value(m.value)));
+        }
+        if let Some(e) = &self.what_if_end {
+            let shape = format!(r#"<circle class="what-if-end" cx="{:.1}" cy="{:.1}" r="4.5"/>"#, e.x, e.y);
+            self.point(&mut s, e, "what-if", &shape, &format!("{} {}: {}", e.year, t.scenario, value(e.value)));
         }
         s.push_str("</svg>");
         s
     }
+
+    /// One focusable point: a wide invisible hit area, the shape, and a label
+    /// that the stylesheet shows on hover and focus.
+    fn point(&self, s: &mut String, m: &Marker, kind: &str, shape: &str, label: &str) {
+        let (w, h) = (text_width(label, 12.0) + 12.0, 20.0);
+        let (x, y) = self.tip_origin(m, w, h);
+        let label = escape(label);
+        let _ = write!(
+            s,
+            r#"<g class="pt pt-{kind}" tabindex="0" role="img" aria-label="{label}" data-year="{}"><circle class="hit" cx="{:.1}" cy="{:.1}" r="9"/>{shape}<g class="tip" aria-hidden="true"><rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" rx="3"/><text x="{:.1}" y="{:.1}">{label}</text></g></g>"#,
+            m.year,
+            m.x,
+            m.y,
+            x + 6.0,
+            y + 14.0
+        );
+    }
+}
+
+/// The words a labelled chart needs, in the page's language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartText<'a> {
+    /// The `id` of the `<svg>`; its title and description get `-title`, `-desc`.
+    pub id: &'a str,
+    pub title: &'a str,
+    /// What the chart says, in a sentence, for screen readers.
+    pub desc: &'a str,
+    pub unit: Unit,
+    pub lang: Lang,
+    /// "阶段目标", "规划进度线", "趋势预测", "假设情景".
+    pub milestone: &'a str,
+    pub glide: &'a str,
+    pub projection: &'a str,
+    pub scenario: &'a str,
+}
+
+/// Text made safe for XML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -610,6 +722,34 @@ mod tests {
         assert_eq!(chart.tip_origin(&m(5.0, 10.0), 60.0, 20.0), (0.0, 18.0));
         assert_eq!(chart.tip_origin(&m(398.0, 100.0), 60.0, 20.0), (340.0, 72.0));
         assert!((text_width("2024: 14.3/10万", 10.0) - (13.0 * 6.0 + 10.0)).abs() < 1e-9);
+    }
+
+    #[test]
+    fn the_labelled_chart_has_focusable_labelled_points() {
+        let mut input = maternal();
+        input.milestones = vec![(2025, 7.0)];
+        input.what_if = vec![(2023, 7.4), (2030, 6.0)];
+        let chart = layout(&input, 400.0, 200.0);
+        let text = ChartText {
+            id: "c",
+            title: "孕产妇死亡率",
+            desc: "a < b & \"c\"",
+            unit: Unit::Per100kLiveBirths,
+            lang: Lang::Zh,
+            milestone: "阶段目标",
+            glide: "规划进度线",
+            projection: "趋势预测",
+            scenario: "假设情景",
+        };
+        let svg = chart.to_svg_labelled(&text);
+        let labels: Vec<&str> = svg.split("aria-label=\"").skip(1).map(|s| &s[..s.find('"').unwrap()]).collect();
+        expect![[r#"["2025 阶段目标: 7.0/10万", "2025 规划进度线: 7.9/10万", "2030 趋势预测: 5.4/10万 (4.0–7.3)", "2021: 8.2/10万", "2022: 7.9/10万", "2023: 7.4/10万", "2030 假设情景: 6.0/10万"]"#]]
+            .assert_eq(&format!("{labels:?}"));
+        assert!(svg.contains(r#"<desc id="c-desc">a &lt; b &amp; &quot;c&quot;</desc>"#));
+        assert_eq!(svg.matches(r#"tabindex="0""#).count(), 7);
+        assert_eq!(svg.matches("<g class=\"tip\"").count(), 7);
+        // The plain rendering is unchanged by the labelled one.
+        assert!(!chart.to_svg().contains("tabindex"));
     }
 
     #[test]
