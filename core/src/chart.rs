@@ -32,6 +32,9 @@ pub struct ChartInput {
     pub target: Option<TargetMark>,
     /// The target year (the x axis always reaches it).
     pub target_year: i32,
+    /// A year the x axis starts at or before (the plan's base year), so a
+    /// chart with few or no figures still shows the plan period.
+    pub first_year: Option<i32>,
     /// Milestones: (year, value).
     pub milestones: Vec<(i32, f64)>,
     /// The glide path from the base value to the target.
@@ -155,7 +158,8 @@ pub fn layout(input: &ChartInput, width: f64, height: f64) -> Chart {
     let (x_lo, x_hi) = year_extent(input);
     let x = Scale::new((x_lo as f64, x_hi as f64), (plot.left, plot.right));
     let (y_lo, y_hi) = value_extent(input);
-    let y_ticks_values = nice_ticks(y_lo, y_hi, 5);
+    let mut y_ticks_values = nice_ticks(y_lo, y_hi, 5);
+    pad_edge_ticks(&mut y_ticks_values, input);
     // The axis runs tick to tick, so the outermost ticks sit on the frame.
     let y_domain = match (y_ticks_values.first(), y_ticks_values.last()) {
         (Some(&a), Some(&b)) if b > a => (a, b),
@@ -216,9 +220,10 @@ pub fn layout(input: &ChartInput, width: f64, height: f64) -> Chart {
 /// The observed points are every figure given (also those outside the fit
 /// window, which the assessment leaves out); the fitted line runs over the
 /// fitted years up to the latest, the projection and its band from the latest
-/// year to the target year. The glide path is drawn year by year because it is
+/// year to the target year; the x axis starts at `from_year` (the plan's base
+/// year) or earlier. The glide path is drawn year by year because it is
 /// straight on the model scale, so curved on a log or logit scale.
-pub fn input_for(indicator: &Indicator, points: &[Point], a: &Assessment, what_if: Option<&WhatIf>) -> ChartInput {
+pub fn input_for(indicator: &Indicator, points: &[Point], a: &Assessment, what_if: Option<&WhatIf>, from_year: i32) -> ChartInput {
     let mut observed: Vec<(i32, f64)> = points.iter().filter(|p| p.value.is_finite()).map(|p| (p.year, p.value)).collect();
     observed.sort_by_key(|p| p.0);
     let latest = a.latest_year.unwrap_or(i32::MAX);
@@ -272,6 +277,7 @@ pub fn input_for(indicator: &Indicator, points: &[Point], a: &Assessment, what_i
         band,
         target,
         target_year: a.target.year,
+        first_year: Some(from_year),
         milestones: indicator.milestones.iter().map(|m| (m.year, m.value)).collect(),
         glide,
         checkpoint,
@@ -311,6 +317,7 @@ fn year_extent(input: &ChartInput) -> (i32, i32) {
         .chain(&input.what_if)
         .map(|&(yr, _)| yr)
         .chain(input.band.iter().map(|&(yr, _, _)| yr))
+        .chain(input.first_year)
         .chain(std::iter::once(input.target_year));
     let (lo, hi) = years.fold((i32::MAX, i32::MIN), |(lo, hi), yr| (lo.min(yr), hi.max(yr)));
     if lo == hi {
@@ -345,6 +352,14 @@ fn value_extent(input: &ChartInput) -> (f64, f64) {
         return (0.0, 1.0);
     }
     let span = (hi - lo).max(hi.abs().max(lo.abs()) * 0.05).max(1e-9);
+    // With nothing but the target to draw, show some room around it rather
+    // than a band filling the whole frame.
+    let only_target = input.observed.is_empty() && input.fitted.is_empty() && input.projection.is_empty() && input.what_if.is_empty();
+    if only_target {
+        let pad = (hi - lo).max(hi.abs().max(lo.abs()) * 0.2).max(1e-9) / 2.0;
+        lo -= pad;
+        hi += pad;
+    }
     let (band_lo, band_hi) = input
         .band
         .iter()
@@ -360,6 +375,34 @@ fn value_extent(input: &ChartInput) -> (f64, f64) {
         hi = hi.min(b);
     }
     (lo, hi.max(lo))
+}
+
+/// Adds a tick beyond an end of the axis when a drawn point sits exactly on
+/// it, so no point is drawn on the frame (unless a bound forbids going further,
+/// as 100% does).
+fn pad_edge_ticks(ticks: &mut Vec<f64>, input: &ChartInput) {
+    let (Some(&first), Some(&last)) = (ticks.first(), ticks.last()) else { return };
+    if ticks.len() < 2 {
+        return;
+    }
+    let step = ticks[1] - ticks[0];
+    let points: Vec<f64> = input
+        .observed
+        .iter()
+        .chain(&input.milestones)
+        .chain(&input.checkpoint)
+        .chain(input.what_if.last())
+        .chain(input.projection.last())
+        .map(|p| p.1)
+        .collect();
+    let on = |edge: f64| points.iter().any(|v| (v - edge).abs() <= step * 1e-9);
+    let (lower, upper) = input.bounds;
+    if on(first) && lower.is_none_or(|b| first - step >= b - step * 1e-9) {
+        ticks.insert(0, first - step);
+    }
+    if on(last) && upper.is_none_or(|b| last + step <= b + step * 1e-9) {
+        ticks.push(last + step);
+    }
 }
 
 /// Round tick values covering [lo, hi]: steps of 1, 2 or 5 times a power of ten,
@@ -627,6 +670,7 @@ mod tests {
             band: vec![(2023, 7.0, 7.9), (2025, 6.0, 7.7), (2030, 4.0, 7.3)],
             target: Some(TargetMark::Line(7.5)),
             target_year: 2030,
+            first_year: None,
             milestones: vec![],
             glide: vec![(2021, 8.2), (2030, 7.5)],
             checkpoint: Some((2025, 7.89)),
@@ -674,7 +718,7 @@ mod tests {
         let settings = Settings::new(2026);
         let a = assess(indicator, &points, &settings);
         let w = change.map(|c| what_if(indicator, &points, &settings, c));
-        let chart = layout(&input_for(indicator, &points, &a, w.as_ref()), 400.0, 200.0);
+        let chart = layout(&input_for(indicator, &points, &a, w.as_ref(), 2020), 400.0, 200.0);
         expected.assert_eq(&chart.to_svg());
     }
 
@@ -689,9 +733,9 @@ mod tests {
             expect![[r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 200" class="chart"><line class="grid" x1="52.0" x2="386.0" y1="172.0" y2="172.0"/><text class="tick y" x="46.0" y="176.0">5.0</text><line class="grid" x1="52.0" x2="386.0" y1="140.4" y2="140.4"/><text class="tick y" x="46.0" y="144.4">7.5</text><line class="grid" x1="52.0" x2="386.0" y1="108.8" y2="108.8"/><text class="tick y" x="46.0" y="112.8">10.0</text><line class="grid" x1="52.0" x2="386.0" y1="77.2" y2="77.2"/><text class="tick y" x="46.0" y="81.2">12.5</text><line class="grid" x1="52.0" x2="386.0" y1="45.6" y2="45.6"/><text class="tick y" x="46.0" y="49.6">15.0</text><line class="grid" x1="52.0" x2="386.0" y1="14.0" y2="14.0"/><text class="tick y" x="46.0" y="18.0">17.5</text><text class="tick x" x="52.0" y="190.0">2020</text><text class="tick x" x="118.8" y="190.0">2022</text><text class="tick x" x="185.6" y="190.0">2024</text><text class="tick x" x="252.4" y="190.0">2026</text><text class="tick x" x="319.2" y="190.0">2028</text><text class="tick x" x="386.0" y="190.0">2030</text><line class="target" x1="52.0" x2="386.0" y1="140.4" y2="140.4"/><path class="band" d="M185.6,49.9L219.0,56.7L252.4,63.2L285.8,69.3L319.2,75.2L352.6,80.8L386.0,86.3L386.0,97.2L352.6,91.1L319.2,84.6L285.8,77.9L252.4,71.0L219.0,63.8L185.6,56.3Z"/><path class="glide" d="M52.0,21.6L85.4,38.3L118.8,53.6L152.2,67.8L185.6,80.9L219.0,92.9L252.4,104.0L285.8,114.2L319.2,123.7L352.6,132.4L386.0,140.4"/><path class="fitted" d="M52.0,21.7L85.4,30.1L118.8,38.1L152.2,45.8L185.6,53.2"/><path class="projection" d="M185.6,53.2L219.0,60.3L252.4,67.1L285.8,73.7L319.2,80.0L352.6,86.0L386.0,91.9"/><path class="what-if" d="M185.6,54.4L219.0,68.9L252.4,82.2L285.8,94.5L319.2,105.7L352.6,116.1L386.0,125.6"/><circle class="checkpoint" cx="219.0" cy="92.9" r="4"/><circle class="observed" cx="52.0" cy="21.6" r="3.5"><title>2020: 16.9</title></circle><circle class="observed" cx="85.4" cy="31.7" r="3.5"><title>2021: 16.1</title></circle><circle class="observed" cx="118.8" cy="36.8" r="3.5"><title>2022: 15.7</title></circle><circle class="observed" cx="152.2" cy="44.3" r="3.5"><title>2023: 15.1</title></circle><circle class="observed" cx="185.6" cy="54.4" r="3.5"><title>2024: 14.3</title></circle></svg>"#]],
         );
         // Childcare places: one point, a 2025 milestone, the required pace.
-        check_indicator("C-WELFARE-04", &[(2024, 4.08)], Some(WhatIfChange::RequiredPace), expect![[r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 200" class="chart"><line class="grid" x1="52.0" x2="386.0" y1="172.0" y2="172.0"/><text class="tick y" x="46.0" y="176.0">4.0</text><line class="grid" x1="52.0" x2="386.0" y1="132.5" y2="132.5"/><text class="tick y" x="46.0" y="136.5">4.5</text><line class="grid" x1="52.0" x2="386.0" y1="93.0" y2="93.0"/><text class="tick y" x="46.0" y="97.0">5.0</text><line class="grid" x1="52.0" x2="386.0" y1="53.5" y2="53.5"/><text class="tick y" x="46.0" y="57.5">5.5</text><line class="grid" x1="52.0" x2="386.0" y1="14.0" y2="14.0"/><text class="tick y" x="46.0" y="18.0">6.0</text><text class="tick x" x="52.0" y="190.0">2024</text><text class="tick x" x="107.7" y="190.0">2025</text><text class="tick x" x="163.3" y="190.0">2026</text><text class="tick x" x="219.0" y="190.0">2027</text><text class="tick x" x="274.7" y="190.0">2028</text><text class="tick x" x="330.3" y="190.0">2029</text><text class="tick x" x="386.0" y="190.0">2030</text><line class="target" x1="52.0" x2="386.0" y1="14.0" y2="14.0"/><path class="glide" d="M52.0,165.7L107.7,140.4L163.3,115.1L219.0,89.8L274.7,64.6L330.3,39.3L386.0,14.0"/><path class="what-if" d="M52.0,165.7L107.7,140.4L163.3,115.1L219.0,89.8L274.7,64.6L330.3,39.3L386.0,14.0"/><rect class="milestone" x="103.7" y="168.0" width="8" height="8"/><circle class="checkpoint" cx="107.7" cy="140.4" r="4"/><circle class="observed" cx="52.0" cy="165.7" r="3.5"><title>2024: 4.08</title></circle></svg>"#]]);
+        check_indicator("C-WELFARE-04", &[(2024, 4.08)], Some(WhatIfChange::RequiredPace), expect![[r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 200" class="chart"><line class="grid" x1="52.0" x2="386.0" y1="172.0" y2="172.0"/><text class="tick y" x="46.0" y="176.0">3.5</text><line class="grid" x1="52.0" x2="386.0" y1="145.7" y2="145.7"/><text class="tick y" x="46.0" y="149.7">4.0</text><line class="grid" x1="52.0" x2="386.0" y1="119.3" y2="119.3"/><text class="tick y" x="46.0" y="123.3">4.5</text><line class="grid" x1="52.0" x2="386.0" y1="93.0" y2="93.0"/><text class="tick y" x="46.0" y="97.0">5.0</text><line class="grid" x1="52.0" x2="386.0" y1="66.7" y2="66.7"/><text class="tick y" x="46.0" y="70.7">5.5</text><line class="grid" x1="52.0" x2="386.0" y1="40.3" y2="40.3"/><text class="tick y" x="46.0" y="44.3">6.0</text><line class="grid" x1="52.0" x2="386.0" y1="14.0" y2="14.0"/><text class="tick y" x="46.0" y="18.0">6.5</text><text class="tick x" x="52.0" y="190.0">2020</text><text class="tick x" x="118.8" y="190.0">2022</text><text class="tick x" x="185.6" y="190.0">2024</text><text class="tick x" x="252.4" y="190.0">2026</text><text class="tick x" x="319.2" y="190.0">2028</text><text class="tick x" x="386.0" y="190.0">2030</text><line class="target" x1="52.0" x2="386.0" y1="40.3" y2="40.3"/><path class="glide" d="M185.6,141.5L219.0,124.6L252.4,107.7L285.8,90.9L319.2,74.0L352.6,57.2L386.0,40.3"/><path class="what-if" d="M185.6,141.5L219.0,124.6L252.4,107.7L285.8,90.9L319.2,74.0L352.6,57.2L386.0,40.3"/><rect class="milestone" x="215.0" y="141.7" width="8" height="8"/><circle class="checkpoint" cx="219.0" cy="124.6" r="4"/><circle class="observed" cx="185.6" cy="141.5" r="3.5"><title>2024: 4.08</title></circle></svg>"#]]);
         // No figures: the target line alone, axis to the target year.
-        check_indicator("W-HEALTH-02", &[], None, expect![[r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 200" class="chart"><line class="grid" x1="52.0" x2="386.0" y1="172.0" y2="172.0"/><text class="tick y" x="46.0" y="176.0">6.5</text><line class="grid" x1="52.0" x2="386.0" y1="132.5" y2="132.5"/><text class="tick y" x="46.0" y="136.5">7.0</text><line class="grid" x1="52.0" x2="386.0" y1="93.0" y2="93.0"/><text class="tick y" x="46.0" y="97.0">7.5</text><line class="grid" x1="52.0" x2="386.0" y1="53.5" y2="53.5"/><text class="tick y" x="46.0" y="57.5">8.0</text><line class="grid" x1="52.0" x2="386.0" y1="14.0" y2="14.0"/><text class="tick y" x="46.0" y="18.0">8.5</text><text class="tick x" x="52.0" y="190.0">2029</text><text class="tick x" x="219.0" y="190.0">2030</text><text class="tick x" x="386.0" y="190.0">2031</text><line class="target" x1="52.0" x2="386.0" y1="93.0" y2="93.0"/></svg>"#]]);
+        check_indicator("W-HEALTH-02", &[], None, expect![[r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 200" class="chart"><line class="grid" x1="52.0" x2="386.0" y1="172.0" y2="172.0"/><text class="tick y" x="46.0" y="176.0">6.5</text><line class="grid" x1="52.0" x2="386.0" y1="132.5" y2="132.5"/><text class="tick y" x="46.0" y="136.5">7.0</text><line class="grid" x1="52.0" x2="386.0" y1="93.0" y2="93.0"/><text class="tick y" x="46.0" y="97.0">7.5</text><line class="grid" x1="52.0" x2="386.0" y1="53.5" y2="53.5"/><text class="tick y" x="46.0" y="57.5">8.0</text><line class="grid" x1="52.0" x2="386.0" y1="14.0" y2="14.0"/><text class="tick y" x="46.0" y="18.0">8.5</text><text class="tick x" x="52.0" y="190.0">2020</text><text class="tick x" x="118.8" y="190.0">2022</text><text class="tick x" x="185.6" y="190.0">2024</text><text class="tick x" x="252.4" y="190.0">2026</text><text class="tick x" x="319.2" y="190.0">2028</text><text class="tick x" x="386.0" y="190.0">2030</text><line class="target" x1="52.0" x2="386.0" y1="93.0" y2="93.0"/></svg>"#]]);
     }
 
     #[test]
@@ -702,7 +746,7 @@ mod tests {
         let points: Vec<Point> =
             [(2021, 16.1), (2022, 15.7), (2023, 15.1), (2024, 14.3)].iter().map(|&(year, value)| Point { year, value, note: None }).collect();
         let a = assess(mmr, &points, &Settings::new(2026));
-        let input = input_for(mmr, &points, &a, None);
+        let input = input_for(mmr, &points, &a, None, 2020);
         let years = |v: &[(i32, f64)]| v.iter().map(|p| p.0).collect::<Vec<_>>();
         assert_eq!(years(&input.fitted), vec![2021, 2022, 2023, 2024]);
         assert_eq!(years(&input.projection), (2024..=2030).collect::<Vec<_>>());
@@ -750,6 +794,25 @@ mod tests {
         assert_eq!(svg.matches("<g class=\"tip\"").count(), 7);
         // The plain rendering is unchanged by the labelled one.
         assert!(!chart.to_svg().contains("tabindex"));
+    }
+
+    #[test]
+    fn no_point_sits_on_the_frame_unless_a_bound_is_there() {
+        let labels = |observed: Vec<(i32, f64)>, bounds| {
+            let chart = layout(&ChartInput { observed, target_year: 2030, bounds, ..ChartInput::default() }, 400.0, 200.0);
+            chart.y_ticks.iter().map(|t| t.label.clone()).collect::<Vec<_>>().join(" ")
+        };
+        assert_eq!(labels(vec![(2024, 4.0), (2025, 6.0)], (Some(0.0), None)), "3.5 4.0 4.5 5.0 5.5 6.0 6.5");
+        assert_eq!(labels(vec![(2024, 90.0), (2025, 100.0)], (Some(0.0), Some(100.0))), "87.5 90.0 92.5 95.0 97.5 100.0");
+    }
+
+    #[test]
+    fn the_x_axis_shows_the_plan_period_without_figures() {
+        let input = ChartInput { target: Some(TargetMark::Band(2.0, 4.0)), target_year: 2030, first_year: Some(2020), ..ChartInput::default() };
+        let chart = layout(&input, 400.0, 200.0);
+        assert_eq!(chart.x_ticks.first().map(|t| t.label.as_str()), Some("2020"));
+        let ticks: Vec<&str> = chart.y_ticks.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(ticks, ["1", "2", "3", "4", "5"], "room around a target drawn alone");
     }
 
     #[test]

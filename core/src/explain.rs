@@ -485,7 +485,12 @@ pub fn method_lines(a: &Assessment, lang: Lang) -> Vec<MethodLine> {
             _ => String::new(),
         };
         let df = e.df.map(|d| format!(", F = t({d})")).unwrap_or_default();
-        out.push(line(lang.pick("达标概率", "Probability of meeting the target"), format!("q = (g(y*) − ĝ(T)) / se(T); {cdf}{df}"), format!("{q}; P = {}", format::probability(p, lang))));
+        out.push(line(lang.pick("达标概率", "Probability of meeting the target"), format!("q = (g(y*) − ĝ(T)) / se(T); {cdf}{df}"), {
+            // "P < 1%" reads right; "P = < 1%" does not.
+            let said = format::probability(p, lang);
+            let eq = if said.starts_with(['<', '>']) { "" } else { "= " };
+            format!("{q}; P {eq}{said}")
+        }));
     }
 
     if let Some(c) = &a.checkpoint {
@@ -813,7 +818,7 @@ mod tests {
         assert_eq!(find("t quantile"), "t(8, 0.900) = 1.397");
         assert_eq!(find("Required slope"), "-0.1076");
         assert_eq!(find("Progress ratio"), "0.37");
-        assert_eq!(find("Probability of meeting the target"), format!("q = {}; P = < 1%", sig(a.explain.q.unwrap())));
+        assert_eq!(find("Probability of meeting the target"), format!("q = {}; P < 1%", sig(a.explain.q.unwrap())));
         assert_eq!(find("Glide path"), "12.2 per 100,000 live births expected in 2024, actual 14.3 per 100,000 live births (behind)");
         assert_eq!(find("Share done and share of time"), "27.7% / 40.0%");
         // Without data, only what applies.

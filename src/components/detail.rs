@@ -207,7 +207,7 @@ pub fn Detail(props: &DetailProps) -> Html {
     let settings = &app.session.settings;
     let stored = app.session.scenarios.get(&id).copied();
     let scenario = stored.map(|change| Rc::new(what_if(indicator, points, settings, change)));
-    let chart_input = Rc::new(input_for(indicator, points, a, scenario.as_deref()));
+    let chart_input = Rc::new(input_for(indicator, points, a, scenario.as_deref(), settings.base_year));
     let reading = explain::reading(indicator, a, lang);
     let scenario_reading = scenario.as_deref().map(|w| explain::what_if_reading(indicator, w, lang)).unwrap_or_default();
     let range = pace_range(a, stored);
