@@ -19,3 +19,5 @@ pub mod chart;
 pub mod format;
 pub mod explain;
 pub mod session;
+pub mod export;
+pub mod share;

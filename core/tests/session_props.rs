@@ -1,0 +1,222 @@
+//! Properties of the two doors a session comes in by, a session file and a
+//! share link: whatever the text, reading it never panics, and a text that
+//! cannot be read gets a message that says where (a line and column, a field,
+//! a character position), in Chinese and in English.
+
+use gapcast_core::assess::WhatIfChange;
+use gapcast_core::format::Lang;
+use gapcast_core::session::{Session, SessionError, FORMAT_VERSION};
+use gapcast_core::share::{decode_base64url, encode_base64url, parse_fragment, Fragment, ShareError};
+use proptest::prelude::*;
+
+/// Checks that an error names its place in both languages.
+fn check_located(err: &SessionError) {
+    let (en, zh) = (err.to_string(), err.message_zh());
+    match err {
+        SessionError::Syntax { line, column, .. } => {
+            assert!(*line >= 1, "{en}");
+            assert!(en.contains(&format!("line {line}, column {column}")), "{en}");
+            assert!(zh.contains(&format!("第 {line} 行第 {column} 列")), "{zh}");
+        }
+        SessionError::NotASession => {
+            assert!(en.contains("format_version") && zh.contains("format_version"), "{en} / {zh}");
+        }
+        SessionError::TooNew { version } => {
+            assert!(en.contains(&format!("format {version}")) && zh.contains(&format!("格式 {version}")), "{en} / {zh}");
+        }
+        SessionError::Field { field, .. } => {
+            assert!(!field.is_empty(), "a field error names no field: {en}");
+            assert!(en.contains(&format!("`{field}`")) && zh.contains(&format!("`{field}`")), "{en} / {zh}");
+        }
+    }
+}
+
+fn read(text: &str) {
+    if let Err(e) = Session::from_json(text) {
+        check_located(&e);
+    }
+}
+
+/// A session with arbitrary text, assignments, choices and scenarios. Values
+/// are tenths so JSON carries them exactly.
+fn session() -> impl Strategy<Value = Session> {
+    (
+        ".{0,80}",
+        proptest::collection::btree_map("[^\u{0}]{1,12}", "[A-Z]-[A-Z]{2,6}-0[1-9]", 0..4),
+        proptest::collection::vec(("[A-Z]-[A-Z]{2,6}-0[1-9]", 2000..2031_i32, -10_000..10_000_i32), 0..4),
+        proptest::collection::btree_map("[A-Z]-[A-Z]{2,6}-0[1-9]", (0..3_u8, -500..500_i32), 0..3),
+        any::<bool>(),
+        prop_oneof![Just(0.8), Just(0.9), Just(0.95)],
+    )
+        .prop_map(|(raw, assignments, choices, scenarios, pinned, level)| {
+            let mut s = Session::new(2026);
+            s.raw = raw.into();
+            s.assignments = assignments;
+            for (id, year, v) in choices {
+                s.choose(&id, year, f64::from(v) / 10.0);
+            }
+            s.scenarios = scenarios
+                .into_iter()
+                .map(|(id, (kind, v))| {
+                    let v = f64::from(v) / 10.0;
+                    let change = match kind {
+                        0 => WhatIfChange::UnitsPerYear(v),
+                        1 => WhatIfChange::PercentPerYear(v),
+                        _ => WhatIfChange::RequiredPace,
+                    };
+                    (id, change)
+                })
+                .collect();
+            s.current_year_pinned = pinned;
+            s.lang = if pinned { Lang::En } else { Lang::Zh };
+            s.settings.level = level;
+            s
+        })
+}
+
+/// One edit of a text: cut it short, drop a character, or put a character
+/// that matters to JSON somewhere.
+#[derive(Debug, Clone)]
+enum Edit {
+    Truncate(usize),
+    Delete(usize),
+    Insert(usize, char),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    let significant = prop_oneof![
+        Just('{'),
+        Just('}'),
+        Just('['),
+        Just(']'),
+        Just('"'),
+        Just(','),
+        Just(':'),
+        Just('\\'),
+        Just('-'),
+        Just('e'),
+        Just('0'),
+        Just('\n'),
+        Just('\u{feff}'),
+        any::<char>(),
+    ];
+    prop_oneof![
+        any::<usize>().prop_map(Edit::Truncate),
+        any::<usize>().prop_map(Edit::Delete),
+        (any::<usize>(), significant).prop_map(|(at, c)| Edit::Insert(at, c)),
+    ]
+}
+
+fn apply(text: &str, edit: &Edit) -> String {
+    let mut chars: Vec<char> = text.chars().collect();
+    let n = chars.len().max(1);
+    match *edit {
+        Edit::Truncate(at) => chars.truncate(at % n),
+        Edit::Delete(at) => {
+            if !chars.is_empty() {
+                chars.remove(at % n);
+            }
+        }
+        Edit::Insert(at, c) => chars.insert(at % (chars.len() + 1), c),
+    }
+    chars.into_iter().collect()
+}
+
+/// A top-level field and a value of the wrong type for it.
+fn wrong_field() -> impl Strategy<Value = (&'static str, &'static str)> {
+    prop_oneof![
+        Just(("raw", "5")),
+        Just(("raw", "[\"a\"]")),
+        Just(("lang", "\"fr\"")),
+        Just(("lang", "1")),
+        Just(("delimiter", "\"pipe\"")),
+        Just(("layout", "true")),
+        Just(("assignments", "[1, 2]")),
+        Just(("assignments", "{\"x\": 3}")),
+        Just(("choices", "{\"id\": 1}")),
+        Just(("choices", "[{\"id\": \"W-HEALTH-02\", \"year\": \"2021\", \"value\": 1}]")),
+        Just(("settings", "\"high\"")),
+        Just(("settings", "{\"level\": \"high\"}")),
+        Just(("settings", "{\"current_year\": 2026.5}")),
+        Just(("current_year_pinned", "\"yes\"")),
+        Just(("scenarios", "{\"W-HEALTH-02\": {\"kind\": \"faster\"}}")),
+        Just(("scenarios", "[]")),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 600, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_text_is_read_or_refused_with_its_place(text in "\\PC{0,200}") {
+        read(&text);
+    }
+
+    #[test]
+    fn json_shaped_noise_is_read_or_refused_with_its_place(text in r#"[{}\[\]",:0-9a-z_ \n\\-]{0,120}"#) {
+        read(&text);
+        read(&format!("{{\"format_version\": 1, {text}"));
+    }
+
+    #[test]
+    fn a_session_survives_its_file(s in session()) {
+        prop_assert_eq!(Session::from_json(&s.to_json()), Ok(s));
+    }
+
+    #[test]
+    fn an_almost_valid_file_is_read_or_refused_with_its_place(s in session(), edits in proptest::collection::vec(edit(), 1..4)) {
+        let text = edits.iter().fold(s.to_json(), |t, e| apply(&t, e));
+        read(&text);
+    }
+
+    #[test]
+    fn a_wrong_field_is_named((field, value) in wrong_field(), s in session()) {
+        let mut json: serde_json::Value = serde_json::from_str(&s.to_json()).unwrap();
+        json[field] = serde_json::from_str(value).unwrap();
+        match Session::from_json(&json.to_string()) {
+            Err(e @ SessionError::Field { .. }) => {
+                check_located(&e);
+                prop_assert!(matches!(&e, SessionError::Field { field: f, .. } if f == field), "{e}");
+            }
+            other => prop_assert!(false, "{field} = {value} gave {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_newer_format_is_refused_with_its_number(version in (FORMAT_VERSION + 1)..u32::MAX) {
+        let e = Session::from_json(&format!("{{\"format_version\": {version}}}")).unwrap_err();
+        check_located(&e);
+        prop_assert_eq!(e, SessionError::TooNew { version: u64::from(version) });
+    }
+
+    #[test]
+    fn base64url_round_trips(bytes in proptest::collection::vec(any::<u8>(), 1..300)) {
+        let text = encode_base64url(&bytes);
+        prop_assert!(text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+        prop_assert_eq!(decode_base64url(&text), Ok(bytes));
+    }
+
+    #[test]
+    fn a_damaged_link_is_read_or_refused_with_its_place(text in "\\PC{0,120}") {
+        match decode_base64url(&text) {
+            Ok(_) => {}
+            Err(ShareError::BadCharacter { position, found }) => {
+                prop_assert_eq!(text.chars().nth(position - 1), Some(found));
+            }
+            Err(ShareError::Truncated { length }) => prop_assert_eq!(length % 4, 1),
+            Err(ShareError::Empty) => prop_assert!(text.chars().all(|c| "= \n\r\t".contains(c))),
+        }
+        if let Err(e) = decode_base64url(&text) {
+            prop_assert!(!e.message(Lang::Zh).is_empty() && !e.message(Lang::En).is_empty());
+        }
+    }
+
+    #[test]
+    fn any_fragment_parses(hash in "#?(s=|embed&)?\\PC{0,80}") {
+        match parse_fragment(&hash) {
+            Fragment::Share(payload) => prop_assert!(hash.trim_start_matches('#').ends_with(&payload)),
+            Fragment::Embed(options) => prop_assert!(options.ids.iter().all(|id| !id.is_empty())),
+            Fragment::None => {}
+        }
+    }
+}
