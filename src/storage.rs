@@ -4,9 +4,13 @@
 
 use std::fmt;
 
-/// The one key the session lives under. The value is the session JSON, which
-/// carries its own format version.
+/// The key the session lives under: its JSON (with its own format version),
+/// without the pasted text.
 pub const SESSION_KEY: &str = "gapcast.session";
+/// The key the pasted text lives under, as given. Kept apart from the session so
+/// that changing a setting does not rewrite megabytes of text, and the text is
+/// stored without JSON escaping.
+pub const RAW_KEY: &str = "gapcast.raw";
 
 /// Why storage could not be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

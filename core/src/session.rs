@@ -8,6 +8,7 @@
 //! where the JSON is kept.
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
@@ -34,8 +35,9 @@ pub struct ValueChoice {
 pub struct Session {
     pub format_version: u32,
     pub lang: Lang,
-    /// The pasted text, exactly as given.
-    pub raw: String,
+    /// The pasted text, exactly as given. Shared, not copied: a session is
+    /// cloned on every change in the page, and the text can be megabytes.
+    pub raw: Rc<str>,
     /// Delimiter and layout the user forced (`None`: detected).
     pub delimiter: Option<Delimiter>,
     pub layout: Option<Layout>,
@@ -64,7 +66,7 @@ impl Session {
         Session {
             format_version: FORMAT_VERSION,
             lang: Lang::Zh,
-            raw: String::new(),
+            raw: Rc::from(""),
             delimiter: None,
             layout: None,
             assignments: BTreeMap::new(),
@@ -214,7 +216,7 @@ mod tests {
     #[test]
     fn an_older_file_with_fewer_fields_still_loads() {
         let s = Session::from_json(r#"{"format_version": 1, "raw": "a\tb"}"#).unwrap();
-        assert_eq!(s.raw, "a\tb");
+        assert_eq!(&*s.raw, "a\tb");
         assert_eq!(s.settings.level, 0.8);
     }
 

@@ -11,19 +11,52 @@ use crate::components::{
     checks::Checks, dashboard::Dashboard, detail::Detail, header::Header, indicator_table::IndicatorTable,
     input_panel::InputPanel, settings_panel::SettingsPanel, sources_panel::SourcesPanel,
 };
+use crate::components::export_menu::ExportMenu;
 use crate::hooks::AppHandle;
 use crate::i18n::Msg;
-use crate::state::{Action, Panel, State};
+use crate::state::{Action, Panel, Shared, State};
 use crate::{browser, storage};
 
 /// The session saved in this browser, if any, with the reason it could not be
-/// read when storage is blocked.
+/// read when storage is blocked. A stored session that no longer reads (a newer
+/// format) is left in storage untouched and the page starts empty.
 fn restore() -> (Session, Option<storage::StorageProblem>) {
     let year = browser::clock_year();
-    match storage::load(storage::SESSION_KEY) {
-        Ok(Some(json)) => (Session::from_json(&json).unwrap_or_else(|_| Session::new(year)), None),
-        Ok(None) => (Session::new(year), None),
+    let saved = storage::load(storage::SESSION_KEY).and_then(|json| Ok((json, storage::load(storage::RAW_KEY)?)));
+    match saved {
+        Ok((json, raw)) => {
+            let mut session = json.and_then(|j| Session::from_json(&j).ok()).unwrap_or_else(|| Session::new(year));
+            if let Some(raw) = raw {
+                session.raw = raw.into();
+            }
+            (session, None)
+        }
         Err(problem) => (Session::new(year), Some(problem)),
+    }
+}
+
+/// The session waiting to be saved, and the text saved last.
+#[derive(Default)]
+struct Autosave {
+    pending: Option<Session>,
+    last_raw: Option<Rc<str>>,
+}
+
+impl Autosave {
+    /// Writes the waiting session, if any: the text only when it changed since
+    /// the last save, the rest (small) every time. `None` when nothing waited.
+    fn flush(&mut self) -> Option<Option<storage::StorageProblem>> {
+        let session = self.pending.take()?;
+        let raw_changed = self.last_raw.as_ref().is_none_or(|last| !Rc::ptr_eq(last, &session.raw));
+        if raw_changed {
+            if let Err(problem) = storage::save(storage::RAW_KEY, &session.raw) {
+                return Some(Some(problem));
+            }
+            self.last_raw = Some(session.raw.clone());
+        }
+        let mut rest = session;
+        rest.raw = Rc::from("");
+        Some(storage::save(storage::SESSION_KEY, &rest.to_json()).err())
     }
 }
 
@@ -31,7 +64,7 @@ fn restore() -> (Session, Option<storage::StorageProblem>) {
 pub fn App() -> Html {
     let state: AppHandle = use_reducer(|| {
         let (session, problem) = restore();
-        let mut state = State::new(session, Rc::new(builtin()), browser::clock_year());
+        let mut state = State::new(session, Shared::new(builtin()), browser::clock_year());
         state.storage_problem = problem;
         state
     });
@@ -45,13 +78,46 @@ pub fn App() -> Html {
         crate::panic::trigger_if_requested();
     });
 
-    // Autosave: every change to what the user gave is written at once.
+    // Autosave: every change to what the user gave is written a moment after
+    // it, so a burst of typing or a slider drag writes once; leaving the page
+    // writes at once whatever is still waiting.
     {
         let handle = state.clone();
+        let autosave = use_mut_ref(Autosave::default);
         use_effect_with(state.session.clone(), move |session| {
-            let result = storage::save(storage::SESSION_KEY, &session.to_json()).err();
-            if result != handle.storage_problem {
-                handle.dispatch(Action::StorageResult(result));
+            autosave.borrow_mut().pending = Some(session.clone());
+            let flush = {
+                let autosave = autosave.clone();
+                move || {
+                    let result = autosave.borrow_mut().flush();
+                    if let Some(result) = result {
+                        if result != handle.storage_problem {
+                            handle.dispatch(Action::StorageResult(result));
+                        }
+                    }
+                }
+            };
+            let flush = Rc::new(flush);
+            let on_timer = {
+                let flush = flush.clone();
+                Closure::once_into_js(move || flush())
+            };
+            let on_leave = Closure::<dyn Fn()>::new(move || flush());
+            let window = web_sys::window();
+            let timer = window
+                .as_ref()
+                .and_then(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(on_timer.unchecked_ref(), 250).ok());
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback("pagehide", on_leave.as_ref().unchecked_ref());
+            }
+            move || {
+                // A newer change replaces this one's timer and listener.
+                if let Some(w) = &window {
+                    if let Some(t) = timer {
+                        w.clear_timeout_with_handle(t);
+                    }
+                    let _ = w.remove_event_listener_with_callback("pagehide", on_leave.as_ref().unchecked_ref());
+                }
             }
         });
     }
@@ -120,6 +186,7 @@ pub fn App() -> Html {
         <ContextProvider<AppHandle> context={state.clone()}>
             <div class="app" lang={lang.tag()}>
                 <Header />
+                <ExportMenu />
                 { for storage_notice }
                 if state.pending {
                     <p class="notice sev-info working" role="status">{ Msg::Working.text(lang) }</p>

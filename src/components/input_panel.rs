@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::browser;
 use crate::hooks::use_app;
 use crate::i18n::{Lang, Msg};
-use crate::state::{Action, Panel};
+use crate::state::{Action, Panel, LARGE_PASTE};
 
 fn layout_label(layout: Layout, lang: Lang) -> &'static str {
     match layout {
@@ -45,6 +45,20 @@ pub fn InputPanel() -> Html {
         Callback::from(move |e: InputEvent| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
             app.dispatch(Action::Paste(area.value()));
+        })
+    };
+    // A huge clipboard replaces the box's text instead of going through the
+    // browser's text editing, which takes seconds for megabytes.
+    let onpaste = {
+        let app = app.clone();
+        Callback::from(move |e: Event| {
+            let Some(e) = wasm_bindgen::JsCast::dyn_ref::<web_sys::ClipboardEvent>(&e) else { return };
+            if let Some(text) = e.clipboard_data().and_then(|d| d.get_data("text/plain").ok()) {
+                if text.len() > LARGE_PASTE {
+                    e.prevent_default();
+                    app.dispatch(Action::Paste(text));
+                }
+            }
         })
     };
     let on_layout = {
@@ -120,15 +134,19 @@ pub fn InputPanel() -> Html {
             </div>
         }
     });
-    let is_demo = app.session.raw == crate::state::DEMO_FIGURES;
+    let is_demo = &*app.session.raw == crate::state::DEMO_FIGURES;
 
     html! {
         <section class="panel input-panel" aria-labelledby="paste-title">
             <h2 id="paste-title">{ Msg::PasteTitle.text(lang) }</h2>
             <p class="hint">{ Msg::PasteHint.text(lang) }</p>
-            <label class="visually-hidden" for="paste-box">{ Msg::PasteLabel.text(lang) }</label>
-            <textarea id="paste-box" class="paste-box" value={app.session.raw.clone()} {oninput}
-                placeholder={Msg::PastePlaceholder.text(lang)} spellcheck="false" wrap="off" />
+            if app.session.raw.len() > LARGE_PASTE {
+                <LargeText />
+            } else {
+                <label class="visually-hidden" for="paste-box">{ Msg::PasteLabel.text(lang) }</label>
+                <textarea id="paste-box" class="paste-box" value={AttrValue::from(app.session.raw.clone())} {oninput}
+                    {onpaste} placeholder={Msg::PastePlaceholder.text(lang)} spellcheck="false" wrap="off" />
+            }
             { for detected }
             if is_demo {
                 <p class="notice sev-info" id="demo-note">{ Msg::DemoNote.text(lang) }{ " " }
@@ -149,6 +167,31 @@ pub fn InputPanel() -> Html {
                 }
             </div>
         </section>
+    }
+}
+
+/// Lines of a large paste shown in its preview.
+const LARGE_PREVIEW_LINES: usize = 40;
+
+/// A paste too large to edit comfortably in a text box (browsers take seconds
+/// to lay out megabytes in a textarea): its size and first lines, read-only.
+/// The whole text is kept and analysed; a new paste replaces it.
+#[component]
+fn LargeText() -> Html {
+    let app = use_app();
+    let lang = app.lang();
+    let raw = &app.session.raw;
+    let lines = raw.lines().count();
+    let head: String = raw.lines().take(LARGE_PREVIEW_LINES).collect::<Vec<_>>().join("\n");
+    html! {
+        <div class="large-paste" id="large-paste">
+            <p class="notice sev-info">
+                { Msg::LargePaste.text(lang)
+                    .replace("{mb}", &format!("{:.1}", raw.len() as f64 / 1_048_576.0))
+                    .replace("{lines}", &lines.to_string()) }
+            </p>
+            <pre class="paste-box large-head" tabindex="0">{ head }{ "\n…" }</pre>
+        </div>
     }
 }
 

@@ -120,4 +120,5 @@ messages!(Msg {
     StorageBlocked => "浏览器禁止本页保存数据：关闭页面后粘贴的数据不会保留。可以导出会话文件保存。", "This browser does not let the page save data: what you paste is lost when the page closes.";
     StorageFull => "浏览器存储空间已满，最近的修改未能自动保存。", "Browser storage is full; the latest changes could not be saved.";
     Working => "正在分析…", "Analysing…";
+    LargePaste => "已粘贴 {mb} MB、{lines} 行，全部保留并已分析；下方仅显示开头部分。要换用其他数据，请直接粘贴新的内容或点击“清空”。", "{mb} MB, {lines} lines pasted, all kept and analysed; only the beginning is shown below. To use other figures, paste them anywhere or press Clear.";
 });
