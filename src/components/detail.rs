@@ -188,6 +188,22 @@ pub fn Detail(props: &DetailProps) -> Html {
     let lang = app.lang();
     let m = |msg: DetailMsg| msg.text(lang);
     let id = props.id.to_string();
+    // A scenario being moved lives here and redraws only this view; the
+    // session (and so the whole page and the autosave) takes it once it
+    // settles, which keeps a slider step well inside a frame. One still
+    // moving when the view closes is saved then.
+    let moving = use_state(|| None::<Option<WhatIfChange>>);
+    let pending = use_mut_ref(|| None::<Option<WhatIfChange>>);
+    {
+        let (app, id, pending) = (app.clone(), id.clone(), pending.clone());
+        use_effect_with((), move |_| {
+            move || {
+                if let Some(change) = pending.borrow_mut().take() {
+                    app.dispatch(Action::SetScenario { id, change });
+                }
+            }
+        });
+    }
     let on_close = {
         let app = app.clone();
         Callback::from(move |()| app.dispatch(Action::Open(Panel::None)))
@@ -206,16 +222,28 @@ pub fn Detail(props: &DetailProps) -> Html {
         figures.series_for(&id).or_else(|| figures.series_for(indicator.figures_key())).map_or(&[], |s| s.points.as_slice());
     let settings = &app.session.settings;
     let stored = app.session.scenarios.get(&id).copied();
-    let scenario = stored.map(|change| Rc::new(what_if(indicator, points, settings, change)));
+    let shown = (*moving).unwrap_or(stored);
+    let scenario = shown.map(|change| Rc::new(what_if(indicator, points, settings, change)));
     let chart_input = Rc::new(input_for(indicator, points, a, scenario.as_deref(), settings.base_year));
     let reading = explain::reading(indicator, a, lang);
     let scenario_reading = scenario.as_deref().map(|w| explain::what_if_reading(indicator, w, lang)).unwrap_or_default();
-    let range = pace_range(a, stored);
+    let range = pace_range(a, shown);
     let disabled = a.latest_year.is_none_or(|y| y >= indicator.target.year) || a.status == gapcast_core::assess::Status::NotAssessed && a.n_points == 0;
 
-    let on_scenario = {
-        let (app, id) = (app.clone(), id.clone());
-        Callback::from(move |change: Option<WhatIfChange>| app.dispatch(Action::SetScenario { id: id.clone(), change }))
+    let on_move = {
+        let (moving, pending) = (moving.clone(), pending.clone());
+        Callback::from(move |change: Option<WhatIfChange>| {
+            *pending.borrow_mut() = Some(change);
+            moving.set(Some(change));
+        })
+    };
+    let on_commit = {
+        let (app, id, moving, pending) = (app.clone(), id.clone(), moving.clone(), pending.clone());
+        Callback::from(move |change: Option<WhatIfChange>| {
+            *pending.borrow_mut() = None;
+            moving.set(None);
+            app.dispatch(Action::SetScenario { id: id.clone(), change });
+        })
     };
     let chosen_scale = settings.scale_by_indicator.get(&id).copied();
     let on_scale = {
@@ -265,11 +293,11 @@ pub fn Detail(props: &DetailProps) -> Html {
                             </select>
                             <span class="hint">{ format!("{}{}", m(DetailMsg::ScaleInUse), lang.pick("：", ": ")) }{ scale_name(a.scale) }</span>
                         </label>
+                        { numbers(indicator, a, lang) }
                     </div>
                     <div class="detail-side">
-                        <WhatIfControl {range} unit={indicator.unit} {stored} result={scenario} reading={AttrValue::from(scenario_reading)}
-                            {disabled} on_change={on_scenario} />
-                        { numbers(indicator, a, lang) }
+                        <WhatIfControl {range} unit={indicator.unit} scenario={shown} result={scenario} reading={AttrValue::from(scenario_reading)}
+                            {disabled} on_change={on_move} {on_commit} />
                     </div>
                 </div>
                 { milestones(a, lang) }

@@ -2,8 +2,10 @@
 //! year, or percent a year on the log scale), "required pace" and "current
 //! pace" buttons and a reset, with the scenario's values in the mid-term and
 //! target years and whether they meet the target. It emits scenarios
-//! (`Option<WhatIfChange>`), never DOM events; the parent runs them through
-//! the core and stores them in the session.
+//! (`Option<WhatIfChange>`), never DOM events: `on_change` while the slider
+//! moves or a number is typed, `on_commit` once it settles (slider released,
+//! number entered, a button pressed). The parent runs them through the core,
+//! and stores settled ones in the session.
 
 use std::rc::Rc;
 
@@ -21,9 +23,9 @@ use crate::i18n::{DetailMsg, Lang};
 pub struct WhatIfControlProps {
     pub range: PaceRange,
     pub unit: Unit,
-    /// The scenario stored for this indicator.
-    pub stored: Option<WhatIfChange>,
-    /// The stored scenario run through the core.
+    /// The scenario shown: the one being moved, else the stored one.
+    pub scenario: Option<WhatIfChange>,
+    /// The scenario run through the core.
     pub result: Option<Rc<WhatIf>>,
     /// The scenario in one sentence (from the core).
     pub reading: AttrValue,
@@ -31,6 +33,7 @@ pub struct WhatIfControlProps {
     #[prop_or_default]
     pub disabled: bool,
     pub on_change: Callback<Option<WhatIfChange>>,
+    pub on_commit: Callback<Option<WhatIfChange>>,
 }
 
 /// Decimals a control value needs at this step (0.05 → 2).
@@ -69,7 +72,7 @@ pub fn WhatIfControl(props: &WhatIfControlProps) -> Html {
     // loses focus, so re-rendering never rewrites "-0." under the cursor.
     let draft = use_state(|| None::<String>);
 
-    let value = match props.stored {
+    let value = match props.scenario {
         Some(WhatIfChange::UnitsPerYear(x) | WhatIfChange::PercentPerYear(x)) => x,
         Some(WhatIfChange::RequiredPace) => range.required.unwrap_or(0.0),
         None => range.current.unwrap_or(0.0),
@@ -95,15 +98,32 @@ pub fn WhatIfControl(props: &WhatIfControlProps) -> Html {
             draft.set(Some(text));
         })
     };
+    let on_slider_done = {
+        let on_commit = props.on_commit.clone();
+        Callback::from(move |e: Event| {
+            if let Ok(v) = e.target_unchecked_into::<HtmlInputElement>().value().parse::<f64>() {
+                on_commit.emit(Some(range.change(v)));
+            }
+        })
+    };
+    let on_number_done = {
+        let on_commit = props.on_commit.clone();
+        Callback::from(move |e: Event| {
+            let text = e.target_unchecked_into::<HtmlInputElement>().value();
+            if let Some(v) = text.trim().parse::<f64>().ok().filter(|v| v.is_finite()) {
+                on_commit.emit(Some(range.change(v)));
+            }
+        })
+    };
     let on_blur = {
         let draft = draft.clone();
         Callback::from(move |_: FocusEvent| draft.set(None))
     };
     let emit = |change: Option<WhatIfChange>| {
-        let (on_change, draft) = (props.on_change.clone(), draft.clone());
+        let (on_commit, draft) = (props.on_commit.clone(), draft.clone());
         Callback::from(move |_: MouseEvent| {
             draft.set(None);
-            on_change.emit(change);
+            on_commit.emit(change);
         })
     };
 
@@ -123,12 +143,12 @@ pub fn WhatIfControl(props: &WhatIfControlProps) -> Html {
                 <label class="whatif-number">
                     <span>{ m(DetailMsg::AnnualChange) }</span>
                     <input id="whatif-number" type="number" step="any" inputmode="decimal" disabled={props.disabled}
-                        value={(*draft).clone().unwrap_or(shown)} oninput={on_number} onblur={on_blur} />
+                        value={(*draft).clone().unwrap_or(shown)} oninput={on_number} onchange={on_number_done} onblur={on_blur} />
                     <span class="unit">{ unit_text }</span>
                 </label>
                 <input id="whatif-slider" type="range" aria-label={m(DetailMsg::Slider)} disabled={props.disabled}
                     min={range.min.to_string()} max={range.max.to_string()} step={range.step.to_string()}
-                    value={value.clamp(range.min, range.max).to_string()} list="whatif-marks" oninput={on_slider} />
+                    value={value.clamp(range.min, range.max).to_string()} list="whatif-marks" oninput={on_slider} onchange={on_slider_done} />
                 <datalist id="whatif-marks">
                     { for range.current.map(|v| html! { <option value={v.to_string()} label={m(DetailMsg::Now)} /> }) }
                     { for range.required.map(|v| html! { <option value={v.to_string()} label={m(DetailMsg::Needed)} /> }) }
@@ -139,11 +159,11 @@ pub fn WhatIfControl(props: &WhatIfControlProps) -> Html {
                 </p>
                 <div class="row">
                     <button type="button" id="whatif-required" disabled={props.disabled || range.required.is_none()}
-                        aria-pressed={(props.stored == Some(WhatIfChange::RequiredPace)).to_string()}
+                        aria-pressed={(props.scenario == Some(WhatIfChange::RequiredPace)).to_string()}
                         onclick={emit(Some(WhatIfChange::RequiredPace))}>{ m(DetailMsg::UseRequired) }</button>
                     <button type="button" id="whatif-current" disabled={props.disabled || range.current.is_none()}
                         onclick={emit(range.current.map(|c| range.change(c)))}>{ m(DetailMsg::UseCurrent) }</button>
-                    <button type="button" id="whatif-reset" disabled={props.stored.is_none()} onclick={emit(None)}>{ m(DetailMsg::Reset) }</button>
+                    <button type="button" id="whatif-reset" disabled={props.scenario.is_none()} onclick={emit(None)}>{ m(DetailMsg::Reset) }</button>
                 </div>
             </div>
             if let Some(w) = result {

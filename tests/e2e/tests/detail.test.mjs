@@ -104,6 +104,17 @@ test("maternal mortality: sentence, chart, numbers, what-if, Escape, reload", as
   assert.equal(await page.getAttribute("#whatif-required", "aria-pressed"), "true");
   assert.equal(await text(page, "#whatif-end"), "7.5/10万");
 
+  // A number typed and not yet entered is saved when the view closes.
+  await page.fill("#whatif-number", "-7");
+  assert.equal(await text(page, "#whatif-end"), "9.3/10万");
+  await page.keyboard.press("Escape");
+  await page.waitForSelector("#detail", { state: "detached" });
+  await page.reload();
+  await page.waitForSelector(".app");
+  await openDetail(page, MMR);
+  assert.equal(await page.inputValue("#whatif-number"), "-7.0");
+  assert.equal(await text(page, "#whatif-end"), "9.3/10万");
+
   // Clearing the scenario removes the path and keeps working.
   await page.click("#whatif-reset");
   assert.equal(await page.locator("#detail-chart path.what-if").count(), 0);
