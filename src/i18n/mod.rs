@@ -5,9 +5,11 @@
 
 mod app;
 mod detail;
+mod reach;
 
 pub use app::Msg;
 pub use detail::DetailMsg;
+pub use reach::ReachMsg;
 pub use gapcast_core::format::Lang;
 
 /// Defines a message enum with `text(lang)` and an `ALL` list for tests.
@@ -49,5 +51,7 @@ mod tests {
         let detail: Vec<_> = DetailMsg::ALL.iter().map(|m| (m.text(Lang::Zh), m.text(Lang::En), format!("{m:?}"))).collect();
         check_table(&app);
         check_table(&detail);
+        let reach: Vec<_> = ReachMsg::ALL.iter().map(|m| (m.text(Lang::Zh), m.text(Lang::En), format!("{m:?}"))).collect();
+        check_table(&reach);
     }
 }
