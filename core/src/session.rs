@@ -114,43 +114,39 @@ impl Session {
     /// a file from an older version loads; a file from a newer version, or one
     /// that is not a session at all, gives an error that says where and why.
     pub fn from_json(text: &str) -> Result<Session, SessionError> {
-        let value: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| SessionError::Syntax {
-            line: e.line(),
-            column: e.column(),
-            message: e.to_string(),
-        })?;
-        let version = match value.get("format_version") {
-            None => return Err(SessionError::NotASession),
-            Some(v) => v.as_u64().ok_or_else(|| SessionError::Field {
-                field: "format_version".into(),
-                message: format!("expected a whole number, found {v}"),
-            })?,
-        };
+        let text = text.trim_start_matches('\u{feff}');
+        // Syntax first, so a broken file is reported at its broken place.
+        serde_json::from_str::<serde::de::IgnoredAny>(text)
+            .map_err(|e| SessionError::Syntax { line: e.line(), column: e.column(), message: e.to_string() })?;
+        if !text.trim_start().starts_with('{') {
+            return Err(SessionError::NotASession);
+        }
+        #[derive(Deserialize)]
+        struct Header {
+            format_version: Option<u64>,
+        }
+        let header: Header = serde_json::from_str(text).map_err(|e| field_error(text, &e))?;
+        let version = header.format_version.ok_or(SessionError::NotASession)?;
         if version > u64::from(FORMAT_VERSION) {
             return Err(SessionError::TooNew { version });
         }
-        from_value_naming_field(value)
+        serde_json::from_str(text).map_err(|e| field_error(text, &e))
     }
 }
 
-/// Deserialises a JSON value into a session, naming the field that failed.
-fn from_value_naming_field(value: serde_json::Value) -> Result<Session, SessionError> {
-    let object = value.as_object().ok_or(SessionError::NotASession)?;
-    // Check each top-level field on its own so the error names it.
-    let empty = Session::default();
-    let mut merged = serde_json::to_value(&empty).map_err(|e| SessionError::Field { field: String::new(), message: e.to_string() })?;
-    for (key, field_value) in object {
-        let Some(slot) = merged.get_mut(key) else {
-            // Unknown fields are ignored: a later version may add some.
-            continue;
-        };
-        *slot = field_value.clone();
-        let probe: Result<Session, _> = serde_json::from_value(merged.clone());
-        if let Err(e) = probe {
-            return Err(SessionError::Field { field: key.clone(), message: e.to_string() });
-        }
-    }
-    serde_json::from_value(merged).map_err(|e| SessionError::Field { field: String::new(), message: e.to_string() })
+/// A type error inside a syntactically valid file, naming the field it is in:
+/// the last key before the place serde_json stopped.
+fn field_error(text: &str, error: &serde_json::Error) -> SessionError {
+    let offset: usize = text.split_inclusive('\n').take(error.line().saturating_sub(1)).map(str::len).sum::<usize>() + error.column();
+    let before = &text[..text.floor_char_boundary(offset.min(text.len()))];
+    let field = before
+        .rmatch_indices("\":")
+        .chain(before.rmatch_indices("\" :"))
+        .map(|(end, _)| end)
+        .max()
+        .and_then(|end| before[..end].rfind('"').map(|start| before[start + 1..end].to_string()))
+        .unwrap_or_default();
+    SessionError::Field { field, message: error.to_string() }
 }
 
 /// Why a session file could not be read.
@@ -230,7 +226,7 @@ mod tests {
         check("[1, 2]", "not a Gapcast session");
         check(r#"{"format_version": 99}"#, "newer Gapcast (format 99)");
         check(r#"{"format_version": 1, "raw": 5}"#, "field `raw`");
-        check(r#"{"format_version": 1, "settings": {"level": "high"}}"#, "field `settings`");
+        check(r#"{"format_version": 1, "settings": {"level": "high"}}"#, "field `level`");
         check(r#"{"format_version": "one"}"#, "field `format_version`");
     }
 

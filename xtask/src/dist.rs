@@ -25,6 +25,7 @@ pub fn dist() -> Result<PathBuf, String> {
     let root = root();
     run(Command::new(env!("CARGO"))
         .current_dir(&root)
+        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS", remap_flags())
         .args(["build", "--release", "--target", "wasm32-unknown-unknown", "--package", "gapcast", "--bin", "gapcast-app"]))?;
 
     let target_dir = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"));
@@ -62,6 +63,24 @@ pub fn dist() -> Result<PathBuf, String> {
         kb(glue.len())
     );
     Ok(page_path)
+}
+
+/// Shortens the source paths that panic locations carry into the wasm (the
+/// cargo registry, the toolchain's library sources, this checkout): they are
+/// kilobytes of text nobody reads, and they name this machine's directories.
+fn remap_flags() -> String {
+    let home = std::env::var("HOME").unwrap_or_else(|_| "/root".into());
+    let cargo_home = std::env::var("CARGO_HOME").unwrap_or_else(|_| format!("{home}/.cargo"));
+    let rustup_home = std::env::var("RUSTUP_HOME").unwrap_or_else(|_| format!("{home}/.rustup"));
+    [
+        format!("{cargo_home}/registry/src="),
+        format!("{rustup_home}/toolchains="),
+        format!("{}=", root().display()),
+    ]
+    .iter()
+    .map(|map| format!("--remap-path-prefix={map}"))
+    .collect::<Vec<_>>()
+    .join(" ")
 }
 
 /// Puts the pieces into the template. Every marker must be present exactly once,
