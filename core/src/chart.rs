@@ -147,6 +147,7 @@ pub enum TargetGeom {
 const MARGIN: Rect = Rect { left: 52.0, top: 14.0, right: 14.0, bottom: 28.0 };
 
 /// Lays out a chart of `width` × `height` pixels.
+#[inline(never)]
 pub fn layout(input: &ChartInput, width: f64, height: f64) -> Chart {
     let plot = Rect {
         left: MARGIN.left,
@@ -223,9 +224,10 @@ pub fn layout(input: &ChartInput, width: f64, height: f64) -> Chart {
 /// year to the target year; the x axis starts at `from_year` (the plan's base
 /// year) or earlier. The glide path is drawn year by year because it is
 /// straight on the model scale, so curved on a log or logit scale.
+#[inline(never)]
 pub fn input_for(indicator: &Indicator, points: &[Point], a: &Assessment, what_if: Option<&WhatIf>, from_year: i32) -> ChartInput {
     let mut observed: Vec<(i32, f64)> = points.iter().filter(|p| p.value.is_finite()).map(|p| (p.year, p.value)).collect();
-    observed.sort_by_key(|p| p.0);
+    crate::sort::sort_by_key(&mut observed, |p| p.0);
     let latest = a.latest_year.unwrap_or(i32::MAX);
     let projected = |from: i32, to: i32| -> Vec<(i32, f64)> {
         a.projection.iter().filter(|p| p.year >= from && p.year <= to).filter_map(|p| Some((p.year, p.value?))).collect()
@@ -498,6 +500,7 @@ impl Chart {
         self.render(Some(text))
     }
 
+    #[inline(never)]
     fn render(&self, text: Option<&ChartText>) -> String {
         let mut s = String::new();
         let p = self.plot;

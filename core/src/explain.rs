@@ -38,6 +38,7 @@ fn share(v: f64) -> String {
 
 /// The current pace in the terms the plan's target is read in: the relative
 /// rate e^b − 1 on the log scale, else the average change a year in the unit.
+#[inline(never)]
 fn current_pace(a: &Assessment, lang: Lang) -> Option<String> {
     match a.scale {
         Scale::Log => a.slope.map(|b| format::rate_per_year(b.exp_m1(), lang)),
@@ -46,6 +47,7 @@ fn current_pace(a: &Assessment, lang: Lang) -> Option<String> {
 }
 
 /// The required pace in the same terms as [`current_pace`].
+#[inline(never)]
 fn required_pace(a: &Assessment, lang: Lang) -> Option<String> {
     match (a.scale, a.required_annual_rate) {
         (Scale::Log, Some(rate)) => Some(format::rate_per_year(rate, lang)),
@@ -65,6 +67,7 @@ fn probability_phrase(p: f64, lang: Lang) -> String {
 
 /// "2030年预计为 11.4/10万（80%区间 11.0–11.8）": the projection in the
 /// target year with its interval when there is one.
+#[inline(never)]
 fn projection_phrase(a: &Assessment, lang: Lang) -> Option<String> {
     let p = a.projection_at_target.as_ref()?;
     let value = format::value(p.value?, a.unit, lang);
@@ -109,6 +112,7 @@ fn judged_value(a: &Assessment) -> Option<(i32, f64)> {
 /// let a = assess(mmr, &[], &Settings::new(2025));
 /// assert_eq!(reading(mmr, &a, Lang::Zh), "暂无数据；目标为 ≤ 7.5/10万（2030）。");
 /// ```
+#[inline(never)]
 pub fn reading(indicator: &Indicator, a: &Assessment, lang: Lang) -> String {
     let target = format::target(&indicator.target, indicator.unit, lang);
     let status = lang.pick(a.status.label_zh(), a.status.label_en());
@@ -195,6 +199,7 @@ pub fn reading(indicator: &Indicator, a: &Assessment, lang: Lang) -> String {
 }
 
 /// The sentence for a target without a number (逐步提高, 明显下降, ...).
+#[inline(never)]
 fn directional_reading(indicator: &Indicator, a: &Assessment, lang: Lang, projection: Option<String>) -> String {
     let target = format::target(&indicator.target, indicator.unit, lang);
     let status = lang.pick(a.status.label_zh(), a.status.label_en());
@@ -235,6 +240,7 @@ fn directional_reading(indicator: &Indicator, a: &Assessment, lang: Lang, projec
 }
 
 /// What a scenario's change says: "每年 −0.50/10万", "每年 −5.0%", "按所需速度".
+#[inline(never)]
 pub fn change_phrase(change: WhatIfChange, w: Option<&WhatIf>, unit: Unit, lang: Lang) -> String {
     match change {
         WhatIfChange::UnitsPerYear(d) => format::change_per_year(d, unit, lang),
@@ -269,6 +275,7 @@ pub fn change_phrase(change: WhatIfChange, w: Option<&WhatIf>, unit: Unit, lang:
 /// let w = what_if(mmr, &points, &Settings::new(2025), WhatIfChange::RequiredPace);
 /// assert!(what_if_reading(mmr, &w, Lang::Zh).contains("2030年为 7.5/10万，达到目标"));
 /// ```
+#[inline(never)]
 pub fn what_if_reading(indicator: &Indicator, w: &WhatIf, lang: Lang) -> String {
     let unit = indicator.unit;
     let v = |x: f64| format::value(x, unit, lang);
@@ -353,6 +360,7 @@ fn g_name(scale: Scale) -> &'static str {
 /// The method and every intermediate result of an assessment, in order, so a
 /// statistician can check it by hand (METHODS.md's notation). Lines that do
 /// not apply are left out.
+#[inline(never)]
 pub fn method_lines(a: &Assessment, lang: Lang) -> Vec<MethodLine> {
     let e = &a.explain;
     let unit = a.unit;
@@ -611,6 +619,7 @@ fn nice_down(x: f64) -> f64 {
 /// assert_eq!(r.unit, PaceUnit::PercentPerYear);
 /// assert!(r.min < r.required.unwrap() && r.required.unwrap() < 0.0);
 /// ```
+#[inline(never)]
 pub fn pace_range(a: &Assessment, stored: Option<WhatIfChange>) -> PaceRange {
     let unit = match stored {
         Some(WhatIfChange::UnitsPerYear(_)) => PaceUnit::UnitsPerYear,

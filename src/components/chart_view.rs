@@ -5,9 +5,12 @@
 //! SVG as is (so the snapshot tests see exactly what users see, and the page
 //! carries one renderer rather than two), then adds a legend in words and a
 //! visually-hidden table of every value as the chart's text alternative.
+//!
+//! A view function rather than a component: the detail view is its only user,
+//! and each Yew component costs several kilobytes of wasm on a page with a
+//! 300 KB budget.
 
 use std::collections::BTreeMap;
-use std::rc::Rc;
 
 use gapcast_core::catalog::Unit;
 use gapcast_core::chart::{layout, ChartInput, ChartText};
@@ -15,22 +18,11 @@ use gapcast_core::format;
 use yew::prelude::*;
 
 use crate::components::detail::table;
-use crate::hooks::use_lang;
-use crate::i18n::DetailMsg;
+use crate::i18n::{DetailMsg, Lang};
 
 /// The drawing size in SVG units; the page scales it to the dialog's width.
 pub const WIDTH: f64 = 720.0;
 pub const HEIGHT: f64 = 320.0;
-
-#[derive(Properties, PartialEq)]
-pub struct ChartViewProps {
-    pub input: Rc<ChartInput>,
-    pub unit: Unit,
-    /// The interval level, for the legend ("80% prediction interval").
-    pub level: f64,
-    /// What the chart says, in one sentence, for screen readers.
-    pub description: AttrValue,
-}
 
 /// Every series' value in each year, for the text alternative: year,
 /// observed, trend, lower, upper, glide path, what-if.
@@ -59,17 +51,17 @@ fn rows(input: &ChartInput, unit: Unit) -> Vec<Vec<String>> {
         .collect()
 }
 
-#[component]
-pub fn ChartView(props: &ChartViewProps) -> Html {
-    let lang = use_lang();
+/// The chart of `input` in `unit`, with the legend (naming the `level` of the
+/// interval) and the data table; `description` says what it shows in a sentence.
+#[inline(never)]
+pub fn chart_view(input: &ChartInput, unit: Unit, level: f64, description: &str, lang: Lang) -> Html {
     let m = |msg: DetailMsg| msg.text(lang);
-    let input = &*props.input;
     let chart = layout(input, WIDTH, HEIGHT);
     let svg = chart.to_svg_labelled(&ChartText {
         id: "detail-chart",
         title: m(DetailMsg::ChartTitle),
-        desc: &props.description,
-        unit: props.unit,
+        desc: description,
+        unit,
         lang,
         milestone: m(DetailMsg::Milestone),
         glide: m(DetailMsg::GlidePath),
@@ -77,7 +69,7 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
         scenario: m(DetailMsg::Scenario),
     });
 
-    let band = format!("{}% {}", format::number(props.level * 100.0, 0), m(DetailMsg::Band));
+    let band = format!("{}% {}", format::number(level * 100.0, 0), m(DetailMsg::Band));
     let legend: Vec<(&str, &str)> = [
         (!input.observed.is_empty(), "observed", m(DetailMsg::Observed)),
         (!chart.fitted.is_empty(), "fitted", m(DetailMsg::Fitted)),
@@ -95,7 +87,7 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
     let head = [DetailMsg::Year, DetailMsg::Observed, DetailMsg::Projection, DetailMsg::Lower, DetailMsg::Upper, DetailMsg::GlidePath, DetailMsg::Scenario]
         .map(|msg| m(msg).to_string())
         .to_vec();
-    let caption = format!("{} ({})", m(DetailMsg::DataTable), lang.pick(props.unit.symbol_zh(), props.unit.symbol_en()).trim());
+    let caption = format!("{} ({})", m(DetailMsg::DataTable), lang.pick(unit.symbol_zh(), unit.symbol_en()).trim());
 
     html! {
         <figure class="chart-figure">
@@ -111,7 +103,7 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
                 </ul>
                 <p class="hint">{ m(DetailMsg::ChartHint) }</p>
             </figcaption>
-            { table("visually-hidden chart-data", Some(caption), head, rows(input, props.unit)) }
+            { table("visually-hidden chart-data", Some(caption), head, rows(input, unit)) }
         </figure>
     }
 }

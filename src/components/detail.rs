@@ -16,11 +16,11 @@ use gapcast_core::series::Point;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::components::chart_view::ChartView;
+use crate::components::chart_view::chart_view;
 use crate::components::dialog::Dialog;
 use crate::components::indicator_table::warning_label;
 use crate::components::status_badge::{severity_class, severity_icon, status_label, StatusBadge};
-use crate::components::what_if::WhatIfControl;
+use crate::components::what_if::{what_if_control, WhatIfView};
 use crate::hooks::use_app;
 use crate::i18n::{DetailMsg, Lang, Msg};
 use crate::state::{Action, Panel};
@@ -54,6 +54,7 @@ fn pace(change: Option<f64>, rate: Option<f64>, a: &Assessment, lang: Lang) -> S
 }
 
 /// The key numbers, each with a stable id for tests and a "—" when it does not apply.
+#[inline(never)]
 fn numbers(indicator: &Indicator, a: &Assessment, lang: Lang) -> Html {
     let m = |msg: DetailMsg| msg.text(lang);
     let current_rate = (a.scale == Scale::Log).then_some(a.slope).flatten().map(f64::exp_m1);
@@ -117,6 +118,7 @@ pub fn table(class: &'static str, caption: Option<String>, head: Vec<String>, ro
 }
 
 /// Each milestone: its target, the trend's projection and status.
+#[inline(never)]
 fn milestones(a: &Assessment, lang: Lang) -> Html {
     if a.milestones.is_empty() {
         return html! {};
@@ -145,6 +147,7 @@ fn milestones(a: &Assessment, lang: Lang) -> Html {
 }
 
 /// "How this was computed": the method lines and the points as fitted.
+#[inline(never)]
 fn method(a: &Assessment, lang: Lang) -> Html {
     let m = |msg: DetailMsg| msg.text(lang).to_string();
     let opt = |v: Option<f64>| v.map(sig).unwrap_or_else(|| "—".to_string());
@@ -194,6 +197,7 @@ pub fn Detail(props: &DetailProps) -> Html {
     // moving when the view closes is saved then.
     let moving = use_state(|| None::<Option<WhatIfChange>>);
     let pending = use_mut_ref(|| None::<Option<WhatIfChange>>);
+    let draft = use_state(|| None::<String>);
     {
         let (app, id, pending) = (app.clone(), id.clone(), pending.clone());
         use_effect_with((), move |_| {
@@ -224,7 +228,7 @@ pub fn Detail(props: &DetailProps) -> Html {
     let stored = app.session.scenarios.get(&id).copied();
     let shown = (*moving).unwrap_or(stored);
     let scenario = shown.map(|change| Rc::new(what_if(indicator, points, settings, change)));
-    let chart_input = Rc::new(input_for(indicator, points, a, scenario.as_deref(), settings.base_year));
+    let chart_input = input_for(indicator, points, a, scenario.as_deref(), settings.base_year);
     let reading = explain::reading(indicator, a, lang);
     let scenario_reading = scenario.as_deref().map(|w| explain::what_if_reading(indicator, w, lang)).unwrap_or_default();
     let range = pace_range(a, shown);
@@ -282,7 +286,7 @@ pub fn Detail(props: &DetailProps) -> Html {
                 }
                 <div class="detail-grid">
                     <div class="detail-main">
-                        <ChartView input={chart_input} unit={indicator.unit} level={a.level} description={AttrValue::from(reading)} />
+                        { chart_view(&chart_input, indicator.unit, a.level, &reading, lang) }
                         <label class="scale-select">
                             { m(DetailMsg::ScaleLabel) }
                             <select id="detail-scale" onchange={on_scale}>
@@ -296,8 +300,8 @@ pub fn Detail(props: &DetailProps) -> Html {
                         { numbers(indicator, a, lang) }
                     </div>
                     <div class="detail-side">
-                        <WhatIfControl {range} unit={indicator.unit} scenario={shown} result={scenario} reading={AttrValue::from(scenario_reading)}
-                            {disabled} on_change={on_move} {on_commit} />
+                        { what_if_control(&WhatIfView { range, unit: indicator.unit, scenario: shown, result: scenario, reading: scenario_reading.into(),
+                            disabled, on_change: on_move, on_commit }, &draft, lang) }
                     </div>
                 </div>
                 { milestones(a, lang) }

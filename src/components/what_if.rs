@@ -6,6 +6,9 @@
 //! moves or a number is typed, `on_commit` once it settles (slider released,
 //! number entered, a button pressed). The parent runs them through the core,
 //! and stores settled ones in the session.
+//!
+//! A view function rather than a component, to keep the page's wasm small;
+//! the detail view owns its one piece of state (the number being typed).
 
 use std::rc::Rc;
 
@@ -16,11 +19,10 @@ use gapcast_core::format;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::hooks::use_lang;
 use crate::i18n::{DetailMsg, Lang};
 
-#[derive(Properties, PartialEq)]
-pub struct WhatIfControlProps {
+/// What the control shows and where it sends scenarios.
+pub struct WhatIfView {
     pub range: PaceRange,
     pub unit: Unit,
     /// The scenario shown: the one being moved, else the stored one.
@@ -30,7 +32,6 @@ pub struct WhatIfControlProps {
     /// The scenario in one sentence (from the core).
     pub reading: AttrValue,
     /// No scenario can run (no figures, or the target year has passed).
-    #[prop_or_default]
     pub disabled: bool,
     pub on_change: Callback<Option<WhatIfChange>>,
     pub on_commit: Callback<Option<WhatIfChange>>,
@@ -63,14 +64,13 @@ fn met_badge(met: Option<bool>, id: Option<&'static str>, lang: Lang) -> Html {
     }
 }
 
-#[component]
-pub fn WhatIfControl(props: &WhatIfControlProps) -> Html {
-    let lang = use_lang();
+/// The control. `draft` is what the user is typing in the number field, kept
+/// as typed until it loses focus, so re-rendering never rewrites "-0." under
+/// the cursor.
+#[inline(never)]
+pub fn what_if_control(props: &WhatIfView, draft: &UseStateHandle<Option<String>>, lang: Lang) -> Html {
     let m = |msg: DetailMsg| msg.text(lang);
     let range = props.range;
-    // What the user is typing in the number field, kept as typed until it
-    // loses focus, so re-rendering never rewrites "-0." under the cursor.
-    let draft = use_state(|| None::<String>);
 
     let value = match props.scenario {
         Some(WhatIfChange::UnitsPerYear(x) | WhatIfChange::PercentPerYear(x)) => x,
@@ -143,7 +143,7 @@ pub fn WhatIfControl(props: &WhatIfControlProps) -> Html {
                 <label class="whatif-number">
                     <span>{ m(DetailMsg::AnnualChange) }</span>
                     <input id="whatif-number" type="number" step="any" inputmode="decimal" disabled={props.disabled}
-                        value={(*draft).clone().unwrap_or(shown)} oninput={on_number} onchange={on_number_done} onblur={on_blur} />
+                        value={(**draft).clone().unwrap_or(shown)} oninput={on_number} onchange={on_number_done} onblur={on_blur} />
                     <span class="unit">{ unit_text }</span>
                 </label>
                 <input id="whatif-slider" type="range" aria-label={m(DetailMsg::Slider)} disabled={props.disabled}
