@@ -8,6 +8,9 @@
 //! range, ticks are "key points" at round values, and the degenerate cases (one
 //! point, a flat series, an interval far wider than the data) are handled
 //! explicitly rather than left to divide by zero.
+//!
+//! `layout`, `input_for` and the renderer are `#[inline(never)]`: the page
+//! calls each once, and inlined into the view they made the wasm larger.
 
 use std::fmt::Write;
 

@@ -21,3 +21,4 @@ pub mod explain;
 pub mod session;
 pub mod export;
 pub mod share;
+pub mod sort;

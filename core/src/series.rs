@@ -32,7 +32,7 @@ impl Series {
     /// Callers must already have resolved duplicate years; if two points share a
     /// year, the later one in `points` wins, so the result stays one-per-year.
     pub fn new(id: impl Into<String>, mut points: Vec<Point>) -> Self {
-        points.sort_by_key(|p| p.year);
+        crate::sort::sort_by_key(&mut points, |p| p.year);
         points.dedup_by(|later, earlier| {
             if later.year == earlier.year {
                 std::mem::swap(later, earlier);

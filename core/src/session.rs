@@ -134,19 +134,43 @@ impl Session {
     }
 }
 
-/// A type error inside a syntactically valid file, naming the field it is in:
-/// the last key before the place serde_json stopped.
+/// A type error inside a syntactically valid file, naming the session field
+/// it is in: the top-level key whose value holds the place serde_json stopped
+/// at (its message adds the line and column).
 fn field_error(text: &str, error: &serde_json::Error) -> SessionError {
     let offset: usize = text.split_inclusive('\n').take(error.line().saturating_sub(1)).map(str::len).sum::<usize>() + error.column();
-    let before = &text[..text.floor_char_boundary(offset.min(text.len()))];
-    let field = before
-        .rmatch_indices("\":")
-        .chain(before.rmatch_indices("\" :"))
-        .map(|(end, _)| end)
-        .max()
-        .and_then(|end| before[..end].rfind('"').map(|start| before[start + 1..end].to_string()))
-        .unwrap_or_default();
-    SessionError::Field { field, message: error.to_string() }
+    SessionError::Field { field: top_level_key_at(text, offset).unwrap_or_default(), message: error.to_string() }
+}
+
+/// The key of the top-level object member whose value spans byte `offset` of
+/// a syntactically valid JSON text.
+fn top_level_key_at(text: &str, offset: usize) -> Option<String> {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    let (mut string_start, mut last_string, mut key) = (0usize, None::<(usize, usize)>, None);
+    for (i, c) in text.char_indices().take_while(|&(i, _)| i < offset) {
+        if in_string {
+            match (escaped, c) {
+                (false, '\\') => escaped = true,
+                (false, '"') => {
+                    in_string = false;
+                    last_string = Some((string_start, i));
+                }
+                _ => escaped = false,
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                string_start = i + 1;
+            }
+            '{' | '[' => depth += 1,
+            '}' | ']' => depth = depth.saturating_sub(1),
+            ':' if depth == 1 => key = last_string.map(|(a, b)| text[a..b].to_string()),
+            _ => {}
+        }
+    }
+    key
 }
 
 /// Why a session file could not be read.
@@ -226,7 +250,8 @@ mod tests {
         check("[1, 2]", "not a Gapcast session");
         check(r#"{"format_version": 99}"#, "newer Gapcast (format 99)");
         check(r#"{"format_version": 1, "raw": 5}"#, "field `raw`");
-        check(r#"{"format_version": 1, "settings": {"level": "high"}}"#, "field `level`");
+        check(r#"{"format_version": 1, "settings": {"level": "high"}}"#, "field `settings`");
+        check(r#"{"format_version": 1, "assignments": {"a\"b": 3}}"#, "field `assignments`");
         check(r#"{"format_version": "one"}"#, "field `format_version`");
     }
 

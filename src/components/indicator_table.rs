@@ -6,7 +6,7 @@
 use gapcast_core::assess::{Assessment, ProjectionPoint, Severity, Status, WarningKind};
 use gapcast_core::catalog::{Indicator, Plan};
 use gapcast_core::chart::sparkline;
-use gapcast_core::format;
+use gapcast_core::{format, sort};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -85,12 +85,12 @@ fn rows<'a>(state: &'a State) -> Vec<(&'a Indicator, &'a Assessment)> {
         .collect();
     match state.sort {
         SortKey::Catalog => {}
-        SortKey::Severity => rows.sort_by_key(|(_, a)| (severity_rank(a.severity), a.n_points == 0)),
-        SortKey::Gap => rows.sort_by(|(_, x), (_, y)| {
+        SortKey::Severity => sort::sort_by_key(&mut rows, |(_, a)| (severity_rank(a.severity), a.n_points == 0)),
+        SortKey::Gap => sort::sort_by(&mut rows, |(_, x), (_, y)| {
             let key = |a: &Assessment| relative_gap(a).unwrap_or(-1.0);
             key(y).total_cmp(&key(x))
         }),
-        SortKey::Name => rows.sort_by(|(x, _), (y, _)| x.name_zh.cmp(&y.name_zh)),
+        SortKey::Name => sort::sort_by(&mut rows, |(x, _), (y, _)| x.name_zh.cmp(&y.name_zh)),
     }
     rows
 }

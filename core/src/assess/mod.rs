@@ -228,7 +228,7 @@ struct Prepared {
 fn prepare(indicator: &Indicator, points: &[Point], settings: &Settings) -> Result<Prepared, Vec<Warning>> {
     let th = &settings.thresholds;
     let mut sorted: Vec<(i32, f64)> = points.iter().map(|p| (p.year, p.value)).collect();
-    sorted.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    crate::sort::sort_by(&mut sorted, |a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
     let windowed: Vec<(i32, f64)> =
         sorted.into_iter().filter(|(year, _)| settings.from_year.is_none_or(|from| *year >= from)).collect();
     let mut invalid = Vec::new();

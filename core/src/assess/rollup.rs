@@ -116,7 +116,7 @@ fn flagged(assessments: &[Assessment], severity: Severity) -> Vec<Flagged> {
     // indicator flagged only by a warning sorts after those flagged by status.
     let rank = |a: &Assessment| (a.status.severity() != severity, a.status);
     let none_last = |x: Option<f64>| x.unwrap_or(f64::INFINITY);
-    list.sort_by(|x, y| {
+    crate::sort::sort_by(&mut list, |x, y| {
         rank(x)
             .cmp(&rank(y))
             .then(none_last(x.probability).total_cmp(&none_last(y.probability)))

@@ -156,7 +156,7 @@ pub(crate) fn parse_text(text: &str, catalog: &Catalog, options: &ParseOptions) 
     assembler.sweep();
 
     let Assembler { mut diagnostics, accounting, unmatched, .. } = assembler;
-    diagnostics.sort_by_key(|d| d.cell_ref().map(|c| (1, c.row, c.col)).unwrap_or((0, 0, 0)));
+    crate::sort::sort_by_key(&mut diagnostics, |d| d.cell_ref().map(|c| (1, c.row, c.col)).unwrap_or((0, 0, 0)));
     figures.diagnostics = diagnostics;
     figures.unmatched = unmatched;
     Parsed { figures, table, accounting }
@@ -646,7 +646,7 @@ impl<'a> Assembler<'a> {
         if above.is_empty() {
             return;
         }
-        above.sort_by(f64::total_cmp);
+        crate::sort::sort_by(&mut above, f64::total_cmp);
         let median = above[above.len() / 2];
         for (point, candidate, by_choice) in chosen {
             let v = point.value;

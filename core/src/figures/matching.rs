@@ -164,7 +164,7 @@ impl<'c> Matcher<'c> {
         }
         let mut ranked: Vec<(usize, f64)> =
             best.into_iter().filter(|&(_, s)| s >= MIN_SIMILARITY).collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        crate::sort::sort_by(&mut ranked, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         let mut out: Vec<usize> = Vec::new();
         for (i, _) in ranked {
             // One suggestion per quantity: skip the other plan's twin.
