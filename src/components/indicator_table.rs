@@ -165,6 +165,13 @@ pub fn IndicatorTable() -> Html {
         }
     }
     let f = &app.filter;
+    // The plans set every target for 2030; a catalog with other years says so.
+    let first_year = app.catalog.indicators.first().map_or(2030, |i| i.target.year);
+    let target_years = if app.catalog.indicators.iter().all(|i| i.target.year == first_year) {
+        first_year.to_string()
+    } else {
+        Msg::TargetYear.text(lang).to_string()
+    };
 
     let body = shown.iter().map(|(indicator, a)| {
         let open = {
@@ -275,7 +282,7 @@ pub fn IndicatorTable() -> Html {
                         <th scope="col">{ Msg::Latest.text(lang) }</th>
                         <th scope="col">{ Msg::Gap.text(lang) }</th>
                         <th scope="col">{ format!("{} {}", Msg::Projected.text(lang), app.session.settings.mid_term_year) }</th>
-                        <th scope="col">{ format!("{} {}", Msg::Projected.text(lang), 2030) }</th>
+                        <th scope="col">{ format!("{} {}", Msg::Projected.text(lang), target_years) }</th>
                         <th scope="col">{ Msg::Pace.text(lang) }</th>
                         <th scope="col">{ Msg::Status.text(lang) }</th>
                         <th scope="col">{ Msg::WarningsCol.text(lang) }</th>

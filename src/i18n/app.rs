@@ -75,6 +75,7 @@ messages!(Msg {
     Interval => "区间", "interval";
     Pace => "年均变化（需要 / 当前）", "Change a year (needed / current)";
     Needed => "需要", "needed";
+    TargetYear => "目标年", "target year";
     Current => "当前", "current";
     Status => "状态", "Status";
     WarningsCol => "预警", "Warnings";
