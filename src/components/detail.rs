@@ -32,10 +32,16 @@ pub struct DetailProps {
 
 /// "11.4/10万（11.0–11.8）": a projection with its interval.
 fn projected(p: Option<&ProjectionPoint>, a: &Assessment, lang: Lang) -> String {
-    let Some(v) = p.and_then(|p| p.value) else { return "—".to_string() };
+    let Some(v) = p.and_then(|p| p.value) else {
+        return "—".to_string();
+    };
     let mut s = format::value(v, a.unit, lang);
     if let Some((lo, hi)) = p.and_then(|p| p.lower.zip(p.upper)) {
-        s += &format!("（{}–{}）", format::bare(lo, a.unit), format::bare(hi, a.unit));
+        s += &format!(
+            "（{}–{}）",
+            format::bare(lo, a.unit),
+            format::bare(hi, a.unit)
+        );
         if lang == Lang::En {
             s = s.replace('（', " (").replace('）', ")");
         }
@@ -46,7 +52,11 @@ fn projected(p: Option<&ProjectionPoint>, a: &Assessment, lang: Lang) -> String 
 /// A pace in the unit, with the relative rate beside it on the log scale.
 fn pace(change: Option<f64>, rate: Option<f64>, a: &Assessment, lang: Lang) -> String {
     match (change, rate) {
-        (Some(c), Some(r)) => format!("{} ({})", format::change_per_year(c, a.unit, lang), format::rate_per_year(r, lang)),
+        (Some(c), Some(r)) => format!(
+            "{} ({})",
+            format::change_per_year(c, a.unit, lang),
+            format::rate_per_year(r, lang)
+        ),
         (Some(c), None) => format::change_per_year(c, a.unit, lang),
         (None, Some(r)) => format::rate_per_year(r, lang),
         (None, None) => "—".to_string(),
@@ -57,7 +67,10 @@ fn pace(change: Option<f64>, rate: Option<f64>, a: &Assessment, lang: Lang) -> S
 #[inline(never)]
 fn numbers(indicator: &Indicator, a: &Assessment, lang: Lang) -> Html {
     let m = |msg: DetailMsg| msg.text(lang);
-    let current_rate = (a.scale == Scale::Log).then_some(a.slope).flatten().map(f64::exp_m1);
+    let current_rate = (a.scale == Scale::Log)
+        .then_some(a.slope)
+        .flatten()
+        .map(f64::exp_m1);
     let mut rows: Vec<(&'static str, String, String)> = vec![
         (
             "num-latest",
@@ -67,25 +80,59 @@ fn numbers(indicator: &Indicator, a: &Assessment, lang: Lang) -> Html {
                 _ => "—".to_string(),
             },
         ),
-        ("num-gap", m(DetailMsg::Gap).to_string(), a.gap.map(|g| format::value(g, a.unit, lang)).unwrap_or_else(|| "—".into())),
+        (
+            "num-gap",
+            m(DetailMsg::Gap).to_string(),
+            a.gap
+                .map(|g| format::value(g, a.unit, lang))
+                .unwrap_or_else(|| "—".into()),
+        ),
     ];
     if let Some(p) = &a.projection_mid_term {
-        rows.push(("num-mid", format!("{} {}", m(DetailMsg::Projected), p.year), projected(Some(p), a, lang)));
+        rows.push((
+            "num-mid",
+            format!("{} {}", m(DetailMsg::Projected), p.year),
+            projected(Some(p), a, lang),
+        ));
     }
     rows.push((
         "num-target-year",
         format!("{} {}", m(DetailMsg::Projected), indicator.target.year),
         projected(a.projection_at_target.as_ref(), a, lang),
     ));
-    rows.push(("num-current", m(DetailMsg::CurrentPace).to_string(), pace(a.annual_change, current_rate, a, lang)));
+    rows.push((
+        "num-current",
+        m(DetailMsg::CurrentPace).to_string(),
+        pace(a.annual_change, current_rate, a, lang),
+    ));
     if a.target.comparator.is_some() {
-        rows.push(("num-required", m(DetailMsg::RequiredPace).to_string(), pace(a.required_annual_change, a.required_annual_rate, a, lang)));
-        rows.push(("num-ratio", m(DetailMsg::ProgressRatio).to_string(), a.progress_ratio.map(|r| format::number(r, 2)).unwrap_or_else(|| "—".into())));
-        rows.push(("num-probability", m(DetailMsg::Probability).to_string(), a.probability.map(|p| format::probability(p, lang)).unwrap_or_else(|| "—".into())));
+        rows.push((
+            "num-required",
+            m(DetailMsg::RequiredPace).to_string(),
+            pace(a.required_annual_change, a.required_annual_rate, a, lang),
+        ));
+        rows.push((
+            "num-ratio",
+            m(DetailMsg::ProgressRatio).to_string(),
+            a.progress_ratio
+                .map(|r| format::number(r, 2))
+                .unwrap_or_else(|| "—".into()),
+        ));
+        rows.push((
+            "num-probability",
+            m(DetailMsg::Probability).to_string(),
+            a.probability
+                .map(|p| format::probability(p, lang))
+                .unwrap_or_else(|| "—".into()),
+        ));
     }
     if let Some(c) = &a.checkpoint {
         if let Some(path) = c.path_mid_term {
-            rows.push(("num-glide", format!("{} {}", m(DetailMsg::GlidePath), c.mid_term_year), format::value(path, a.unit, lang)));
+            rows.push((
+                "num-glide",
+                format!("{} {}", m(DetailMsg::GlidePath), c.mid_term_year),
+                format::value(path, a.unit, lang),
+            ));
         }
     }
     html! {
@@ -101,7 +148,12 @@ fn numbers(indicator: &Indicator, a: &Assessment, lang: Lang) -> Html {
 /// A table from strings: the first cell of each row is its header. One
 /// `html!` site serves every table of the detail view, which keeps the page
 /// small (each `html!` element costs code in the wasm).
-pub fn table(class: &'static str, caption: Option<String>, head: Vec<String>, rows: Vec<Vec<String>>) -> Html {
+pub fn table(
+    class: &'static str,
+    caption: Option<String>,
+    head: Vec<String>,
+    rows: Vec<Vec<String>>,
+) -> Html {
     html! {
         <table class={class}>
             if let Some(c) = caption { <caption>{ c }</caption> }
@@ -124,17 +176,35 @@ fn milestones(a: &Assessment, lang: Lang) -> Html {
         return html! {};
     }
     let m = |msg: DetailMsg| msg.text(lang).to_string();
-    let head = vec![m(DetailMsg::MilestoneYear), m(DetailMsg::Target), m(DetailMsg::MilestoneProjected), m(DetailMsg::Status)];
+    let head = vec![
+        m(DetailMsg::MilestoneYear),
+        m(DetailMsg::Target),
+        m(DetailMsg::MilestoneProjected),
+        m(DetailMsg::Status),
+    ];
     let rows = a
         .milestones
         .iter()
         .map(|ms| {
-            let p = ProjectionPoint { year: ms.year, value: ms.projected, lower: ms.lower, upper: ms.upper };
+            let p = ProjectionPoint {
+                year: ms.year,
+                value: ms.projected,
+                lower: ms.lower,
+                upper: ms.upper,
+            };
             vec![
                 ms.year.to_string(),
-                format!("{} {}", ms.comparator.symbol(), format::value(ms.value, a.unit, lang)),
+                format!(
+                    "{} {}",
+                    ms.comparator.symbol(),
+                    format::value(ms.value, a.unit, lang)
+                ),
                 projected(Some(&p), a, lang),
-                format!("{} {}", severity_icon(ms.status.severity()), status_label(ms.status, lang)),
+                format!(
+                    "{} {}",
+                    severity_icon(ms.status.severity()),
+                    status_label(ms.status, lang)
+                ),
             ]
         })
         .collect();
@@ -151,14 +221,24 @@ fn milestones(a: &Assessment, lang: Lang) -> Html {
 fn method(a: &Assessment, lang: Lang) -> Html {
     let m = |msg: DetailMsg| msg.text(lang).to_string();
     let opt = |v: Option<f64>| v.map(sig).unwrap_or_else(|| "—".to_string());
-    let lines = method_lines(a, lang).into_iter().map(|l| vec![l.label, l.formula, l.value]).collect();
+    let lines = method_lines(a, lang)
+        .into_iter()
+        .map(|l| vec![l.label, l.formula, l.value])
+        .collect();
     let clamped = a.explain.points.iter().any(|p| p.value != p.value_used);
     let mut head = vec![m(DetailMsg::Year), "y".to_string()];
     if clamped {
         head.push(m(DetailMsg::ValueUsed));
     }
     head.extend(["g(y)", "ĝ", "ŷ"].map(String::from));
-    head.extend([DetailMsg::ResidualG, DetailMsg::Leverage, DetailMsg::Studentized].map(m));
+    head.extend(
+        [
+            DetailMsg::ResidualG,
+            DetailMsg::Leverage,
+            DetailMsg::Studentized,
+        ]
+        .map(m),
+    );
     let points = a
         .explain
         .points
@@ -168,7 +248,13 @@ fn method(a: &Assessment, lang: Lang) -> Html {
             if clamped {
                 row.push(format::bare(p.value_used, a.unit));
             }
-            row.extend([sig(p.g), opt(p.fitted_g), p.fitted.map(|v| format::bare(v, a.unit)).unwrap_or_else(|| "—".into())]);
+            row.extend([
+                sig(p.g),
+                opt(p.fitted_g),
+                p.fitted
+                    .map(|v| format::bare(v, a.unit))
+                    .unwrap_or_else(|| "—".into()),
+            ]);
             row.extend([opt(p.residual_g), opt(p.leverage), opt(p.studentized)]);
             row
         })
@@ -222,17 +308,29 @@ pub fn Detail(props: &DetailProps) -> Html {
     };
     // Figures are matched like the assessment matches them: by id, else by the shared key.
     let figures = &app.evaluation.figures;
-    let points: &[Point] =
-        figures.series_for(&id).or_else(|| figures.series_for(indicator.figures_key())).map_or(&[], |s| s.points.as_slice());
+    let points: &[Point] = figures
+        .series_for(&id)
+        .or_else(|| figures.series_for(indicator.figures_key()))
+        .map_or(&[], |s| s.points.as_slice());
     let settings = &app.session.settings;
     let stored = app.session.scenarios.get(&id).copied();
     let shown = (*moving).unwrap_or(stored);
     let scenario = shown.map(|change| Rc::new(what_if(indicator, points, settings, change)));
-    let chart_input = input_for(indicator, points, a, scenario.as_deref(), settings.base_year);
+    let chart_input = input_for(
+        indicator,
+        points,
+        a,
+        scenario.as_deref(),
+        settings.base_year,
+    );
     let reading = explain::reading(indicator, a, lang);
-    let scenario_reading = scenario.as_deref().map(|w| explain::what_if_reading(indicator, w, lang)).unwrap_or_default();
+    let scenario_reading = scenario
+        .as_deref()
+        .map(|w| explain::what_if_reading(indicator, w, lang))
+        .unwrap_or_default();
     let range = pace_range(a, shown);
-    let disabled = a.latest_year.is_none_or(|y| y >= indicator.target.year) || a.status == gapcast_core::assess::Status::NotAssessed && a.n_points == 0;
+    let disabled = a.latest_year.is_none_or(|y| y >= indicator.target.year)
+        || a.status == gapcast_core::assess::Status::NotAssessed && a.n_points == 0;
 
     let on_move = {
         let (moving, pending) = (moving.clone(), pending.clone());
@@ -246,7 +344,10 @@ pub fn Detail(props: &DetailProps) -> Html {
         Callback::from(move |change: Option<WhatIfChange>| {
             *pending.borrow_mut() = None;
             moving.set(None);
-            app.dispatch(Action::SetScenario { id: id.clone(), change });
+            app.dispatch(Action::SetScenario {
+                id: id.clone(),
+                change,
+            });
         })
     };
     let chosen_scale = settings.scale_by_indicator.get(&id).copied();
@@ -254,7 +355,10 @@ pub fn Detail(props: &DetailProps) -> Html {
         let (app, id) = (app.clone(), id.clone());
         Callback::from(move |e: Event| {
             let scale = Scale::from_key(&e.target_unchecked_into::<HtmlSelectElement>().value());
-            app.dispatch(Action::SetScale { id: id.clone(), scale });
+            app.dispatch(Action::SetScale {
+                id: id.clone(),
+                scale,
+            });
         })
     };
     let scale_name = |s: Scale| match s {
@@ -266,7 +370,9 @@ pub fn Detail(props: &DetailProps) -> Html {
         Plan::Women => Msg::PlanWomenShort.text(lang),
         Plan::Children => Msg::PlanChildrenShort.text(lang),
     };
-    let title = lang.pick(&indicator.name_zh, &indicator.name_en).to_string();
+    let title = lang
+        .pick(&indicator.name_zh, &indicator.name_en)
+        .to_string();
 
     html! {
         <Dialog {title} id="detail" wide=true {on_close}>
