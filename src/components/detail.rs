@@ -418,3 +418,134 @@ pub fn Detail(props: &DetailProps) -> Html {
         </Dialog>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::hooks::AppHandle;
+    use crate::state::State;
+    use gapcast_core::catalog::builtin;
+    use gapcast_core::session::Session;
+    use yew::Reducible;
+
+    #[derive(Properties, PartialEq)]
+    struct HarnessProps {
+        id: AttrValue,
+        lang: Lang,
+        demo: bool,
+        scenario: Option<WhatIfChange>,
+    }
+
+    /// The app's context around one detail view, as `App` provides it.
+    #[component]
+    fn Harness(props: &HarnessProps) -> Html {
+        let (id, lang, demo, scenario) =
+            (props.id.to_string(), props.lang, props.demo, props.scenario);
+        let state: AppHandle = use_reducer(move || {
+            let mut s = Rc::new(State::new(
+                Session::new(2026),
+                crate::state::Shared::new(builtin()),
+                2026,
+            ));
+            for action in [
+                demo.then_some(Action::LoadDemo),
+                Some(Action::SetLang(lang)),
+                Some(Action::SetScenario {
+                    id: id.clone(),
+                    change: scenario,
+                }),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                s = s.reduce(action);
+            }
+            (*s).clone()
+        });
+        html! {
+            <ContextProvider<AppHandle> context={state}>
+                <Detail id={props.id.clone()} />
+            </ContextProvider<AppHandle>>
+        }
+    }
+
+    /// One helper: the detail view of `id` rendered on the server.
+    async fn render(id: &str, lang: Lang, demo: bool, scenario: Option<WhatIfChange>) -> String {
+        let props = HarnessProps {
+            id: id.to_string().into(),
+            lang,
+            demo,
+            scenario,
+        };
+        yew::LocalServerRenderer::<Harness>::with_props(props)
+            .render()
+            .await
+    }
+
+    /// Whether `word` stands alone in `text` ("inf", not "infected").
+    fn has_word(text: &str, word: &str) -> bool {
+        text.match_indices(word).any(|(i, _)| {
+            let before = text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic);
+            let after = text[i + word.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic);
+            !before && !after
+        })
+    }
+
+    #[tokio::test]
+    async fn every_indicator_renders_in_both_languages_with_and_without_a_scenario() {
+        let catalog = builtin();
+        for indicator in &catalog.indicators {
+            for (lang, demo, scenario) in [
+                (Lang::Zh, true, None),
+                (Lang::En, true, Some(WhatIfChange::RequiredPace)),
+                (Lang::Zh, true, Some(WhatIfChange::UnitsPerYear(1.0))),
+                (Lang::Zh, false, Some(WhatIfChange::PercentPerYear(-3.0))),
+            ] {
+                let html = render(&indicator.id, lang, demo, scenario).await;
+                let context = format!("{} {lang:?} demo={demo} {scenario:?}", indicator.id);
+                assert!(
+                    html.contains(&format!(r#"data-id="{}""#, indicator.id)),
+                    "{context}"
+                );
+                assert!(
+                    html.contains(r#"id="detail-reading""#)
+                        && html.contains(r#"id="detail-chart""#),
+                    "{context}"
+                );
+                assert!(
+                    !html.contains("NaN") && !has_word(&html, "inf"),
+                    "{context}: a number that is not one"
+                );
+            }
+        }
+    }
+
+    #[tokio::test]
+    async fn maternal_mortality_reads_its_numbers_and_its_scenario() {
+        let html = render(
+            "W-HEALTH-02",
+            Lang::Zh,
+            true,
+            Some(WhatIfChange::RequiredPace),
+        )
+        .await;
+        for expected in [
+            "按当前趋势，2030年预计为 11.4/10万（80%区间 11.0–11.8），达标概率 &lt; 1%",
+            r#"id="whatif-end">7.5/10万<"#,
+            r#"data-met="true""#,
+            r#"class="pt pt-observed""#,
+            r#"<line class="target""#,
+            "a = 82.92, b = -0.03965",
+        ] {
+            assert!(html.contains(expected), "{expected} missing");
+        }
+        let unknown = render("X-NOPE-1", Lang::Zh, true, None).await;
+        assert!(unknown.contains(DetailMsg::UnknownIndicator.text(Lang::Zh)));
+    }
+}
