@@ -171,3 +171,13 @@ test("one figure and a milestone; no figures at all", async () => {
   assert.ok(await page.isDisabled("#whatif-slider"));
   assert.deepEqual(record.errors, []);
 });
+
+test("a hand-made noisy series: the interval is cut at the frame and the chart says so", async () => {
+  const { page, record } = await open(browser.context);
+  if ((await page.getAttribute(".app", "lang")) !== "zh-CN") await page.getByRole("button", { name: "中文" }).click();
+  await page.fill("#paste-box", "指标\t2021年\t2022年\t2023年\t2024年\n孕产妇死亡率\t4\t16\t5\t15\n");
+  await openDetail(page, MMR);
+  assert.equal(await page.locator("#detail-chart .pt-observed").count(), 4);
+  assert.match(await text(page, "#band-clipped"), /预测区间超出图表范围/);
+  assert.deepEqual(record.errors, []);
+});
