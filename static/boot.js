@@ -1,6 +1,6 @@
 // Starts Gapcast from the single HTML file: checks the browser, unpacks the
-// inlined wasm (gzip + base64) with the browser's own DecompressionStream, and
-// hands it to wasm-bindgen's no-modules glue. Also owns the crash banner, so it
+// inlined wasm (xz + base64) with the vendored xz-decompress decoder, and hands
+// it to wasm-bindgen's no-modules glue. Also owns the crash banner, so it
 // still works when the wasm instance is dead.
 (function () {
   "use strict";
@@ -63,11 +63,12 @@
     if (window.gapcastStarted) window.gapcastShowCrash(e.reason);
   });
 
-  if (typeof WebAssembly !== "object" || typeof DecompressionStream !== "function" ||
-      typeof Response !== "function" || !Blob.prototype.stream) {
+  var xz = window["xz-decompress"];
+  if (typeof WebAssembly !== "object" || typeof ReadableStream !== "function" ||
+      typeof Response !== "function" || !Blob.prototype.stream || !xz) {
     message(
-      "此浏览器版本过旧，无法运行 Gapcast（需要 WebAssembly 和 DecompressionStream）。请使用 Chrome 或 Edge 80 及以上、Firefox 113 及以上、Safari 16.4 及以上，或 360、QQ 浏览器的“极速模式”。",
-      "This browser is too old to run Gapcast (it needs WebAssembly and DecompressionStream). Use Chrome or Edge 80+, Firefox 113+, Safari 16.4+, or the 'speed mode' of 360 or QQ Browser."
+      "此浏览器版本过旧，无法运行 Gapcast（需要 WebAssembly 和数据流支持）。请使用 Chrome 或 Edge 80 及以上、Firefox 78 及以上、Safari 14.1 及以上，或 360、QQ 浏览器的“极速模式”。",
+      "This browser is too old to run Gapcast (it needs WebAssembly and streams). Use Chrome or Edge 80+, Firefox 78+, Safari 14.1+, or the 'speed mode' of 360 or QQ Browser."
     );
     return;
   }
@@ -78,7 +79,7 @@
   var binary = atob(text);
   var bytes = new Uint8Array(binary.length);
   for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  var unpacked = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  var unpacked = new xz.XzReadableStream(new Blob([bytes]).stream());
   new Response(unpacked).arrayBuffer()
     .then(function (wasm) {
       window.gapcastStarted = true;
