@@ -82,6 +82,8 @@
   var unpacked = new xz.XzReadableStream(new Blob([bytes]).stream());
   new Response(unpacked).arrayBuffer()
     .then(function (wasm) {
+      // Marks for the timing script (cargo xtask bench-page).
+      performance.mark("gapcast-unpacked");
       window.gapcastStarted = true;
       return wasm_bindgen({ module_or_path: wasm });
     })
