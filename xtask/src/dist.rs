@@ -23,6 +23,9 @@ const BOOT_MARK: &str = "/*@BOOT@*/";
 const DECODER_MARK: &str = "/*@DECODER@*/";
 const WASM_MARK: &str = "@WASM_XZ_BASE64@";
 
+/// The page's size budget (gzip), from the product's performance goals.
+const BUDGET_GZIP: usize = 300 * 1024;
+
 /// Builds `dist/gapcast.html` and returns its path.
 pub fn dist() -> Result<PathBuf, String> {
     setup::wasm_target()?;
@@ -68,6 +71,9 @@ pub fn dist() -> Result<PathBuf, String> {
         kb(wasm_xz.len()),
         kb(glue.len())
     );
+    if page_gz > BUDGET_GZIP {
+        println!("warning: the page is over its budget of {} gzip", kb(BUDGET_GZIP));
+    }
     Ok(page_path)
 }
 
