@@ -108,7 +108,7 @@ fn diagnostic_item(app: &AppHandle, d: &Diagnostic, lang: Lang) -> Html {
     let message = lang.pick(&d.message_zh, &d.message_en).to_string();
     let selected = cell.is_some() && cell == app.highlight;
     html! {
-        <li class={classes!(selected.then_some("selected"))} data-code={format!("{:?}", d.code)}>
+        <li class={classes!(selected.then_some("selected"))} data-code={d.code.key()}>
             if let Some(place) = place {
                 if cell.is_some() {
                     <button type="button" class="cell-ref" title={Msg::ShowCell.text(lang)} onclick={on_show}>{ place }</button>
