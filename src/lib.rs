@@ -23,9 +23,16 @@ pub fn start() {
         .and_then(|d| d.get_element_by_id("app"))
         .and_then(|e| e.dyn_into::<web_sys::Element>().ok());
     match root {
-        Some(root) => {
-            yew::Renderer::<components::app::App>::with_root(root).render();
-        }
+        // `#embed&...` asks for the compact view for an iframe (components/embed.rs).
+        Some(root) => match components::embed::requested() {
+            Some(options) => {
+                yew::Renderer::<components::embed::EmbedApp>::with_root_and_props(root, components::embed::EmbedAppProps { options })
+                    .render();
+            }
+            None => {
+                yew::Renderer::<components::app::App>::with_root(root).render();
+            }
+        },
         None => panic!("the page has no #app element"),
     }
 }

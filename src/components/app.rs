@@ -11,7 +11,7 @@ use crate::components::{
     checks::Checks, dashboard::Dashboard, detail::Detail, header::Header, indicator_table::IndicatorTable,
     input_panel::InputPanel, settings_panel::SettingsPanel, sources_panel::SourcesPanel,
 };
-use crate::components::export_menu::ExportMenu;
+use crate::components::{export_menu::ExportMenu, report::Report};
 use crate::hooks::AppHandle;
 use crate::i18n::Msg;
 use crate::state::{Action, Panel, Shared, State};
@@ -179,7 +179,7 @@ pub fn App() -> Html {
         Panel::Settings => html! { <SettingsPanel /> },
         Panel::Sources => html! { <SourcesPanel /> },
         Panel::Detail(id) => html! { <Detail id={AttrValue::from(id.clone())} /> },
-        Panel::Report => html! {},
+        Panel::Report => html! { <Report /> },
     };
 
     html! {

@@ -1,0 +1,265 @@
+//! The embedded view: the page inside an intranet page's iframe, opened with
+//! `#embed&plan=children&domain=儿童与健康&ids=C-HEALTH-01,C-HEALTH-02&lang=zh`.
+//! A compact summary and table of the chosen indicators, no paste box.
+//!
+//! The host talks to it with `postMessage`: the page says
+//! `{type: "gapcast:ready"}` once it listens; the host sends
+//! `{type: "gapcast:figures", text}` (the same text a user would paste) and
+//! gets `{type: "gapcast:assessment", assessments: [...]}` back for the shown
+//! indicators; `{type: "gapcast:height", height}` follows every change of the
+//! page's size so the host can size the iframe. Messages are taken only from
+//! the parent window. Across `file://` every frame's origin is `null`, so
+//! replies go to the parent with the target origin `*`; that is safe because
+//! the embedded page holds only what the host itself sent: it neither reads
+//! the user's saved session nor saves anything.
+
+use gapcast_core::assess::{Assessment, Severity, Status};
+use gapcast_core::catalog::builtin;
+use gapcast_core::export;
+use gapcast_core::session::Session;
+use gapcast_core::share::{parse_fragment, EmbedOptions, Fragment};
+use serde::Serialize;
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use yew::prelude::*;
+
+use crate::browser;
+use crate::components::share::{call, construct};
+use crate::components::status_badge::{severity_class, severity_icon, StatusBadge};
+use crate::hooks::{use_app, AppHandle};
+use crate::i18n::{Lang, Msg, ReachMsg};
+use crate::state::{Action, Shared, State};
+
+/// The embed options of the page's address, if it asks for the embedded view.
+pub fn requested() -> Option<EmbedOptions> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    match parse_fragment(&hash) {
+        Fragment::Embed(options) => Some(options),
+        _ => None,
+    }
+}
+
+/// What the host gets back for one indicator: the fields a host page shows,
+/// under METHODS.md's names.
+#[derive(Serialize)]
+struct Brief<'a> {
+    id: &'a str,
+    name_zh: &'a str,
+    name_en: &'a str,
+    status: Status,
+    severity: Severity,
+    latest_year: Option<i32>,
+    latest_value: Option<f64>,
+    gap: Option<f64>,
+    target_year: i32,
+    projected_at_target: Option<f64>,
+    lower_at_target: Option<f64>,
+    upper_at_target: Option<f64>,
+    probability: Option<f64>,
+    warnings: Vec<&'a str>,
+}
+
+impl<'a> From<&'a Assessment> for Brief<'a> {
+    fn from(a: &'a Assessment) -> Self {
+        let at = a.projection_at_target.as_ref();
+        Brief {
+            id: &a.id,
+            name_zh: &a.name_zh,
+            name_en: &a.name_en,
+            status: a.status,
+            severity: a.severity,
+            latest_year: a.latest_year,
+            latest_value: a.latest_value,
+            gap: a.gap,
+            target_year: a.target.year,
+            projected_at_target: at.and_then(|p| p.value),
+            lower_at_target: at.and_then(|p| p.lower),
+            upper_at_target: at.and_then(|p| p.upper),
+            probability: a.probability,
+            warnings: a.warnings.iter().map(|w| w.code.as_str()).collect(),
+        }
+    }
+}
+
+/// Posts `message` (JSON text) to the parent window, if there is one.
+fn post(message: &str) {
+    let parent = web_sys::window().and_then(|w| w.parent().ok().flatten());
+    if let (Some(parent), Ok(value)) = (parent, js_sys::JSON::parse(message)) {
+        let _ = parent.post_message(&value, "*");
+    }
+}
+
+/// The indicators the options show, in plan order.
+fn shown<'a>(state: &'a State, options: &'a EmbedOptions) -> impl Iterator<Item = &'a Assessment> {
+    state.evaluation.assessments.iter().filter(|a| options.shows(a.plan, &a.domain, &a.id))
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EmbedAppProps {
+    pub options: EmbedOptions,
+}
+
+/// The root of the embedded page: its own state, never restored nor saved.
+#[component]
+pub fn EmbedApp(props: &EmbedAppProps) -> Html {
+    let options = props.options.clone();
+    let state: AppHandle = use_reducer(|| {
+        let year = browser::clock_year();
+        let mut session = Session::new(year);
+        session.lang = options.lang.unwrap_or_default();
+        State::new(session, Shared::new(builtin()), year)
+    });
+    // Whether the host is owed an answer for figures it sent.
+    let owed = use_mut_ref(|| false);
+
+    // Figures from the parent window only; then say the page is ready.
+    {
+        let (state, owed) = (state.clone(), owed.clone());
+        use_effect_with((), move |_| {
+            let window = web_sys::window();
+            let parent: Option<JsValue> = window.as_ref().and_then(|w| w.parent().ok().flatten()).map(Into::into);
+            let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+                let get = |v: &JsValue, k: &str| js_sys::Reflect::get(v, &k.into()).unwrap_or(JsValue::UNDEFINED);
+                let from_parent = parent.as_ref().is_some_and(|p| js_sys::Object::is(&get(&e, "source"), p));
+                let data = get(&e, "data");
+                if from_parent && get(&data, "type").as_string().as_deref() == Some("gapcast:figures") {
+                    if let Some(text) = get(&data, "text").as_string() {
+                        *owed.borrow_mut() = true;
+                        state.dispatch(Action::Paste(text));
+                    }
+                }
+            });
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback("message", listener.as_ref().unchecked_ref());
+            }
+            post(r#"{"type":"gapcast:ready"}"#);
+            move || {
+                if let Some(w) = window {
+                    let _ = w.remove_event_listener_with_callback("message", listener.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
+
+    // The answer, once the figures are assessed (a large paste a moment later).
+    {
+        let (state, owed, options) = (state.clone(), owed.clone(), props.options.clone());
+        use_effect_with((state.evaluation.clone(), state.pending), move |(_, pending)| {
+            if *pending {
+                let run = Closure::once_into_js(move || state.dispatch(Action::Evaluate));
+                if let Some(w) = web_sys::window() {
+                    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), 0);
+                }
+            } else if std::mem::take(&mut *owed.borrow_mut()) {
+                let briefs: Vec<Brief> = shown(&state, &options).map(Brief::from).collect();
+                let assessments = serde_json::to_string(&briefs).unwrap_or_else(|_| "[]".into());
+                post(&format!(r#"{{"type":"gapcast:assessment","assessments":{assessments}}}"#));
+            }
+        });
+    }
+
+    // The page's height after every change of size: the height of `#app`,
+    // which holds everything shown (the document's own height would never
+    // shrink below the iframe's).
+    use_effect_with((), |_| {
+        let app = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("app"))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        let measured = app.clone();
+        let on_resize = Closure::<dyn Fn()>::new(move || {
+            if let Some(app) = &measured {
+                post(&format!(r#"{{"type":"gapcast:height","height":{}}}"#, app.offset_height()));
+            }
+        });
+        let observer = construct("ResizeObserver", &[on_resize.as_ref().clone()]).ok();
+        if let (Some(observer), Some(app)) = (&observer, app) {
+            let _ = call(observer, "observe", &[app.into()]);
+        }
+        move || {
+            if let Some(observer) = observer {
+                let _ = call(&observer, "disconnect", &[]);
+            }
+            drop(on_resize);
+        }
+    });
+
+    let lang = state.lang();
+    html! {
+        <ContextProvider<AppHandle> context={state}>
+            <div class="app embed" lang={lang.tag()}>
+                <EmbedView options={props.options.clone()} />
+            </div>
+        </ContextProvider<AppHandle>>
+    }
+}
+
+const BUCKETS: [Severity; 4] = [Severity::Red, Severity::Amber, Severity::Green, Severity::None];
+
+fn bucket_label(s: Severity, lang: Lang) -> &'static str {
+    match s {
+        Severity::Red => Msg::RedList.text(lang),
+        Severity::Amber => Msg::AmberList.text(lang),
+        Severity::Green => Msg::GreenList.text(lang),
+        _ => Msg::NoneList.text(lang),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EmbedViewProps {
+    pub options: EmbedOptions,
+}
+
+/// The compact summary and table of the chosen indicators.
+#[component]
+pub fn EmbedView(props: &EmbedViewProps) -> Html {
+    let app = use_app();
+    let lang = app.lang();
+    let options = &props.options;
+    let list: Vec<&Assessment> = shown(&app, options).collect();
+    let bucket = |a: &&Assessment| if a.severity == Severity::Info { Severity::None } else { a.severity };
+    let counts = BUCKETS.iter().map(|&s| {
+        let n = list.iter().filter(|a| bucket(a) == s).count();
+        html! {
+            <span class={classes!("chip", severity_class(s))} data-severity={s.key()}>
+                <span aria-hidden="true">{ severity_icon(s) }{ " " }</span>{ bucket_label(s, lang) }{ format!(" {n}") }
+            </span>
+        }
+    });
+    let rows = list.iter().filter_map(|a| {
+        let indicator = app.catalog.get(&a.id)?;
+        let r = export::row(indicator, a, lang);
+        let latest = if r.latest.is_empty() { "—".to_string() } else { format!("{} ({})", r.latest, r.latest_year) };
+        let [at, ..] = &r.at_target;
+        Some(html! {
+            <tr class={severity_class(a.severity)} data-id={a.id.clone()}>
+                <td>{ r.indicator.clone() }</td>
+                <td>{ r.target.clone() }</td>
+                <td class="num">{ latest }</td>
+                <td class="num">{ if at.is_empty() { "—".to_string() } else { at.clone() } }</td>
+                <td><StatusBadge status={a.status} /></td>
+            </tr>
+        })
+    });
+    let heading = options.domain.clone().unwrap_or_else(|| Msg::AppName.text(lang).to_string());
+
+    html! {
+        <section class="embed-view" aria-labelledby="embed-title">
+            <h2 id="embed-title">{ heading }<small>{ " · Gapcast" }</small></h2>
+            if !options.unknown.is_empty() {
+                <p class="notice sev-amber" id="embed-unknown">{ ReachMsg::EmbedUnknown.text(lang) }{ options.unknown.join(", ") }</p>
+            }
+            <div class="chips" id="embed-summary">{ for counts }</div>
+            <table class="indicators" id="embed-table">
+                <thead><tr>
+                    <th scope="col">{ Msg::Indicator.text(lang) }</th>
+                    <th scope="col">{ Msg::Target.text(lang) }</th>
+                    <th scope="col">{ Msg::Latest.text(lang) }</th>
+                    <th scope="col">{ ReachMsg::AtTarget.text(lang) }</th>
+                    <th scope="col">{ Msg::Status.text(lang) }</th>
+                </tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+            if list.is_empty() { <p class="hint">{ ReachMsg::EmbedNothing.text(lang) }</p> }
+        </section>
+    }
+}
