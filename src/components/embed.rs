@@ -1,6 +1,7 @@
 //! The embedded view: the page inside an intranet page's iframe, opened with
 //! `#embed&plan=children&domain=儿童与健康&ids=C-HEALTH-01,C-HEALTH-02&lang=zh`.
-//! A compact summary and table of the chosen indicators, no paste box.
+//! A compact summary and table of the chosen indicators, no paste box, in
+//! one component with its own state (never restored nor saved).
 //!
 //! The host talks to it with `postMessage`: the page says
 //! `{type: "gapcast:ready"}` once it listens; the host sends
@@ -22,10 +23,14 @@ use serde::Serialize;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use yew::prelude::*;
 
+use std::fmt::Write;
+
+use gapcast_core::chart::escape;
+
 use crate::browser;
+use crate::components::report::{badge, el};
 use crate::components::share::{call, construct};
-use crate::components::status_badge::{severity_class, severity_icon, StatusBadge};
-use crate::hooks::{use_app, AppHandle};
+use crate::components::status_badge::{severity_class, severity_icon};
 use crate::i18n::{Lang, Msg, ReachMsg};
 use crate::state::{Action, Shared, State};
 
@@ -102,7 +107,7 @@ pub struct EmbedAppProps {
 #[component]
 pub fn EmbedApp(props: &EmbedAppProps) -> Html {
     let options = props.options.clone();
-    let state: AppHandle = use_reducer(|| {
+    let state = use_reducer(|| {
         let year = browser::clock_year();
         let mut session = Session::new(year);
         session.lang = options.lang.unwrap_or_default();
@@ -185,81 +190,81 @@ pub fn EmbedApp(props: &EmbedAppProps) -> Html {
 
     let lang = state.lang();
     html! {
-        <ContextProvider<AppHandle> context={state}>
-            <div class="app embed" lang={lang.tag()}>
-                <EmbedView options={props.options.clone()} />
-            </div>
-        </ContextProvider<AppHandle>>
+        <div class="app embed" lang={lang.tag()}>
+            { Html::from_html_unchecked(view(&state, &props.options, lang).into()) }
+        </div>
     }
 }
 
-const BUCKETS: [Severity; 4] = [Severity::Red, Severity::Amber, Severity::Green, Severity::None];
-
-fn bucket_label(s: Severity, lang: Lang) -> &'static str {
-    match s {
-        Severity::Red => Msg::RedList.text(lang),
-        Severity::Amber => Msg::AmberList.text(lang),
-        Severity::Green => Msg::GreenList.text(lang),
-        _ => Msg::NoneList.text(lang),
+/// The compact summary and table of the chosen indicators, as markup (one
+/// string costs the page far less than a Yew template of the same).
+fn view(state: &State, options: &EmbedOptions, lang: Lang) -> String {
+    let list: Vec<&Assessment> = shown(state, options).collect();
+    let mut o = String::from(r#"<section class="embed-view" aria-labelledby="embed-title"><h2 id="embed-title">"#);
+    let heading = options.domain.as_deref().unwrap_or(Msg::AppName.text(lang));
+    let _ = write!(o, "{}<small> · Gapcast</small></h2>", escape(heading));
+    if !options.unknown.is_empty() {
+        el(&mut o, "p", r#" class="notice sev-amber" id="embed-unknown""#, &format!("{}{}", ReachMsg::EmbedUnknown.text(lang), options.unknown.join(", ")));
     }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct EmbedViewProps {
-    pub options: EmbedOptions,
-}
-
-/// The compact summary and table of the chosen indicators.
-#[component]
-pub fn EmbedView(props: &EmbedViewProps) -> Html {
-    let app = use_app();
-    let lang = app.lang();
-    let options = &props.options;
-    let list: Vec<&Assessment> = shown(&app, options).collect();
-    let bucket = |a: &&Assessment| if a.severity == Severity::Info { Severity::None } else { a.severity };
-    let counts = BUCKETS.iter().map(|&s| {
-        let n = list.iter().filter(|a| bucket(a) == s).count();
-        html! {
-            <span class={classes!("chip", severity_class(s))} data-severity={s.key()}>
-                <span aria-hidden="true">{ severity_icon(s) }{ " " }</span>{ bucket_label(s, lang) }{ format!(" {n}") }
-            </span>
-        }
-    });
-    let rows = list.iter().filter_map(|a| {
-        let indicator = app.catalog.get(&a.id)?;
+    o.push_str(r#"<div class="chips" id="embed-summary">"#);
+    for (s, msg) in [(Severity::Red, Msg::RedList), (Severity::Amber, Msg::AmberList), (Severity::Green, Msg::GreenList), (Severity::None, Msg::NoneList)] {
+        let n = list.iter().filter(|a| if a.severity == Severity::Info { s == Severity::None } else { a.severity == s }).count();
+        let _ = write!(o, r#"<span class="chip {}" data-severity="{}"><span aria-hidden="true">{} </span>{} {n}</span>"#, severity_class(s), s.key(), severity_icon(s), escape(msg.text(lang)));
+    }
+    o.push_str(r#"</div><table class="indicators" id="embed-table"><thead><tr>"#);
+    for head in [Msg::Indicator.text(lang), Msg::Target.text(lang), Msg::Latest.text(lang), ReachMsg::AtTarget.text(lang), Msg::Status.text(lang)] {
+        el(&mut o, "th", r#" scope="col""#, head);
+    }
+    o.push_str("</tr></thead><tbody>");
+    for a in &list {
+        let Some(indicator) = state.catalog.get(&a.id) else { continue };
         let r = export::row(indicator, a, lang);
         let latest = if r.latest.is_empty() { "—".to_string() } else { format!("{} ({})", r.latest, r.latest_year) };
-        let [at, ..] = &r.at_target;
-        Some(html! {
-            <tr class={severity_class(a.severity)} data-id={a.id.clone()}>
-                <td>{ r.indicator.clone() }</td>
-                <td>{ r.target.clone() }</td>
-                <td class="num">{ latest }</td>
-                <td class="num">{ if at.is_empty() { "—".to_string() } else { at.clone() } }</td>
-                <td><StatusBadge status={a.status} /></td>
-            </tr>
-        })
-    });
-    let heading = options.domain.clone().unwrap_or_else(|| Msg::AppName.text(lang).to_string());
+        let at = if r.at_target[0].is_empty() { "—" } else { &r.at_target[0] };
+        let _ = write!(o, r#"<tr class="{}" data-id="{}">"#, severity_class(a.severity), escape(&a.id));
+        el(&mut o, "td", "", &r.indicator);
+        el(&mut o, "td", "", &r.target);
+        el(&mut o, "td", r#" class="num""#, &latest);
+        el(&mut o, "td", r#" class="num""#, at);
+        o.push_str("<td>");
+        badge(&mut o, a.status, lang);
+        o.push_str("</td></tr>");
+    }
+    o.push_str("</tbody></table>");
+    if list.is_empty() {
+        el(&mut o, "p", r#" class="hint""#, ReachMsg::EmbedNothing.text(lang));
+    }
+    o.push_str("</section>");
+    o
+}
 
-    html! {
-        <section class="embed-view" aria-labelledby="embed-title">
-            <h2 id="embed-title">{ heading }<small>{ " · Gapcast" }</small></h2>
-            if !options.unknown.is_empty() {
-                <p class="notice sev-amber" id="embed-unknown">{ ReachMsg::EmbedUnknown.text(lang) }{ options.unknown.join(", ") }</p>
-            }
-            <div class="chips" id="embed-summary">{ for counts }</div>
-            <table class="indicators" id="embed-table">
-                <thead><tr>
-                    <th scope="col">{ Msg::Indicator.text(lang) }</th>
-                    <th scope="col">{ Msg::Target.text(lang) }</th>
-                    <th scope="col">{ Msg::Latest.text(lang) }</th>
-                    <th scope="col">{ ReachMsg::AtTarget.text(lang) }</th>
-                    <th scope="col">{ Msg::Status.text(lang) }</th>
-                </tr></thead>
-                <tbody>{ for rows }</tbody>
-            </table>
-            if list.is_empty() { <p class="hint">{ ReachMsg::EmbedNothing.text(lang) }</p> }
-        </section>
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use gapcast_core::share::parse_fragment;
+    use std::rc::Rc;
+    use yew::Reducible;
+
+    fn check(hash: &str, lang: Lang, rows: &[&str], expected: &[&str]) {
+        let Fragment::Embed(options) = parse_fragment(hash) else { panic!("{hash} is not an embed fragment") };
+        let state = Rc::new(State::new(Session::new(2026), Shared::new(builtin()), 2026)).reduce(Action::LoadDemo);
+        let html = view(&state, &options, lang);
+        let ids: Vec<&str> = html.split(r#"data-id=""#).skip(1).filter_map(|s| s.split('"').next()).collect();
+        assert_eq!(ids, rows);
+        for text in expected {
+            assert!(html.contains(text), "{text} is missing from {html}");
+        }
+    }
+
+    #[test]
+    fn the_view_shows_what_the_parameters_ask_for() {
+        check("#embed&ids=C-HEALTH-03,C-HEALTH-02", Lang::Zh, &["C-HEALTH-02", "C-HEALTH-03"], &["婴儿死亡率", "4.0 (2024)", "Gapcast 目标监测"]);
+        check(
+            "#embed&plan=women&domain=%E5%A6%87%E5%A5%B3%E4%B8%8E%E7%BB%8F%E6%B5%8E&ids=W-ECON-01&lang=en&x=1",
+            Lang::En,
+            &["W-ECON-01"],
+            &["妇女与经济", "Share of women among employed persons", "Embed parameters not understood: x=1"],
+        );
+        check("#embed&plan=women&ids=C-HEALTH-02", Lang::En, &[], &["No indicator matches"]);
     }
 }

@@ -208,22 +208,22 @@ pub fn ExportMenu() -> Html {
         })
     };
     let buttons = [
-        ("save-session", ReachMsg::SaveSession, ReachMsg::SaveSessionHint, on(|app, _| {
+        ("save-session", ReachMsg::SaveSession, on(|app, _| {
             browser::download(&format!("gapcast-session-{}.json", app.clock_year), "application/json", &app.session.to_json());
         })),
-        ("open-session", ReachMsg::OpenSession, ReachMsg::OpenSessionHint, pick),
+        ("open-session", ReachMsg::OpenSession, pick),
         // The results in the page's language: every indicator, in plan order.
-        ("export-csv", ReachMsg::ExportCsv, ReachMsg::ExportCsvHint, on(|app, _| {
+        ("export-csv", ReachMsg::ExportCsv, on(|app, _| {
             let table = export::table(&app.catalog, &app.evaluation.assessments, &app.session.settings, app.lang());
             browser::download(&format!("gapcast-results-{}.csv", app.clock_year), "text/csv;charset=utf-8", &table.to_csv());
         })),
-        ("copy-table", ReachMsg::CopyTable, ReachMsg::CopyTableHint, on(|app, notice| {
+        ("copy-table", ReachMsg::CopyTable, on(|app, notice| {
             let table = export::table(&app.catalog, &app.evaluation.assessments, &app.session.settings, app.lang());
             browser::copy_text(&table.to_tsv());
             notice.set(Some(Notice::Copied(table.rows.len() + 1)));
         })),
-        ("open-report", ReachMsg::OpenReport, ReachMsg::OpenReportHint, on(|app, _| app.dispatch(Action::Open(Panel::Report)))),
-        ("make-link", ReachMsg::Share, ReachMsg::ShareHint, on(|app, notice| {
+        ("open-report", ReachMsg::OpenReport, on(|app, _| app.dispatch(Action::Open(Panel::Report)))),
+        ("make-link", ReachMsg::Share, on(|app, notice| {
             let notice = notice.clone();
             make_link(
                 &app.session,
@@ -255,8 +255,8 @@ pub fn ExportMenu() -> Html {
     html! {
         <div class="reach-bar no-print">
             <div class="row">
-                { for buttons.into_iter().map(|(id, label, hint, onclick)| html! {
-                    <button type="button" {id} title={hint.text(lang)} {onclick}>{ label.text(lang) }</button>
+                { for buttons.into_iter().map(|(id, label, onclick)| html! {
+                    <button type="button" {id} {onclick}>{ label.text(lang) }</button>
                 }) }
                 <input type="file" id="session-file" accept=".json,application/json" hidden=true ref={picker} onchange={picked} />
             </div>

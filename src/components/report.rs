@@ -18,7 +18,7 @@
 
 use std::fmt::Write;
 
-use gapcast_core::assess::{Assessment, Severity};
+use gapcast_core::assess::{Assessment, Severity, Status};
 use gapcast_core::catalog::Plan;
 use gapcast_core::chart::{escape, input_for, layout, ChartText};
 use gapcast_core::export;
@@ -94,8 +94,21 @@ const LEGEND: [(&str, DetailMsg); 8] = [
     ("checkpoint", DetailMsg::Checkpoint),
 ];
 
+/// A status badge as `StatusBadge` draws it, as markup.
+pub(crate) fn badge(o: &mut String, status: Status, lang: Lang) {
+    let sev = status.severity();
+    let _ = write!(
+        o,
+        r#"<span class="badge {}" data-status="{}"><span class="badge-icon" aria-hidden="true">{}</span>{}</span>"#,
+        severity_class(sev),
+        status.key(),
+        severity_icon(sev),
+        escape(status_label(status, lang))
+    );
+}
+
 /// `<tag attrs>text</tag>` with the text escaped (`attrs` is our own markup).
-fn el(out: &mut String, tag: &str, attrs: &str, text: &str) {
+pub(crate) fn el(out: &mut String, tag: &str, attrs: &str, text: &str) {
     let _ = write!(out, "<{tag}{attrs}>{}</{tag}>", escape(text));
 }
 
@@ -230,16 +243,9 @@ fn body(app: &State, kind: Kind, lang: Lang, date: String) -> String {
         let sev = severity_class(f.severity);
         let _ = write!(o, r#"<article class="flag-item {sev}" data-id="{}"><h3><span aria-hidden="true">{} </span>{}"#, escape(&f.id), severity_icon(f.severity), escape(&row.indicator));
         el(&mut o, "small", "", &format!(" {} · {}", row.id, row.target));
-        let status_sev = a.status.severity();
-        let _ = write!(
-            o,
-            r#"</h3><p class="reading"><span class="badge {}" data-status="{}"><span class="badge-icon" aria-hidden="true">{}</span>{}</span> {}</p><figure class="report-chart">{svg}</figure>"#,
-            severity_class(status_sev),
-            a.status.key(),
-            severity_icon(status_sev),
-            escape(status_label(a.status, lang)),
-            escape(&reading)
-        );
+        o.push_str(r#"</h3><p class="reading">"#);
+        badge(&mut o, a.status, lang);
+        let _ = write!(o, r#" {}</p><figure class="report-chart">{svg}</figure>"#, escape(&reading));
         if !row.warnings.is_empty() {
             el(&mut o, "p", r#" class="hint""#, &format!("{}{}{}", Msg::WarningsCol.text(lang), lang.pick("：", ": "), row.warnings));
         }

@@ -79,9 +79,10 @@ pub type Made = Box<dyn FnOnce(Result<(String, usize), String>)>;
 /// Makes the share link of `session`: `done` gets the link and the length of
 /// its fragment, or the browser's reason.
 pub fn make_link(session: &Session, done: Made) {
-    let json = serde_json::to_string(session).unwrap_or_default();
+    // The session file's own JSON: gzip takes its indentation away, and the
+    // page then carries one JSON writer rather than two.
     then(
-        pipe(json.into(), "CompressionStream", "arrayBuffer"),
+        pipe(session.to_json().into(), "CompressionStream", "arrayBuffer"),
         Box::new(move |r| {
             done(r.map(|buffer| {
                 let fragment = format!("{SHARE_PREFIX}{}", encode_base64url(&Uint8Array::new(&buffer).to_vec()));

@@ -5,22 +5,17 @@ use super::messages;
 
 messages!(ReachMsg {
     SaveSession => "保存会话文件", "Save session file";
-    SaveSessionHint => "把粘贴的数据、指标对应、冲突选择、情景和设置保存为一个 JSON 文件，以后可再打开", "Save the pasted figures, assignments, choices, scenarios and settings as one JSON file to open later";
     OpenSession => "打开会话文件", "Open session file";
-    OpenSessionHint => "选择或拖入以前保存的 .json 会话文件", "Pick or drop a .json session file saved earlier";
     DropHere => "松开鼠标以打开会话文件", "Drop to open the session file";
     ReplaceConfirm => "打开的数据将替换当前粘贴的数据和设置（可以撤销）。继续吗？", "The data being opened will replace your current figures and settings (you can undo). Continue?";
     Opened => "已打开会话文件", "Opened the session file";
     NotOpened => "无法打开文件", "Cannot open the file";
     NotJson => "只能拖入 .json 会话文件；数据表请复制后粘贴。", "Only a .json session file can be dropped here; copy and paste a data table instead.";
     ExportCsv => "导出结果（CSV）", "Export results (CSV)";
-    ExportCsvHint => "全部指标的评估结果，列与总览表相同，可用 Excel 或 WPS 打开", "Every indicator's results with the table's columns, for Excel or WPS";
     CopyTable => "复制表格", "Copy table";
-    CopyTableHint => "把结果表复制到剪贴板，可直接粘贴到 Excel 或 WPS", "Copy the results table to paste into Excel or WPS";
     Copied => "已复制 {n} 行（含表头），可直接粘贴到 Excel 或 WPS。", "Copied {n} rows (with the header); paste them into Excel or WPS.";
 
     OpenReport => "打印报告", "Print report";
-    OpenReportHint => "生成年度监测、中期评估或终期评估报告，可打印或另存为 PDF", "Make an annual monitoring, mid-term or final evaluation report to print or save as PDF";
     ReportKind => "报告类型", "Report";
     KindAnnual => "年度监测报告", "Annual monitoring report";
     KindMidTerm => "中期评估报告（2025年）", "Mid-term evaluation report (2025)";
@@ -46,7 +41,6 @@ messages!(ReachMsg {
     IntervalNote => "括号内为 {p}% 预测区间。", "In brackets: the {p}% prediction interval.";
 
     Share => "分享链接", "Share link";
-    ShareHint => "把数据和设置压缩进一个链接，发给同事", "Pack the figures and settings into a link for a colleague";
     LinkMade => "链接已生成并复制到剪贴板。", "The link is made and copied to the clipboard.";
     ShareNote => "链接本身包含您的数据（压缩后放在 # 之后）。浏览器从不把 # 之后的内容发送给任何服务器，但收到链接的人都能看到这些数据。链接打开的是同一个 HTML 文件，对方需要在同一位置（如共享盘或内网）打开它。", "The link itself contains your figures (compressed, after the #). Browsers never send the part after # to any server, but anyone who gets the link can see the data. The link opens this same HTML file, so your colleague needs it at the same place (a shared drive or the intranet).";
     ShareLong => "链接较长（{n} KB），部分邮件或聊天软件可能会截断它；数据较多时请改用“保存会话文件”。", "The link is long ({n} KB) and some mail or chat programs may cut it; for this much data, save a session file instead.";
