@@ -7,6 +7,7 @@ use gapcast_core::assess::{Assessment, ProjectionPoint, Severity, Status, Warnin
 use gapcast_core::catalog::{Indicator, Plan};
 use gapcast_core::chart::sparkline;
 use gapcast_core::{format, sort};
+use wasm_bindgen::{closure::Closure, JsCast};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -14,6 +15,9 @@ use crate::components::status_badge::{severity_class, StatusBadge};
 use crate::hooks::use_app;
 use crate::i18n::{Lang, Msg};
 use crate::state::{Action, Filter, Panel, SortKey, State};
+
+/// Rows drawn in the page's first paint (about two screens).
+const FIRST_PAINT_ROWS: usize = 30;
 
 /// Every warning kind, in the order the filter lists them.
 const WARNING_KINDS: [WarningKind; 9] = [
@@ -117,6 +121,19 @@ pub fn IndicatorTable() -> Html {
     let shown = rows(&app);
     let total = app.catalog.indicators.len();
 
+    // The first paint shows the rows a screen can hold; the rest follow in the
+    // next task, so opening the page is not held up by the bottom of a long table.
+    let rendered = use_state(|| FIRST_PAINT_ROWS);
+    {
+        let rendered = rendered.clone();
+        use_effect_with((), move |_| {
+            let all = Closure::once_into_js(move || rendered.set(usize::MAX));
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(all.unchecked_ref(), 0);
+            }
+        });
+    }
+
     let set_filter = |change: fn(&mut Filter, String)| {
         let app = app.clone();
         move |value: String| {
@@ -173,7 +190,7 @@ pub fn IndicatorTable() -> Html {
         Msg::TargetYear.text(lang).to_string()
     };
 
-    let body = shown.iter().map(|(indicator, a)| {
+    let body = shown.iter().take(*rendered).map(|(indicator, a)| {
         let open = {
             let app = app.clone();
             let id = a.id.clone();
