@@ -91,7 +91,9 @@ test("everything returns after a reload: text, assignment, choice, settings, lan
   await page.locator("#conflicts button", { hasText: "5.1" }).click();
   await page.click(".settings-button");
   await page.fill("#set-level", "90");
-  await page.press("#set-level", "Enter");
+  await page.press("#set-level", "Tab"); // leaving the field commits it (a change event)
+  await page.waitForFunction(() => document.querySelector("#indicator-table").textContent.includes("90%") ||
+    document.querySelector("#set-level").value === "90");
   await page.keyboard.press("Escape");
   await page.getByRole("button", { name: "English" }).click();
 
