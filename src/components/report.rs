@@ -258,6 +258,8 @@ fn body(app: &State, kind: Kind, lang: Lang, date: String) -> String {
     let h = &table.header;
     o.push_str(r#"<section class="report-table">"#);
     el(&mut o, "h2", "", m(ReachMsg::AllIndicators));
+    // Before the table, so it never sits alone on a last page.
+    el(&mut o, "p", r#" class="hint""#, &m(ReachMsg::IntervalNote).replace("{p}", &level));
     o.push_str(r#"<table id="report-table"><thead><tr>"#);
     for text in [&h[1], &h[4], m(ReachMsg::LatestYear), &h[8], &h[11], &h[16], &h[17]] {
         el(&mut o, "th", r#" scope="col""#, text);
@@ -280,9 +282,7 @@ fn body(app: &State, kind: Kind, lang: Lang, date: String) -> String {
         el(&mut o, "td", "", &r.warnings);
         o.push_str("</tr>");
     }
-    o.push_str("</tbody></table>");
-    el(&mut o, "p", r#" class="hint""#, &m(ReachMsg::IntervalNote).replace("{p}", &level));
-    o.push_str("</section></div>");
+    o.push_str("</tbody></table></section></div>");
     o
 }
 
