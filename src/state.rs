@@ -96,6 +96,14 @@ pub enum Panel {
     Report,
 }
 
+/// What "undo" brings back, and what it undoes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Undo {
+    pub session: Rc<Session>,
+    /// Whether the session was cleared (else replaced by an opened file or link).
+    pub cleared: bool,
+}
+
 /// Everything the page shows is derived from this.
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
@@ -114,8 +122,8 @@ pub struct State {
     pub highlight: Option<(usize, usize)>,
     /// Why autosave is not working, if it is not.
     pub storage_problem: Option<StorageProblem>,
-    /// The session as it was before "clear", for undo.
-    pub undo: Option<Rc<Session>>,
+    /// The session as it was before it was cleared or replaced, for undo.
+    pub undo: Option<Undo>,
     /// The year of the page's clock, for a session whose year is not pinned.
     pub clock_year: i32,
 }
@@ -265,7 +273,7 @@ impl Reducible for State {
                 evaluate = false;
             }
             Action::ImportSession(session) => {
-                next.undo = Some(Rc::new(self.session.clone()));
+                next.undo = Some(Undo { session: Rc::new(self.session.clone()), cleared: false });
                 next.session = *session;
                 if !next.session.current_year_pinned {
                     next.session.settings.current_year = self.clock_year;
@@ -274,7 +282,7 @@ impl Reducible for State {
                 next.panel = Panel::None;
             }
             Action::Clear => {
-                next.undo = Some(Rc::new(self.session.clone()));
+                next.undo = Some(Undo { session: Rc::new(self.session.clone()), cleared: true });
                 next.session.raw = Rc::from("");
                 next.session.assignments.clear();
                 next.session.choices.clear();
@@ -286,7 +294,7 @@ impl Reducible for State {
             }
             Action::Undo => match &self.undo {
                 Some(previous) => {
-                    next.session = (**previous).clone();
+                    next.session = (*previous.session).clone();
                     next.undo = None;
                 }
                 None => return self,

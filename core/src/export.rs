@@ -10,7 +10,7 @@
 //! apply is an empty cell. The flat METHODS.md table with every field in full
 //! precision is [`crate::assess::csv`]; this one is for reading.
 
-use crate::assess::{Assessment, ProjectionPoint, Settings, WarningKind};
+use crate::assess::{Assessment, ProjectionPoint, Settings};
 use crate::catalog::{Catalog, Indicator};
 use crate::format::{self, Lang};
 
@@ -77,21 +77,6 @@ pub struct Table {
     pub rows: Vec<Row>,
 }
 
-/// A warning kind's short name, as the table and the report show it.
-pub fn warning_label(kind: WarningKind, lang: Lang) -> &'static str {
-    match kind {
-        WarningKind::Volatile => lang.pick("波动较大", "volatile"),
-        WarningKind::Outlier => lang.pick("疑似异常值", "outlier"),
-        WarningKind::AtRisk => lang.pick("达标有风险", "at risk"),
-        WarningKind::MilestoneMissed => lang.pick("阶段目标未达", "milestone missed"),
-        WarningKind::Clamped => lang.pick("边界值调整", "clamped"),
-        WarningKind::ScaleFallback => lang.pick("改用线性尺度", "scale fallback"),
-        WarningKind::UnitSuspect => lang.pick("单位存疑", "unit suspect"),
-        WarningKind::Stale => lang.pick("数据过旧", "stale"),
-        WarningKind::InvalidValue => lang.pick("数据无效", "invalid value"),
-    }
-}
-
 /// The header row: the interval columns name the level, the mid-term columns
 /// their year.
 pub fn header(lang: Lang, mid_term_year: i32, level: f64) -> [String; WIDTH] {
@@ -142,8 +127,8 @@ pub fn row(indicator: &Indicator, a: &Assessment, lang: Lang) -> Row {
         .warnings
         .iter()
         .map(|w| match w.years.first() {
-            Some(year) => format!("{} {year}", warning_label(w.kind, lang)),
-            None => warning_label(w.kind, lang).to_string(),
+            Some(year) => format!("{} {year}", crate::format::warning_label(w.kind, lang)),
+            None => crate::format::warning_label(w.kind, lang).to_string(),
         })
         .collect();
     Row {

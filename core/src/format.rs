@@ -3,6 +3,7 @@
 //! annual changes (`+0.4 个百分点/年`). Pure, so the page, the report and the tests
 //! agree to the character.
 
+use crate::assess::WarningKind;
 use crate::catalog::{Direction, Goal, Target, Unit};
 use serde::{Deserialize, Serialize};
 
@@ -121,6 +122,21 @@ pub fn direction(d: Direction, lang: Lang) -> &'static str {
         Direction::SlowIncrease => lang.pick("上升趋势减缓", "slower rise"),
         Direction::Maintain => lang.pick("保持", "maintain"),
         Direction::Other => lang.pick("定性目标", "qualitative"),
+    }
+}
+
+/// A warning kind's short name, as the table and the report show it.
+pub fn warning_label(kind: WarningKind, lang: Lang) -> &'static str {
+    match kind {
+        WarningKind::Volatile => lang.pick("波动较大", "volatile"),
+        WarningKind::Outlier => lang.pick("疑似异常值", "outlier"),
+        WarningKind::AtRisk => lang.pick("达标有风险", "at risk"),
+        WarningKind::MilestoneMissed => lang.pick("阶段目标未达", "milestone missed"),
+        WarningKind::Clamped => lang.pick("边界值调整", "clamped"),
+        WarningKind::ScaleFallback => lang.pick("改用线性尺度", "scale fallback"),
+        WarningKind::UnitSuspect => lang.pick("单位存疑", "unit suspect"),
+        WarningKind::Stale => lang.pick("数据过旧", "stale"),
+        WarningKind::InvalidValue => lang.pick("数据无效", "invalid value"),
     }
 }
 

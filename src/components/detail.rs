@@ -18,7 +18,6 @@ use yew::prelude::*;
 
 use crate::components::chart_view::chart_view;
 use crate::components::dialog::Dialog;
-use crate::components::indicator_table::warning_label;
 use crate::components::status_badge::{severity_class, severity_icon, status_label, StatusBadge};
 use crate::components::what_if::{what_if_control, WhatIfView};
 use crate::hooks::use_app;
@@ -386,7 +385,7 @@ pub fn Detail(props: &DetailProps) -> Html {
                 if !a.warnings.is_empty() {
                     <ul class="detail-warnings" aria-label={m(DetailMsg::Warnings)}>
                         { for a.warnings.iter().map(|w| html! {
-                            <li><span class={classes!("tag", severity_class(w.severity))}>{ warning_label(w.kind, lang) }</span>{ " " }{ lang.pick(&w.message_zh, &w.message_en).to_string() }</li>
+                            <li><span class={classes!("tag", severity_class(w.severity))}>{ gapcast_core::format::warning_label(w.kind, lang) }</span>{ " " }{ lang.pick(&w.message_zh, &w.message_en).to_string() }</li>
                         }) }
                     </ul>
                 }

@@ -32,21 +32,6 @@ const WARNING_KINDS: [WarningKind; 9] = [
     WarningKind::InvalidValue,
 ];
 
-/// A warning kind's short name.
-pub fn warning_label(kind: WarningKind, lang: Lang) -> &'static str {
-    match kind {
-        WarningKind::Volatile => lang.pick("波动较大", "volatile"),
-        WarningKind::Outlier => lang.pick("疑似异常值", "outlier"),
-        WarningKind::AtRisk => lang.pick("达标有风险", "at risk"),
-        WarningKind::MilestoneMissed => lang.pick("阶段目标未达", "milestone missed"),
-        WarningKind::Clamped => lang.pick("边界值调整", "clamped"),
-        WarningKind::ScaleFallback => lang.pick("改用线性尺度", "scale fallback"),
-        WarningKind::UnitSuspect => lang.pick("单位存疑", "unit suspect"),
-        WarningKind::Stale => lang.pick("数据过旧", "stale"),
-        WarningKind::InvalidValue => lang.pick("数据无效", "invalid value"),
-    }
-}
-
 fn severity_rank(s: Severity) -> u8 {
     match s {
         Severity::Red => 0,
@@ -227,7 +212,7 @@ pub fn IndicatorTable() -> Html {
                 <td class="warnings">
                     { for a.warnings.iter().map(|w| html! {
                         <span class={classes!("tag", severity_class(w.severity))} title={lang.pick(&w.message_zh, &w.message_en).to_string()}>
-                            { warning_label(w.kind, lang) }{ w.years.first().map(|y| format!(" {y}")).unwrap_or_default() }
+                            { format::warning_label(w.kind, lang) }{ w.years.first().map(|y| format!(" {y}")).unwrap_or_default() }
                         </span>
                     }) }
                 </td>
@@ -271,7 +256,7 @@ pub fn IndicatorTable() -> Html {
                     <select id="filter-warning" onchange={on_warning}>
                         <option value="" selected={f.warning.is_none()}>{ Msg::All.text(lang) }</option>
                         { for WARNING_KINDS.iter().map(|k| html! {
-                            <option value={k.key()} selected={f.warning == Some(*k)}>{ warning_label(*k, lang) }</option>
+                            <option value={k.key()} selected={f.warning == Some(*k)}>{ format::warning_label(*k, lang) }</option>
                         }) }
                     </select>
                 </label>

@@ -160,8 +160,9 @@ pub fn InputPanel() -> Html {
                 if has_text {
                     <button type="button" id="clear-button" onclick={on_clear}>{ Msg::Clear.text(lang) }</button>
                 }
-                if app.undo.is_some() {
-                    <span class="notice sev-info" role="status">{ Msg::Cleared.text(lang) }{ " " }
+                if let Some(undo) = &app.undo {
+                    <span class="notice sev-info" role="status">
+                        { if undo.cleared { Msg::Cleared.text(lang) } else { Msg::Replaced.text(lang) } }{ " " }
                         <button type="button" id="undo-button" onclick={dispatch(Action::Undo)}>{ Msg::Undo.text(lang) }</button>
                     </span>
                 }

@@ -25,6 +25,7 @@ messages!(Msg {
     Clear => "清空", "Clear";
     ClearConfirm => "清空粘贴的数据、指标对应和冲突选择？设置会保留。", "Clear the pasted figures, name assignments and conflict choices? Settings are kept.";
     Cleared => "已清空。", "Cleared.";
+    Replaced => "已换用打开的数据，原来的数据可以恢复。", "Replaced by the opened figures; yours can be brought back.";
     Undo => "撤销", "Undo";
     Detected => "识别结果", "Detected";
     LayoutLabel => "表格布局", "Layout";
