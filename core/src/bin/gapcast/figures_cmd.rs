@@ -171,29 +171,8 @@ fn catalog(files: &[String], command: &str) -> Result<(Catalog, bool), ExitCode>
     Ok((catalog, has_errors(&issues)))
 }
 
-/// The calendar year now (UTC), from the system clock.
-fn this_year() -> i32 {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    year_of_day((secs / 86_400) as i64)
-}
-
-/// The proleptic Gregorian year of a day counted from 1970-01-01 (Howard
-/// Hinnant's civil-from-days).
-fn year_of_day(days: i64) -> i32 {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(month <= 2)) as i32
-}
-
 pub fn run(args: Vec<OsString>) -> ExitCode {
-    let args = match parse_figures_args(args, this_year()) {
+    let args = match parse_figures_args(args, crate::clock::this_year()) {
         Ok(Some(args)) => args,
         Ok(None) => {
             print!("{USAGE}");
@@ -237,7 +216,7 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
 }
 
 pub fn run_template(args: Vec<OsString>) -> ExitCode {
-    let args = match parse_template_args(args, this_year()) {
+    let args = match parse_template_args(args, crate::clock::this_year()) {
         Ok(Some(args)) => args,
         Ok(None) => {
             print!("{USAGE}");
@@ -310,13 +289,5 @@ mod tests {
         let default = parse_template_args(args(&[]), 2026).unwrap().unwrap();
         assert_eq!(default.years, (2020, 2025));
         assert!(parse_template_args(args(&["--plan", "men"]), 2026).is_err());
-    }
-
-    #[test]
-    fn knows_the_year_of_a_day() {
-        assert_eq!(year_of_day(0), 1970);
-        assert_eq!(year_of_day(365), 1971);
-        assert_eq!(year_of_day(20_453), 2025); // 2025-12-31
-        assert_eq!(year_of_day(20_454), 2026); // 2026-01-01
     }
 }

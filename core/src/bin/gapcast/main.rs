@@ -3,6 +3,7 @@
 //! dispatches.
 
 mod assess_cmd;
+mod clock;
 mod catalog_cmd;
 mod figures_cmd;
 
