@@ -5,7 +5,7 @@
 // - paste: the full catalog x 10 years pasted -> the dashboard updated;
 // - what-if: one slider step in the detail view -> chart and numbers updated;
 // - the longest main-thread task seen during a 5 MB paste.
-import { launch, open } from "./lib/browser.mjs";
+import { launch, open, paste } from "./lib/browser.mjs";
 
 const LOADS = Number(process.env.LOADS ?? 9);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
@@ -85,11 +85,7 @@ try {
     }).observe({ type: "longtask" });
   });
   const big = "指标\t年份\t数值\n" + "孕产妇死亡率\t2021\t8.1\n".repeat(190000);
-  await page.evaluate((text) => {
-    const data = new DataTransfer();
-    data.setData("text/plain", text);
-    document.querySelector("#paste-box").dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
-  }, big);
+  await paste(page, "#paste-box", big);
   await page.waitForSelector("#large-paste");
   await page.waitForSelector(".working", { state: "detached", timeout: 60000 });
   await page.waitForTimeout(200);

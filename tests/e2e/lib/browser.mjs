@@ -54,3 +54,13 @@ export async function open(context, { hash = "", init, waitFor = ".app" } = {}) 
   if (waitFor) await page.waitForSelector(waitFor, { timeout: 15000 });
   return { page, record };
 }
+
+/** Pastes `text` onto the element matching `selector` the way a user's paste
+ *  arrives: a cancelable paste event carrying the text on its clipboard. */
+export async function paste(page, selector, text) {
+  await page.evaluate(({ selector, text }) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", text);
+    document.querySelector(selector).dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, { selector, text });
+}

@@ -4,7 +4,7 @@
 // request.
 import { test, before, after, afterEach } from "node:test";
 import assert from "node:assert/strict";
-import { launch, open } from "../lib/browser.mjs";
+import { launch, open, paste } from "../lib/browser.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -124,11 +124,7 @@ test("clear asks first and can be undone", async () => {
 
 test("pasting anywhere on the page takes the figures in", async () => {
   const { page, record } = await fresh();
-  await page.evaluate(() => {
-    const data = new DataTransfer();
-    data.setData("text/plain", "指标\t2022年\t2023年\n婴儿死亡率\t4.9\t4.5\n");
-    document.body.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true }));
-  });
+  await paste(page, "body", "指标\t2022年\t2023年\n婴儿死亡率\t4.9\t4.5\n");
   assert.match(await page.inputValue("#paste-box"), /婴儿死亡率/);
   assert.match(await row(page, "C-HEALTH-03").textContent(), /4\.5‰/);
   assert.deepEqual(record.errors, []);
@@ -172,11 +168,7 @@ test("bad input gets clear messages and never breaks the page", async () => {
 
   // A large paste (about 5 MB) is taken in whole and the page still answers.
   const big = "指标\t年份\t数值\n" + "孕产妇死亡率\t2021\t8.1\n".repeat(190000);
-  await page.evaluate((text) => {
-    const data = new DataTransfer();
-    data.setData("text/plain", text);
-    document.querySelector("#paste-box").dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
-  }, big);
+  await paste(page, "#paste-box", big);
   assert.match(await page.textContent("#large-paste"), /190001 行/);
   await page.waitForSelector(".working", { state: "detached" });
   assert.match(await page.textContent(".checks"), /190000|189999/, "the duplicates are reported, counted");
