@@ -132,7 +132,7 @@ pub fn row(indicator: &Indicator, a: &Assessment, lang: Lang) -> Row {
         })
         .collect();
     Row {
-        domain: a.domain.clone(),
+        domain: format::domain(&a.domain, lang).to_string(),
         indicator: lang.pick(&indicator.name_zh, &indicator.name_en).to_string(),
         id: a.id.clone(),
         unit: lang.pick(unit.symbol_zh(), unit.symbol_en()).trim().to_string(),
@@ -223,13 +223,13 @@ mod tests {
             "W-HEALTH-05",
             &[(2021, 40.0), (2022, 43.0), (2023, 45.0), (2024, 47.0)],
             Lang::En,
-            "妇女与健康 | Cervical cancer screening rate, women aged 35–64 | W-HEALTH-05 | % | ≥ 70.0% (2030) | 47.0 | 2024 | 23.0 | 49.6 | 48.3 | 50.8 | 61.1 | 58.4 | 63.7 | 3.83 | 2.30 | Acceleration needed | ",
+            "Women and health | Cervical cancer screening rate, women aged 35–64 | W-HEALTH-05 | % | ≥ 70.0% (2030) | 47.0 | 2024 | 23.0 | 49.6 | 48.3 | 50.8 | 61.1 | 58.4 | 63.7 | 3.83 | 2.30 | Acceleration needed | ",
         );
         check(
             "W-HEALTH-02",
             &[],
             Lang::En,
-            "妇女与健康 | Maternal mortality ratio | W-HEALTH-02 | per 100,000 live births | ≤ 7.5 per 100,000 live births (2030) |  |  |  |  |  |  |  |  |  |  |  | Insufficient data | ",
+            "Women and health | Maternal mortality ratio | W-HEALTH-02 | per 100,000 live births | ≤ 7.5 per 100,000 live births (2030) |  |  |  |  |  |  |  |  |  |  |  | Insufficient data | ",
         );
     }
 
@@ -248,7 +248,7 @@ mod tests {
         let t = Table { header: header(Lang::En, 2025, 0.8), rows: vec![row] };
         let csv = t.to_csv();
         assert!(csv.starts_with("\u{feff}Domain,Indicator,ID,"), "{csv}");
-        assert!(csv.contains("\r\n妇女与健康,\"a, \"\"b\"\"\",W-HEALTH-02,"), "{csv}");
+        assert!(csv.contains("\r\nWomen and health,\"a, \"\"b\"\"\",W-HEALTH-02,"), "{csv}");
         assert!(csv.ends_with(",Insufficient data,\"x\ty\nz\"\r\n"), "{csv:?}");
         let tsv = t.to_tsv();
         assert_eq!(tsv.lines().count(), 2);

@@ -125,6 +125,33 @@ pub fn direction(d: Direction, lang: Lang) -> &'static str {
     }
 }
 
+/// A domain's name in `lang`. The plans name their domains in Chinese only;
+/// these are the English names for the two plans' fifteen domains. A domain of
+/// another catalog keeps its own name.
+pub fn domain(name: &str, lang: Lang) -> &str {
+    if lang == Lang::Zh {
+        return name;
+    }
+    match name {
+        "妇女与健康" => "Women and health",
+        "妇女与教育" => "Women and education",
+        "妇女与经济" => "Women and the economy",
+        "妇女参与决策和管理" => "Women in decision-making and management",
+        "妇女与社会保障" => "Women and social security",
+        "妇女与家庭建设" => "Women and family",
+        "妇女与环境" => "Women and the environment",
+        "妇女与法律" => "Women and the law",
+        "儿童与健康" => "Children and health",
+        "儿童与安全" => "Children and safety",
+        "儿童与教育" => "Children and education",
+        "儿童与福利" => "Children and welfare",
+        "儿童与家庭" => "Children and family",
+        "儿童与环境" => "Children and the environment",
+        "儿童与法律保护" => "Children and legal protection",
+        other => other,
+    }
+}
+
 /// A warning kind's short name, as the table and the report show it.
 pub fn warning_label(kind: WarningKind, lang: Lang) -> &'static str {
     match kind {
@@ -212,6 +239,15 @@ mod tests {
         check(target(&t(Goal::Approx { value: 45.0, tolerance: None }), Unit::Percent, Lang::Zh), "≈ 45.0%（2030）");
         check(target(&t(Goal::Between { low: 1.0, high: 2.0 }), Unit::Count, Lang::Zh), "1–2（2030）");
         check(target(&t(Goal::Direction { direction: Direction::Increase, level: None }), Unit::Percent, Lang::Zh), "逐步提高（2030）");
+    }
+
+    #[test]
+    fn every_plan_domain_has_an_english_name() {
+        for ind in crate::catalog::builtin().indicators {
+            assert_ne!(domain(&ind.domain, Lang::En), ind.domain, "{} has no English name", ind.domain);
+            assert_eq!(domain(&ind.domain, Lang::Zh), ind.domain);
+        }
+        assert_eq!(domain("Another plan's domain", Lang::En), "Another plan's domain");
     }
 
     #[test]

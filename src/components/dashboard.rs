@@ -99,7 +99,7 @@ pub fn Dashboard() -> Html {
         html! {
             <tr>
                 <th scope="row"><span class="plan-tag">{ plan_label(plan, lang) }</span>
-                    <button type="button" class="link" onclick={filter_to(all)}>{ domain.clone() }</button></th>
+                    <button type="button" class="link" onclick={filter_to(all)}>{ gapcast_core::format::domain(&domain, lang).to_string() }</button></th>
                 { for cells }
                 <td class="num">{ g.total }</td>
                 <td class="num">{ g.share_achieved_or_on_track.map(|s| format!("{:.0}%", s * 100.0)).unwrap_or_else(|| "—".into()) }</td>

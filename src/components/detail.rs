@@ -379,7 +379,7 @@ pub fn Detail(props: &DetailProps) -> Html {
                 <div class="detail-meta row">
                     <StatusBadge status={a.status} />
                     <span>{ m(DetailMsg::Target) }{ lang.pick("：", ": ") }<strong id="detail-target">{ format::target(&indicator.target, indicator.unit, lang) }</strong></span>
-                    <span class="hint">{ format!("{plan} · {} · {id}", indicator.domain) }</span>
+                    <span class="hint">{ format!("{plan} · {} · {id}", gapcast_core::format::domain(&indicator.domain, lang)) }</span>
                 </div>
                 <p class="reading" id="detail-reading">{ reading.clone() }</p>
                 if !a.warnings.is_empty() {

@@ -188,7 +188,7 @@ pub fn IndicatorTable() -> Html {
         let current = a.annual_change.map(|v| format::change_per_year(v, a.unit, lang));
         html! {
             <tr class={classes!(severity_class(a.severity), (!has_data).then_some("quiet"))} data-id={a.id.clone()}>
-                <td class="domain">{ a.domain.clone() }</td>
+                <td class="domain">{ format::domain(&a.domain, lang).to_string() }</td>
                 <td class="name">
                     <button type="button" class="link name-button" onclick={open} title={Msg::OpenDetail.text(lang)}>
                         { lang.pick(&indicator.name_zh, &indicator.name_en) }
@@ -241,7 +241,7 @@ pub fn IndicatorTable() -> Html {
                 <label>{ Msg::FilterDomain.text(lang) }
                     <select id="filter-domain" onchange={on_domain}>
                         <option value="" selected={f.domain.is_none()}>{ Msg::All.text(lang) }</option>
-                        { for domains.iter().map(|d| html! { <option value={d.to_string()} selected={f.domain.as_deref() == Some(*d)}>{ *d }</option> }) }
+                        { for domains.iter().map(|d| html! { <option value={d.to_string()} selected={f.domain.as_deref() == Some(*d)}>{ format::domain(d, lang).to_string() }</option> }) }
                     </select>
                 </label>
                 <label>{ Msg::FilterStatus.text(lang) }

@@ -202,7 +202,7 @@ fn body(app: &State, kind: Kind, lang: Lang, date: String) -> String {
         for d in rollup.by_domain.iter().filter(|d| d.plan == Some(plan)) {
             let domain = d.domain.as_deref().unwrap_or_default();
             let group: Vec<&Assessment> = in_plan.iter().copied().filter(|a| a.domain == domain).collect();
-            summary_row(&mut o, "domain-row", domain, &group, d.share_achieved_or_on_track);
+            summary_row(&mut o, "domain-row", gapcast_core::format::domain(domain, lang), &group, d.share_achieved_or_on_track);
         }
     }
     summary_row(&mut o, "total-row", Msg::Total.text(lang), &assessments.iter().collect::<Vec<_>>(), rollup.overall.share_achieved_or_on_track);
