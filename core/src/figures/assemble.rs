@@ -585,19 +585,15 @@ impl<'a> Assembler<'a> {
             let listing_en: Vec<String> =
                 candidates.iter().map(|c| format!("{} in {}", fmt(c.value), c.cell.a1())).collect();
             let name = &catalog.indicators[first.indicator].name_zh;
+            // One message for every cell of the conflict, written once.
+            let zh = format!("{name} {year} 年有不同的数值：{}；请选择一个，选择前均不使用", listing_zh.join("，"));
+            let en = format!(
+                "{id} has different values for {year}: {}; pick one (neither is used until then)",
+                listing_en.join(", ")
+            );
             for c in candidates {
                 let text = self.text(c.cell).to_string();
-                let d = Diagnostic::at(
-                    Severity::Error,
-                    Code::Conflict,
-                    c.cell,
-                    &text,
-                    format!("{name} {year} 年有不同的数值：{}；请选择一个，选择前均不使用", listing_zh.join("，")),
-                    format!(
-                        "{id} has different values for {year}: {}; pick one (neither is used until then)",
-                        listing_en.join(", ")
-                    ),
-                );
+                let d = Diagnostic::at(Severity::Error, Code::Conflict, c.cell, &text, zh.clone(), en.clone());
                 self.report(d.for_indicator(&id).for_year(year));
             }
             let values = candidates
@@ -608,16 +604,14 @@ impl<'a> Assembler<'a> {
             return None;
         }
         self.accounting.mark(first.cell);
+        // Every repeat gets the same message: written once (a pasted block can
+        // repeat one row a hundred thousand times).
+        let first_a1 = first.cell.a1();
+        let zh = format!("与 {first_a1} 的数值相同（{year} 年），只计一次");
+        let en = format!("Same value as {first_a1} for {year}; counted once");
         for c in &candidates[1..] {
             let text = self.text(c.cell).to_string();
-            let d = Diagnostic::at(
-                Severity::Info,
-                Code::Duplicate,
-                c.cell,
-                &text,
-                format!("与 {} 的数值相同（{year} 年），只计一次", first.cell.a1()),
-                format!("Same value as {} for {year}; counted once", first.cell.a1()),
-            );
+            let d = Diagnostic::at(Severity::Info, Code::Duplicate, c.cell, &text, zh.clone(), en.clone());
             self.report(d.for_indicator(&id).for_year(year));
         }
         Some((Point { year, value: first.value, note }, false))
