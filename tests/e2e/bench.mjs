@@ -46,9 +46,9 @@ try {
   // Every catalog indicator, ten years each, in the long layout (id, year, value).
   const full = (shift) => "id\tyear\tvalue\n" + ids.flatMap((id, k) =>
     Array.from({ length: 10 }, (_, j) => `${id}\t${2015 + j}\t${(40 + ((k * 7 + j * (3 + shift)) % 50) / 2).toFixed(1)}`)).join("\n");
-  const paste = [];
-  for (let i = 0; i < LOADS; i++) paste.push(await timePaste(page, full(i % 3), "#matrix"));
-  summary(`paste ${ids.length} indicators x 10 years -> dashboard updated`, paste);
+  const pasted = [];
+  for (let i = 0; i < LOADS; i++) pasted.push(await timePaste(page, full(i % 3), "#matrix"));
+  summary(`paste ${ids.length} indicators x 10 years -> dashboard updated`, pasted);
 
   // What-if: open maternal mortality on the demo figures and step the slider.
   await page.click("#demo-button");
