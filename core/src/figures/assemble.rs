@@ -76,6 +76,34 @@ impl Accounting {
     }
 }
 
+/// Cuts the table to its first `max` rows; the rows cut off are accounted for
+/// by one error whose range spans them.
+fn cut_rows(table: &mut RawTable, max: usize) -> Option<Diagnostic> {
+    if table.rows.len() <= max {
+        return None;
+    }
+    let cut = table.rows.split_off(max);
+    let width = cut.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    let (first, last) = (CellRef::new(max, 0), CellRef::new(max + cut.len() - 1, width - 1));
+    let total = max + cut.len();
+    let text = cut[0].first().map(String::as_str).unwrap_or_default();
+    let d = Diagnostic::at(
+        Severity::Error,
+        Code::TooManyRows,
+        first,
+        text,
+        format!(
+            "粘贴的表格共 {total} 行，超过一次可分析的 {max} 行：第 {} 行起未读取（文本已全部保留）。两份规划的全部指标逐年列出也用不到这么多行，请检查是否复制了整张工作表，或分批粘贴",
+            max + 1
+        ),
+        format!(
+            "The pasted table has {total} rows, more than the {max} one paste can have: rows from {} on were not read (the text is kept). Both plans' indicators year by year need far fewer rows; check whether a whole sheet was copied, or paste in parts",
+            max + 1
+        ),
+    );
+    Some(d.covering(Some(CellRange { first, last })))
+}
+
 /// Everything one parse produced, with what the tests need to check the
 /// account.
 #[cfg_attr(not(test), allow(dead_code))]
@@ -100,7 +128,10 @@ struct Candidate {
 /// Parses `text` (see [`super::parse`]), keeping the table and the account.
 pub(crate) fn parse_text(text: &str, catalog: &Catalog, options: &ParseOptions) -> Parsed {
     let delimiter = options.delimiter.unwrap_or_else(|| delimit::detect(text));
-    let (table, mut diagnostics) = delimit::split(text, delimiter);
+    let (mut table, mut diagnostics) = delimit::split(text, delimiter);
+    if let Some(max) = options.max_rows {
+        diagnostics.extend(cut_rows(&mut table, max));
+    }
     let layout = options.layout.unwrap_or_else(|| layout::detect(&table));
     let mut accounting = Accounting::new(&table);
     let mut figures = Figures { layout, delimiter, ..Figures::default() };
@@ -798,6 +829,23 @@ mod tests {
         assert_eq!(convert(Unit::Ratio, Some(PastedUnit::Ratio), 1.5), Some((1.5, false)));
         assert_eq!(convert(Unit::Percent, Some(PastedUnit::Ratio), 1.5), None);
         assert_eq!(convert(Unit::Years, None, 80.1), Some((80.1, false)));
+    }
+
+    #[test]
+    fn rows_past_the_cap_are_one_located_error_and_the_rest_is_read() {
+        let catalog = crate::catalog::builtin();
+        let text = "指标\t年份\t数值\n".to_string() + &"婴儿死亡率\t2021\t5.0\n".repeat(10);
+        let mut options = ParseOptions::new(2026);
+        options.max_rows = Some(5);
+        let parsed = parse_text(&text, &catalog, &options);
+        let cut: Vec<_> = parsed.figures.diagnostics.iter().filter(|d| d.code == Code::TooManyRows).collect();
+        assert_eq!(cut.len(), 1);
+        assert_eq!((cut[0].cell.as_deref(), cut[0].range.as_deref()), (Some("A6"), Some("A6:C11")));
+        assert!(cut[0].message_en.contains("11 rows"), "{}", cut[0].message_en);
+        assert_eq!(parsed.table.rows.len(), 5);
+        assert_eq!(parsed.figures.series_for("C-HEALTH-03").map(|s| s.points.len()), Some(1));
+        options.max_rows = Some(11);
+        assert!(parse_text(&text, &catalog, &options).figures.diagnostics.iter().all(|d| d.code != Code::TooManyRows));
     }
 
     #[test]

@@ -84,11 +84,13 @@ pub enum Code {
     /// A non-empty cell no stage accounted for. Never expected: the parser's
     /// own safety net, which the property tests check is never reached.
     CellUnused,
+    /// Rows past the most the caller lets one paste have: not analysed.
+    TooManyRows,
 }
 
 impl Code {
     /// Every code, in declaration order.
-    pub const ALL: [Code; 28] = [
+    pub const ALL: [Code; 29] = [
         Code::NotText,
         Code::NotUtf8,
         Code::Empty,
@@ -117,6 +119,7 @@ impl Code {
         Code::Duplicate,
         Code::NoteUnused,
         Code::CellUnused,
+        Code::TooManyRows,
     ];
 
     /// The `snake_case` name used in JSON and by the app.
@@ -150,6 +153,7 @@ impl Code {
             Code::Duplicate => "duplicate",
             Code::NoteUnused => "note_unused",
             Code::CellUnused => "cell_unused",
+            Code::TooManyRows => "too_many_rows",
         }
     }
 }

@@ -64,6 +64,11 @@ pub struct ParseOptions {
     pub conflict_choices: BTreeMap<(String, i32), f64>,
     /// The year it is now; figures for later years are flagged.
     pub current_year: i32,
+    /// Analyse at most this many rows; the rest are reported as one error and
+    /// not read. The page sets it so that a paste of megabytes cannot freeze it
+    /// (both plans' indicators for every year up to 2100 fit in 20,000 rows);
+    /// the CLI reads everything.
+    pub max_rows: Option<usize>,
 }
 
 impl ParseOptions {
@@ -76,6 +81,7 @@ impl ParseOptions {
             assignments: BTreeMap::new(),
             conflict_choices: BTreeMap::new(),
             current_year,
+            max_rows: None,
         }
     }
 }
