@@ -171,8 +171,9 @@ pub fn InputPanel() -> Html {
     }
 }
 
-/// Lines of a large paste shown in its preview.
+/// Lines of a large paste shown in its preview, and characters of each.
 const LARGE_PREVIEW_LINES: usize = 40;
+const LARGE_PREVIEW_CHARS: usize = 200;
 
 /// A paste too large to edit comfortably in a text box (browsers take seconds
 /// to lay out megabytes in a textarea): its size and first lines, read-only.
@@ -183,7 +184,17 @@ fn LargeText() -> Html {
     let lang = app.lang();
     let raw = &app.session.raw;
     let lines = raw.lines().count();
-    let head: String = raw.lines().take(LARGE_PREVIEW_LINES).collect::<Vec<_>>().join("\n");
+    // Each line cut too: one line of megabytes would take the browser seconds
+    // to lay out.
+    let head: String = raw
+        .lines()
+        .take(LARGE_PREVIEW_LINES)
+        .map(|line| match line.char_indices().nth(LARGE_PREVIEW_CHARS) {
+            Some((end, _)) => format!("{}…", &line[..end]),
+            None => line.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
     html! {
         <div class="large-paste" id="large-paste">
             <p class="notice sev-info">

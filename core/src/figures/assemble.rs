@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use crate::catalog::{Catalog, Indicator, Unit};
 use crate::series::{Point, Series};
 
-use super::delimit::{self, Delimiter, RawTable};
+use super::delimit::{self, Delimiter, Limits, Overflow, RawTable};
 use super::diagnostic::{CellRange, CellRef, Code, Diagnostic, Severity};
 use super::layout::{self, Context, Record};
 use super::matching::{unit_in_name, Matcher, NameMatch};
@@ -76,17 +76,11 @@ impl Accounting {
     }
 }
 
-/// Cuts the table to its first `max` rows; the rows cut off are accounted for
-/// by one error whose range spans them.
-fn cut_rows(table: &mut RawTable, max: usize) -> Option<Diagnostic> {
-    if table.rows.len() <= max {
-        return None;
-    }
-    let cut = table.rows.split_off(max);
-    let width = cut.iter().map(Vec::len).max().unwrap_or(1).max(1);
-    let (first, last) = (CellRef::new(max, 0), CellRef::new(max + cut.len() - 1, width - 1));
-    let total = max + cut.len();
-    let text = cut[0].first().map(String::as_str).unwrap_or_default();
+/// The error accounting for the rows past the limit, if any were cut.
+fn rows_cut(overflow: &Overflow, max: usize) -> Option<Diagnostic> {
+    let text = overflow.first_cut_row.as_deref()?;
+    let total = overflow.rows;
+    let (first, last) = (CellRef::new(max, 0), CellRef::new(total - 1, overflow.widest.max(1) - 1));
     let d = Diagnostic::at(
         Severity::Error,
         Code::TooManyRows,
@@ -102,6 +96,24 @@ fn cut_rows(table: &mut RawTable, max: usize) -> Option<Diagnostic> {
         ),
     );
     Some(d.covering(Some(CellRange { first, last })))
+}
+
+/// The error accounting for the cells past the column limit in the kept rows,
+/// if any were cut.
+fn columns_cut(overflow: &Overflow, max: usize, kept_rows: usize) -> Option<Diagnostic> {
+    let (row, text) = overflow.first_cut_column.as_ref().filter(|(row, _)| *row < kept_rows)?;
+    let widest = overflow.widest;
+    let first = CellRef::new(*row, max);
+    let column = first.column_letters();
+    let d = Diagnostic::at(
+        Severity::Error,
+        Code::TooManyColumns,
+        first,
+        text,
+        format!("粘贴的表格宽 {widest} 列，超过一次可分析的 {max} 列：{column} 列起未读取（文本已全部保留）。请检查是否复制了整行，或分批粘贴"),
+        format!("The pasted table is {widest} columns wide, more than the {max} one paste can have: columns from {column} on were not read (the text is kept). Check whether whole rows were copied, or paste in parts"),
+    );
+    Some(d.covering(Some(CellRange { first, last: CellRef::new(overflow.last_wide_row, widest - 1) })))
 }
 
 /// Everything one parse produced, with what the tests need to check the
@@ -128,10 +140,10 @@ struct Candidate {
 /// Parses `text` (see [`super::parse`]), keeping the table and the account.
 pub(crate) fn parse_text(text: &str, catalog: &Catalog, options: &ParseOptions) -> Parsed {
     let delimiter = options.delimiter.unwrap_or_else(|| delimit::detect(text));
-    let (mut table, mut diagnostics) = delimit::split(text, delimiter);
-    if let Some(max) = options.max_rows {
-        diagnostics.extend(cut_rows(&mut table, max));
-    }
+    let limits = Limits { rows: options.max_rows.unwrap_or(usize::MAX), columns: options.max_columns.unwrap_or(usize::MAX) };
+    let (table, mut diagnostics, overflow) = delimit::split_within(text, delimiter, limits);
+    diagnostics.extend(rows_cut(&overflow, limits.rows));
+    diagnostics.extend(columns_cut(&overflow, limits.columns, table.rows.len()));
     let layout = options.layout.unwrap_or_else(|| layout::detect(&table));
     let mut accounting = Accounting::new(&table);
     let mut figures = Figures { layout, delimiter, ..Figures::default() };
@@ -846,6 +858,19 @@ mod tests {
         assert_eq!(parsed.figures.series_for("C-HEALTH-03").map(|s| s.points.len()), Some(1));
         options.max_rows = Some(11);
         assert!(parse_text(&text, &catalog, &options).figures.diagnostics.iter().all(|d| d.code != Code::TooManyRows));
+    }
+
+    #[test]
+    fn columns_past_the_cap_are_one_located_error_and_the_rest_is_read() {
+        let catalog = crate::catalog::builtin();
+        let text = "指标\t2021年\t2022年\t2023年\t2024年\n婴儿死亡率\t5.0\t4.9\t4.5\t4.0\n";
+        let mut options = ParseOptions::new(2026);
+        options.max_columns = Some(3);
+        let parsed = parse_text(text, &catalog, &options);
+        let cut: Vec<_> = parsed.figures.diagnostics.iter().filter(|d| d.code == Code::TooManyColumns).collect();
+        assert_eq!(cut.len(), 1);
+        assert_eq!((cut[0].cell.as_deref(), cut[0].range.as_deref()), (Some("D1"), Some("D1:E2")));
+        assert_eq!(parsed.figures.series_for("C-HEALTH-03").map(|s| s.points.len()), Some(2));
     }
 
     #[test]

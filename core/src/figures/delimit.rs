@@ -203,9 +203,44 @@ pub fn strip_bom(text: &str) -> &str {
 /// text after its closing quote is kept. An unterminated quote is reported and
 /// quotes are read literally from that field on, so no text is lost.
 pub fn split(text: &str, delimiter: Delimiter) -> (RawTable, Vec<Diagnostic>) {
+    let (table, diagnostics, _) = split_within(text, delimiter, Limits::NONE);
+    (table, diagnostics)
+}
+
+/// How much of a paste is kept as cells; what lies beyond is only counted, so
+/// megabytes of text cost a scan, not a million strings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    pub rows: usize,
+    pub columns: usize,
+}
+
+impl Limits {
+    /// Keep everything.
+    pub const NONE: Limits = Limits { rows: usize::MAX, columns: usize::MAX };
+}
+
+/// What lay beyond the [`Limits`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Overflow {
+    /// Records in the whole text.
+    pub rows: usize,
+    /// The widest record's number of cells.
+    pub widest: usize,
+    /// The first cell of the first record past the row limit.
+    pub first_cut_row: Option<String>,
+    /// The first cell past the column limit: its row and text.
+    pub first_cut_column: Option<(usize, String)>,
+    /// The last kept row that had cells past the column limit.
+    pub last_wide_row: usize,
+}
+
+/// [`split`], keeping only the cells inside `limits` and counting the rest.
+pub fn split_within(text: &str, delimiter: Delimiter, limits: Limits) -> (RawTable, Vec<Diagnostic>, Overflow) {
     let text = strip_bom(text);
     let delim = delimiter.as_char();
     let mut diagnostics = Vec::new();
+    let mut overflow = Overflow::default();
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut row: Vec<String> = Vec::new();
     let mut field = String::new();
@@ -215,8 +250,30 @@ pub fn split(text: &str, delimiter: Delimiter) -> (RawTable, Vec<Diagnostic>) {
     // Whether the current record has seen any character (so that a final line
     // end does not create an empty record).
     let mut record_started = false;
+    // Cells of the current record, kept or not.
+    let mut cells = 0usize;
+    // Ends the current field: keeps it when inside the limits, else notes it.
+    let end_field = |field: &mut String, row: &mut Vec<String>, cells: &mut usize, record: usize, overflow: &mut Overflow| {
+        if record >= limits.rows {
+            if record == limits.rows && *cells == 0 {
+                overflow.first_cut_row = Some(field.clone());
+            }
+            field.clear();
+        } else if *cells >= limits.columns {
+            if overflow.first_cut_column.is_none() {
+                overflow.first_cut_column = Some((record, field.clone()));
+            }
+            overflow.last_wide_row = record;
+            field.clear();
+        } else {
+            row.push(std::mem::take(field));
+        }
+        *cells += 1;
+        overflow.widest = overflow.widest.max(*cells);
+    };
 
     while i < text.len() {
+        let record = overflow.rows;
         // Start of a field.
         if !quotes_literal && bytes[i] == b'"' {
             match closing_quote(text, i + 1) {
@@ -226,7 +283,7 @@ pub fn split(text: &str, delimiter: Delimiter) -> (RawTable, Vec<Diagnostic>) {
                     record_started = true;
                 }
                 None => {
-                    let at = CellRef::new(rows.len(), row.len());
+                    let at = CellRef::new(record, cells);
                     diagnostics.push(Diagnostic::at(
                         Severity::Warning,
                         Code::UnterminatedQuote,
@@ -251,6 +308,7 @@ pub fn split(text: &str, delimiter: Delimiter) -> (RawTable, Vec<Diagnostic>) {
             .map(|(k, _)| i + k)
             .unwrap_or(text.len());
         if end > i {
+            // A cell past the limits reuses the one buffer: no allocation.
             field.push_str(&text[i..end]);
             record_started = true;
         }
@@ -260,23 +318,30 @@ pub fn split(text: &str, delimiter: Delimiter) -> (RawTable, Vec<Diagnostic>) {
         }
         let ch = text[i..].chars().next().unwrap_or(delim);
         i += ch.len_utf8();
+        end_field(&mut field, &mut row, &mut cells, record, &mut overflow);
         if ch == delim {
-            row.push(std::mem::take(&mut field));
             record_started = true;
         } else {
             if ch == '\r' && bytes.get(i) == Some(&b'\n') {
                 i += 1;
             }
-            row.push(std::mem::take(&mut field));
-            rows.push(std::mem::take(&mut row));
+            if record < limits.rows {
+                rows.push(std::mem::take(&mut row));
+            }
+            overflow.rows += 1;
+            cells = 0;
             record_started = false;
         }
     }
     if record_started {
-        row.push(field);
-        rows.push(row);
+        let record = overflow.rows;
+        end_field(&mut field, &mut row, &mut cells, record, &mut overflow);
+        if record < limits.rows {
+            rows.push(row);
+        }
+        overflow.rows += 1;
     }
-    (RawTable { rows }, diagnostics)
+    (RawTable { rows }, diagnostics, overflow)
 }
 
 /// The byte index of the quote closing a field whose content starts at

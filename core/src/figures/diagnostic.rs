@@ -86,11 +86,13 @@ pub enum Code {
     CellUnused,
     /// Rows past the most the caller lets one paste have: not analysed.
     TooManyRows,
+    /// Columns past the most the caller lets one paste have: not analysed.
+    TooManyColumns,
 }
 
 impl Code {
     /// Every code, in declaration order.
-    pub const ALL: [Code; 29] = [
+    pub const ALL: [Code; 30] = [
         Code::NotText,
         Code::NotUtf8,
         Code::Empty,
@@ -120,6 +122,7 @@ impl Code {
         Code::NoteUnused,
         Code::CellUnused,
         Code::TooManyRows,
+        Code::TooManyColumns,
     ];
 
     /// The `snake_case` name used in JSON and by the app.
@@ -154,6 +157,7 @@ impl Code {
             Code::NoteUnused => "note_unused",
             Code::CellUnused => "cell_unused",
             Code::TooManyRows => "too_many_rows",
+            Code::TooManyColumns => "too_many_columns",
         }
     }
 }

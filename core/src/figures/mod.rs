@@ -69,6 +69,9 @@ pub struct ParseOptions {
     /// (both plans' indicators for every year up to 2100 fit in 20,000 rows);
     /// the CLI reads everything.
     pub max_rows: Option<usize>,
+    /// Likewise for columns: a wide table has a column per year, a transposed
+    /// one a column per indicator, so a few hundred is already generous.
+    pub max_columns: Option<usize>,
 }
 
 impl ParseOptions {
@@ -82,6 +85,7 @@ impl ParseOptions {
             conflict_choices: BTreeMap::new(),
             current_year,
             max_rows: None,
+            max_columns: None,
         }
     }
 }

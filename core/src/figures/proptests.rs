@@ -24,6 +24,22 @@ fn check_account(text: &str, options: &ParseOptions) -> Result<(), TestCaseError
             cell.a1()
         );
     }
+    // With limits, every non-blank cell of the whole text that was not kept is
+    // named by the error accounting for the cut.
+    if options.max_rows.is_some() || options.max_columns.is_some() {
+        let delimiter = options.delimiter.unwrap_or_else(|| super::delimit::detect(text));
+        let (full, _) = super::delimit::split(text, delimiter);
+        for cell in full.filled_cells() {
+            let kept = parsed.table.rows.get(cell.row).is_some_and(|r| cell.col < r.len());
+            let cut_reported = parsed.figures.diagnostics.iter().any(|d| {
+                matches!(d.code, Code::TooManyRows | Code::TooManyColumns) && d.covers(cell)
+            });
+            prop_assert!(kept || cut_reported, "cut cell {} unaccounted in {text:?}", cell.a1());
+            if kept {
+                prop_assert_eq!(parsed.table.text(cell), full.text(cell));
+            }
+        }
+    }
     // Points are one a year, in order, finite.
     for s in &parsed.figures.series {
         prop_assert!(s.points.windows(2).all(|w| w[0].year < w[1].year));
@@ -81,11 +97,15 @@ fn options() -> impl Strategy<Value = ParseOptions> {
         ]),
         proptest::option::of(prop_oneof![Just(Layout::Wide), Just(Layout::Transposed), Just(Layout::Long)]),
         any::<bool>(),
+        proptest::option::of(1usize..6),
+        proptest::option::of(1usize..6),
     )
-        .prop_map(|(delimiter, layout, choose)| {
+        .prop_map(|(delimiter, layout, choose, max_rows, max_columns)| {
             let mut o = ParseOptions::new(2026);
             o.delimiter = delimiter;
             o.layout = layout;
+            o.max_rows = max_rows;
+            o.max_columns = max_columns;
             if choose {
                 o.conflict_choices.insert(("W-HEALTH-02".to_string(), 2021), 12.0);
                 o.assignments.insert("abc".to_string(), "C-HEALTH-03".to_string());
