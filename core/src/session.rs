@@ -22,6 +22,10 @@ use crate::format::Lang;
 /// rows parse in well under a tenth of a second.
 pub const MAX_ROWS: usize = 30_000;
 
+/// The most columns of a paste the page analyses: a wide table has one per
+/// year, a transposed one one per indicator (184).
+pub const MAX_COLUMNS: usize = 1_000;
+
 /// The session format version this build writes.
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -83,10 +87,12 @@ impl Session {
     }
 
     /// The parser options this session implies. The page analyses at most
-    /// [`MAX_ROWS`] rows of a paste, so megabytes of text cannot freeze it.
+    /// [`MAX_ROWS`] rows and [`MAX_COLUMNS`] columns of a paste, so megabytes of
+    /// text cannot freeze it.
     pub fn parse_options(&self) -> ParseOptions {
         let mut options = ParseOptions::new(self.settings.current_year);
         options.max_rows = Some(MAX_ROWS);
+        options.max_columns = Some(MAX_COLUMNS);
         options.delimiter = self.delimiter;
         options.layout = self.layout;
         options.assignments = self.assignments.clone();

@@ -64,7 +64,7 @@ fn matches(filter: &Filter, indicator: &Indicator, a: &Assessment) -> bool {
 }
 
 /// The rows to show, in order.
-fn rows<'a>(state: &'a State) -> Vec<(&'a Indicator, &'a Assessment)> {
+fn rows(state: &State) -> Vec<(&Indicator, &Assessment)> {
     let mut rows: Vec<_> = state
         .catalog
         .indicators

@@ -83,7 +83,7 @@ pub fn test() -> Result<(), String> {
                     .current_dir(&root)
                     .arg("tests/crosscheck/crosscheck.py")
                     .arg("--gapcast")
-                    .arg(std::path::PathBuf::from(target_dir).join("debug/gapcast")),
+                    .arg(target_dir.join("debug/gapcast")),
                 &mut tally,
             )
         });
