@@ -11,17 +11,17 @@
 use std::fmt::Write as _;
 
 #[allow(dead_code)]
-#[path = "src/catalog/model.rs"]
-mod model;
-#[allow(dead_code)]
-#[path = "src/catalog/raw.rs"]
-mod raw;
-#[allow(dead_code)]
 #[path = "src/catalog/issue.rs"]
 mod issue;
 #[allow(dead_code)]
 #[path = "src/catalog/load.rs"]
 mod load;
+#[allow(dead_code)]
+#[path = "src/catalog/model.rs"]
+mod model;
+#[allow(dead_code)]
+#[path = "src/catalog/raw.rs"]
+mod raw;
 
 use model::{Bounds, Goal, Indicator, Target};
 
@@ -32,7 +32,9 @@ pub struct Catalog {
 }
 
 fn main() {
-    for path in ["build.rs", "src/catalog/model.rs", "src/catalog/raw.rs", "src/catalog/issue.rs", "src/catalog/load.rs"] {
+    for path in
+        ["build.rs", "src/catalog/model.rs", "src/catalog/raw.rs", "src/catalog/issue.rs", "src/catalog/load.rs"]
+    {
         println!("cargo:rerun-if-changed={path}");
     }
     for (name, _) in load::BUILTIN_FILES {

@@ -26,8 +26,11 @@ pub fn start() {
         // `#embed&...` asks for the compact view for an iframe (components/embed.rs).
         Some(root) => match components::embed::requested() {
             Some(options) => {
-                yew::Renderer::<components::embed::EmbedApp>::with_root_and_props(root, components::embed::EmbedAppProps { options })
-                    .render();
+                yew::Renderer::<components::embed::EmbedApp>::with_root_and_props(
+                    root,
+                    components::embed::EmbedAppProps { options },
+                )
+                .render();
             }
             None => {
                 yew::Renderer::<components::app::App>::with_root(root).render();

@@ -3,7 +3,7 @@
 //! whole pipeline from what the user gave to what the page shows is
 //! [`Session::evaluate`], run again only when its inputs change.
 
-use gapcast_core::assess::{Severity, Settings, Status, WarningKind, WhatIfChange};
+use gapcast_core::assess::{Settings, Severity, Status, WarningKind, WhatIfChange};
 use gapcast_core::catalog::{Catalog, Plan, Scale};
 use gapcast_core::figures::{Delimiter, Layout};
 use gapcast_core::session::{Evaluation, Session};
@@ -166,17 +166,30 @@ pub enum Action {
     LoadDemo,
     SetDelimiter(Option<Delimiter>),
     SetLayout(Option<Layout>),
-    Assign { name: String, id: String },
+    Assign {
+        name: String,
+        id: String,
+    },
     Unassign(String),
     /// Use `value` for an indicator-year (a conflict resolved, or a suggested
     /// correction accepted).
-    Choose { id: String, year: i32, value: f64 },
+    Choose {
+        id: String,
+        year: i32,
+        value: f64,
+    },
     SetSettings(Settings),
     ResetSettings,
     /// Pin the current year (or follow the clock again with `None`).
     SetCurrentYear(Option<i32>),
-    SetScale { id: String, scale: Option<Scale> },
-    SetScenario { id: String, change: Option<WhatIfChange> },
+    SetScale {
+        id: String,
+        scale: Option<Scale>,
+    },
+    SetScenario {
+        id: String,
+        change: Option<WhatIfChange>,
+    },
     SetFilter(Filter),
     SetSort(SortKey),
     Open(Panel),

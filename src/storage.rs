@@ -31,9 +31,7 @@ impl fmt::Display for StorageProblem {
 }
 
 fn storage() -> Result<web_sys::Storage, StorageProblem> {
-    web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .ok_or(StorageProblem::Blocked)
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten()).ok_or(StorageProblem::Blocked)
 }
 
 /// Reads the saved text, `Ok(None)` when nothing was saved yet.

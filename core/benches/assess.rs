@@ -21,7 +21,9 @@ fn series(catalog: &Catalog) -> Vec<Series> {
                     let wiggle = (((i * 31 + k * 17) % 11) as f64 - 5.0) / 10.0;
                     let value = match indicator.unit {
                         Unit::Percent => 60.0 + 2.5 * k as f64 + 3.0 * wiggle,
-                        Unit::Per100k | Unit::Per100kLiveBirths => 20.0 * (0.95_f64).powi(k as i32) * (1.0 + 0.05 * wiggle),
+                        Unit::Per100k | Unit::Per100kLiveBirths => {
+                            20.0 * (0.95_f64).powi(k as i32) * (1.0 + 0.05 * wiggle)
+                        }
                         _ => 10.0 + 0.8 * k as f64 + wiggle,
                     };
                     Point { year: 2015 + k as i32, value, note: None }

@@ -29,13 +29,9 @@ fn bench(c: &mut Criterion) {
     let catalog = builtin();
     let options = ParseOptions::new(2026);
     let table = long_table(10_000);
-    c.bench_function("parse long table 10k rows", |b| {
-        b.iter(|| parse(black_box(&table), &catalog, &options))
-    });
+    c.bench_function("parse long table 10k rows", |b| b.iter(|| parse(black_box(&table), &catalog, &options)));
     let demo = include_str!("../../static/demo/national-figures.tsv");
-    c.bench_function("parse demo national figures", |b| {
-        b.iter(|| parse(black_box(demo), &catalog, &options))
-    });
+    c.bench_function("parse demo national figures", |b| b.iter(|| parse(black_box(demo), &catalog, &options)));
 }
 
 criterion_group!(benches, bench);

@@ -228,12 +228,23 @@ pub fn layout(input: &ChartInput, width: f64, height: f64) -> Chart {
 /// year) or earlier. The glide path is drawn year by year because it is
 /// straight on the model scale, so curved on a log or logit scale.
 #[inline(never)]
-pub fn input_for(indicator: &Indicator, points: &[Point], a: &Assessment, what_if: Option<&WhatIf>, from_year: i32) -> ChartInput {
-    let mut observed: Vec<(i32, f64)> = points.iter().filter(|p| p.value.is_finite()).map(|p| (p.year, p.value)).collect();
+pub fn input_for(
+    indicator: &Indicator,
+    points: &[Point],
+    a: &Assessment,
+    what_if: Option<&WhatIf>,
+    from_year: i32,
+) -> ChartInput {
+    let mut observed: Vec<(i32, f64)> =
+        points.iter().filter(|p| p.value.is_finite()).map(|p| (p.year, p.value)).collect();
     crate::sort::sort_by_key(&mut observed, |p| p.0);
     let latest = a.latest_year.unwrap_or(i32::MAX);
     let projected = |from: i32, to: i32| -> Vec<(i32, f64)> {
-        a.projection.iter().filter(|p| p.year >= from && p.year <= to).filter_map(|p| Some((p.year, p.value?))).collect()
+        a.projection
+            .iter()
+            .filter(|p| p.year >= from && p.year <= to)
+            .filter_map(|p| Some((p.year, p.value?)))
+            .collect()
     };
     let fitted = projected(i32::MIN, latest);
     let projection = if latest < a.target.year { projected(latest, a.target.year) } else { Vec::new() };
@@ -359,7 +370,8 @@ fn value_extent(input: &ChartInput) -> (f64, f64) {
     let span = (hi - lo).max(hi.abs().max(lo.abs()) * 0.05).max(1e-9);
     // With nothing but the target to draw, show some room around it rather
     // than a band filling the whole frame.
-    let only_target = input.observed.is_empty() && input.fitted.is_empty() && input.projection.is_empty() && input.what_if.is_empty();
+    let only_target =
+        input.observed.is_empty() && input.fitted.is_empty() && input.projection.is_empty() && input.what_if.is_empty();
     if only_target {
         let pad = (hi - lo).max(hi.abs().max(lo.abs()) * 0.2).max(1e-9) / 2.0;
         lo -= pad;
@@ -507,7 +519,11 @@ impl Chart {
     fn render(&self, text: Option<&ChartText>) -> String {
         let mut s = String::new();
         let p = self.plot;
-        let _ = write!(s, r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" class="chart""#, self.width, self.height);
+        let _ = write!(
+            s,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" class="chart""#,
+            self.width, self.height
+        );
         if let Some(t) = text {
             let id = escape(t.id);
             let _ = write!(
@@ -516,51 +532,97 @@ impl Chart {
                 escape(t.title),
                 escape(t.desc)
             );
-            let _ = write!(s, r#"<rect class="frame" x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}"/>"#, p.left, p.top, p.right - p.left, p.bottom - p.top);
+            let _ = write!(
+                s,
+                r#"<rect class="frame" x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}"/>"#,
+                p.left,
+                p.top,
+                p.right - p.left,
+                p.bottom - p.top
+            );
         } else {
             s.push('>');
         }
         for t in &self.y_ticks {
-            let _ = write!(s, r#"<line class="grid" x1="{:.1}" x2="{:.1}" y1="{:.1}" y2="{:.1}"/>"#, p.left, p.right, t.pos, t.pos);
-            let _ = write!(s, r#"<text class="tick y" x="{:.1}" y="{:.1}">{}</text>"#, p.left - 6.0, t.pos + 4.0, t.label);
+            let _ = write!(
+                s,
+                r#"<line class="grid" x1="{:.1}" x2="{:.1}" y1="{:.1}" y2="{:.1}"/>"#,
+                p.left, p.right, t.pos, t.pos
+            );
+            let _ =
+                write!(s, r#"<text class="tick y" x="{:.1}" y="{:.1}">{}</text>"#, p.left - 6.0, t.pos + 4.0, t.label);
         }
         for t in &self.x_ticks {
             let _ = write!(s, r#"<text class="tick x" x="{:.1}" y="{:.1}">{}</text>"#, t.pos, p.bottom + 18.0, t.label);
         }
         match self.target {
             Some(TargetGeom::Line { y }) => {
-                let _ = write!(s, r#"<line class="target" x1="{:.1}" x2="{:.1}" y1="{y:.1}" y2="{y:.1}"/>"#, p.left, p.right);
+                let _ = write!(
+                    s,
+                    r#"<line class="target" x1="{:.1}" x2="{:.1}" y1="{y:.1}" y2="{y:.1}"/>"#,
+                    p.left, p.right
+                );
             }
             Some(TargetGeom::Band { y_top, y_bottom }) => {
-                let _ = write!(s, r#"<rect class="target-band" x="{:.1}" y="{y_top:.1}" width="{:.1}" height="{:.1}"/>"#, p.left, p.right - p.left, y_bottom - y_top);
+                let _ = write!(
+                    s,
+                    r#"<rect class="target-band" x="{:.1}" y="{y_top:.1}" width="{:.1}" height="{:.1}"/>"#,
+                    p.left,
+                    p.right - p.left,
+                    y_bottom - y_top
+                );
             }
             None => {}
         }
-        for (class, d) in [("band", &self.band), ("glide", &self.glide), ("fitted", &self.fitted), ("projection", &self.projection), ("what-if", &self.what_if)] {
+        for (class, d) in [
+            ("band", &self.band),
+            ("glide", &self.glide),
+            ("fitted", &self.fitted),
+            ("projection", &self.projection),
+            ("what-if", &self.what_if),
+        ] {
             if !d.is_empty() {
                 let _ = write!(s, r#"<path class="{class}" d="{d}"/>"#);
             }
         }
         let Some(t) = text else {
             for m in &self.milestones {
-                let _ = write!(s, r#"<rect class="milestone" x="{:.1}" y="{:.1}" width="8" height="8"/>"#, m.x - 4.0, m.y - 4.0);
+                let _ = write!(
+                    s,
+                    r#"<rect class="milestone" x="{:.1}" y="{:.1}" width="8" height="8"/>"#,
+                    m.x - 4.0,
+                    m.y - 4.0
+                );
             }
             if let Some(c) = &self.checkpoint {
                 let _ = write!(s, r#"<circle class="checkpoint" cx="{:.1}" cy="{:.1}" r="4"/>"#, c.x, c.y);
             }
             for m in &self.observed {
-                let _ = write!(s, r#"<circle class="observed" cx="{:.1}" cy="{:.1}" r="3.5"><title>{}: {}</title></circle>"#, m.x, m.y, m.year, m.value);
+                let _ = write!(
+                    s,
+                    r#"<circle class="observed" cx="{:.1}" cy="{:.1}" r="3.5"><title>{}: {}</title></circle>"#,
+                    m.x, m.y, m.year, m.value
+                );
             }
             s.push_str("</svg>");
             return s;
         };
         let value = |v: f64| format::value(v, t.unit, t.lang);
         for m in &self.milestones {
-            let shape = format!(r#"<rect class="milestone" x="{:.1}" y="{:.1}" width="9" height="9"/>"#, m.x - 4.5, m.y - 4.5);
+            let shape =
+                format!(r#"<rect class="milestone" x="{:.1}" y="{:.1}" width="9" height="9"/>"#, m.x - 4.5, m.y - 4.5);
             self.point(&mut s, m, "milestone", &shape, &format!("{} {}: {}", m.year, t.milestone, value(m.value)));
         }
         if let Some(c) = &self.checkpoint {
-            let shape = format!(r#"<path class="checkpoint" d="M{0:.1},{1:.1}L{2:.1},{3:.1}L{0:.1},{4:.1}L{5:.1},{3:.1}Z"/>"#, c.x, c.y - 6.0, c.x + 6.0, c.y, c.y + 6.0, c.x - 6.0);
+            let shape = format!(
+                r#"<path class="checkpoint" d="M{0:.1},{1:.1}L{2:.1},{3:.1}L{0:.1},{4:.1}L{5:.1},{3:.1}Z"/>"#,
+                c.x,
+                c.y - 6.0,
+                c.x + 6.0,
+                c.y,
+                c.y + 6.0,
+                c.x - 6.0
+            );
             self.point(&mut s, c, "checkpoint", &shape, &format!("{} {}: {}", c.year, t.glide, value(c.value)));
         }
         if let Some(e) = &self.projection_end {
@@ -569,7 +631,13 @@ impl Chart {
                 Some((lo, hi)) => format!(" ({}–{})", format::bare(lo, t.unit), format::bare(hi, t.unit)),
                 None => String::new(),
             };
-            self.point(&mut s, e, "projection", &shape, &format!("{} {}: {}{interval}", e.year, t.projection, value(e.value)));
+            self.point(
+                &mut s,
+                e,
+                "projection",
+                &shape,
+                &format!("{} {}: {}{interval}", e.year, t.projection, value(e.value)),
+            );
         }
         for m in &self.observed {
             let shape = format!(r#"<circle class="observed" cx="{:.1}" cy="{:.1}" r="4"/>"#, m.x, m.y);
@@ -705,7 +773,8 @@ mod tests {
     #[test]
     fn one_point_and_a_flat_series_stay_finite() {
         for observed in [vec![(2023, 50.0)], vec![(2021, 50.0), (2022, 50.0), (2023, 50.0)]] {
-            let input = ChartInput { observed, target_year: 2030, bounds: (Some(0.0), Some(100.0)), ..ChartInput::default() };
+            let input =
+                ChartInput { observed, target_year: 2030, bounds: (Some(0.0), Some(100.0)), ..ChartInput::default() };
             let chart = layout(&input, 300.0, 150.0);
             assert!(chart.observed.iter().all(|m| m.x.is_finite() && m.y.is_finite()));
             assert!(chart.y_ticks.len() >= 2);
@@ -736,12 +805,28 @@ mod tests {
             "W-HEALTH-02",
             &[(2020, 16.9), (2021, 16.1), (2022, 15.7), (2023, 15.1), (2024, 14.3)],
             Some(WhatIfChange::PercentPerYear(-8.0)),
-            expect![[r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 200" class="chart"><line class="grid" x1="52.0" x2="386.0" y1="172.0" y2="172.0"/><text class="tick y" x="46.0" y="176.0">5.0</text><line class="grid" x1="52.0" x2="386.0" y1="140.4" y2="140.4"/><text class="tick y" x="46.0" y="144.4">7.5</text><line class="grid" x1="52.0" x2="386.0" y1="108.8" y2="108.8"/><text class="tick y" x="46.0" y="112.8">10.0</text><line class="grid" x1="52.0" x2="386.0" y1="77.2" y2="77.2"/><text class="tick y" x="46.0" y="81.2">12.5</text><line class="grid" x1="52.0" x2="386.0" y1="45.6" y2="45.6"/><text class="tick y" x="46.0" y="49.6">15.0</text><line class="grid" x1="52.0" x2="386.0" y1="14.0" y2="14.0"/><text class="tick y" x="46.0" y="18.0">17.5</text><text class="tick x" x="52.0" y="190.0">2020</text><text class="tick x" x="118.8" y="190.0">2022</text><text class="tick x" x="185.6" y="190.0">2024</text><text class="tick x" x="252.4" y="190.0">2026</text><text class="tick x" x="319.2" y="190.0">2028</text><text class="tick x" x="386.0" y="190.0">2030</text><line class="target" x1="52.0" x2="386.0" y1="140.4" y2="140.4"/><path class="band" d="M185.6,49.9L219.0,56.7L252.4,63.2L285.8,69.3L319.2,75.2L352.6,80.8L386.0,86.3L386.0,97.2L352.6,91.1L319.2,84.6L285.8,77.9L252.4,71.0L219.0,63.8L185.6,56.3Z"/><path class="glide" d="M52.0,21.6L85.4,38.3L118.8,53.6L152.2,67.8L185.6,80.9L219.0,92.9L252.4,104.0L285.8,114.2L319.2,123.7L352.6,132.4L386.0,140.4"/><path class="fitted" d="M52.0,21.7L85.4,30.1L118.8,38.1L152.2,45.8L185.6,53.2"/><path class="projection" d="M185.6,53.2L219.0,60.3L252.4,67.1L285.8,73.7L319.2,80.0L352.6,86.0L386.0,91.9"/><path class="what-if" d="M185.6,54.4L219.0,68.9L252.4,82.2L285.8,94.5L319.2,105.7L352.6,116.1L386.0,125.6"/><circle class="checkpoint" cx="219.0" cy="92.9" r="4"/><circle class="observed" cx="52.0" cy="21.6" r="3.5"><title>2020: 16.9</title></circle><circle class="observed" cx="85.4" cy="31.7" r="3.5"><title>2021: 16.1</title></circle><circle class="observed" cx="118.8" cy="36.8" r="3.5"><title>2022: 15.7</title></circle><circle class="observed" cx="152.2" cy="44.3" r="3.5"><title>2023: 15.1</title></circle><circle class="observed" cx="185.6" cy="54.4" r="3.5"><title>2024: 14.3</title></circle></svg>"#]],
+            expect![[
+                r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 200" class="chart"><line class="grid" x1="52.0" x2="386.0" y1="172.0" y2="172.0"/><text class="tick y" x="46.0" y="176.0">5.0</text><line class="grid" x1="52.0" x2="386.0" y1="140.4" y2="140.4"/><text class="tick y" x="46.0" y="144.4">7.5</text><line class="grid" x1="52.0" x2="386.0" y1="108.8" y2="108.8"/><text class="tick y" x="46.0" y="112.8">10.0</text><line class="grid" x1="52.0" x2="386.0" y1="77.2" y2="77.2"/><text class="tick y" x="46.0" y="81.2">12.5</text><line class="grid" x1="52.0" x2="386.0" y1="45.6" y2="45.6"/><text class="tick y" x="46.0" y="49.6">15.0</text><line class="grid" x1="52.0" x2="386.0" y1="14.0" y2="14.0"/><text class="tick y" x="46.0" y="18.0">17.5</text><text class="tick x" x="52.0" y="190.0">2020</text><text class="tick x" x="118.8" y="190.0">2022</text><text class="tick x" x="185.6" y="190.0">2024</text><text class="tick x" x="252.4" y="190.0">2026</text><text class="tick x" x="319.2" y="190.0">2028</text><text class="tick x" x="386.0" y="190.0">2030</text><line class="target" x1="52.0" x2="386.0" y1="140.4" y2="140.4"/><path class="band" d="M185.6,49.9L219.0,56.7L252.4,63.2L285.8,69.3L319.2,75.2L352.6,80.8L386.0,86.3L386.0,97.2L352.6,91.1L319.2,84.6L285.8,77.9L252.4,71.0L219.0,63.8L185.6,56.3Z"/><path class="glide" d="M52.0,21.6L85.4,38.3L118.8,53.6L152.2,67.8L185.6,80.9L219.0,92.9L252.4,104.0L285.8,114.2L319.2,123.7L352.6,132.4L386.0,140.4"/><path class="fitted" d="M52.0,21.7L85.4,30.1L118.8,38.1L152.2,45.8L185.6,53.2"/><path class="projection" d="M185.6,53.2L219.0,60.3L252.4,67.1L285.8,73.7L319.2,80.0L352.6,86.0L386.0,91.9"/><path class="what-if" d="M185.6,54.4L219.0,68.9L252.4,82.2L285.8,94.5L319.2,105.7L352.6,116.1L386.0,125.6"/><circle class="checkpoint" cx="219.0" cy="92.9" r="4"/><circle class="observed" cx="52.0" cy="21.6" r="3.5"><title>2020: 16.9</title></circle><circle class="observed" cx="85.4" cy="31.7" r="3.5"><title>2021: 16.1</title></circle><circle class="observed" cx="118.8" cy="36.8" r="3.5"><title>2022: 15.7</title></circle><circle class="observed" cx="152.2" cy="44.3" r="3.5"><title>2023: 15.1</title></circle><circle class="observed" cx="185.6" cy="54.4" r="3.5"><title>2024: 14.3</title></circle></svg>"#
+            ]],
         );
         // Childcare places: one point, a 2025 milestone, the required pace.
-        check_indicator("C-WELFARE-04", &[(2024, 4.08)], Some(WhatIfChange::RequiredPace), expect![[r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 200" class="chart"><line class="grid" x1="52.0" x2="386.0" y1="172.0" y2="172.0"/><text class="tick y" x="46.0" y="176.0">3.5</text><line class="grid" x1="52.0" x2="386.0" y1="145.7" y2="145.7"/><text class="tick y" x="46.0" y="149.7">4.0</text><line class="grid" x1="52.0" x2="386.0" y1="119.3" y2="119.3"/><text class="tick y" x="46.0" y="123.3">4.5</text><line class="grid" x1="52.0" x2="386.0" y1="93.0" y2="93.0"/><text class="tick y" x="46.0" y="97.0">5.0</text><line class="grid" x1="52.0" x2="386.0" y1="66.7" y2="66.7"/><text class="tick y" x="46.0" y="70.7">5.5</text><line class="grid" x1="52.0" x2="386.0" y1="40.3" y2="40.3"/><text class="tick y" x="46.0" y="44.3">6.0</text><line class="grid" x1="52.0" x2="386.0" y1="14.0" y2="14.0"/><text class="tick y" x="46.0" y="18.0">6.5</text><text class="tick x" x="52.0" y="190.0">2020</text><text class="tick x" x="118.8" y="190.0">2022</text><text class="tick x" x="185.6" y="190.0">2024</text><text class="tick x" x="252.4" y="190.0">2026</text><text class="tick x" x="319.2" y="190.0">2028</text><text class="tick x" x="386.0" y="190.0">2030</text><line class="target" x1="52.0" x2="386.0" y1="40.3" y2="40.3"/><path class="glide" d="M185.6,141.5L219.0,124.6L252.4,107.7L285.8,90.9L319.2,74.0L352.6,57.2L386.0,40.3"/><path class="what-if" d="M185.6,141.5L219.0,124.6L252.4,107.7L285.8,90.9L319.2,74.0L352.6,57.2L386.0,40.3"/><rect class="milestone" x="215.0" y="141.7" width="8" height="8"/><circle class="checkpoint" cx="219.0" cy="124.6" r="4"/><circle class="observed" cx="185.6" cy="141.5" r="3.5"><title>2024: 4.08</title></circle></svg>"#]]);
+        check_indicator(
+            "C-WELFARE-04",
+            &[(2024, 4.08)],
+            Some(WhatIfChange::RequiredPace),
+            expect![[
+                r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 200" class="chart"><line class="grid" x1="52.0" x2="386.0" y1="172.0" y2="172.0"/><text class="tick y" x="46.0" y="176.0">3.5</text><line class="grid" x1="52.0" x2="386.0" y1="145.7" y2="145.7"/><text class="tick y" x="46.0" y="149.7">4.0</text><line class="grid" x1="52.0" x2="386.0" y1="119.3" y2="119.3"/><text class="tick y" x="46.0" y="123.3">4.5</text><line class="grid" x1="52.0" x2="386.0" y1="93.0" y2="93.0"/><text class="tick y" x="46.0" y="97.0">5.0</text><line class="grid" x1="52.0" x2="386.0" y1="66.7" y2="66.7"/><text class="tick y" x="46.0" y="70.7">5.5</text><line class="grid" x1="52.0" x2="386.0" y1="40.3" y2="40.3"/><text class="tick y" x="46.0" y="44.3">6.0</text><line class="grid" x1="52.0" x2="386.0" y1="14.0" y2="14.0"/><text class="tick y" x="46.0" y="18.0">6.5</text><text class="tick x" x="52.0" y="190.0">2020</text><text class="tick x" x="118.8" y="190.0">2022</text><text class="tick x" x="185.6" y="190.0">2024</text><text class="tick x" x="252.4" y="190.0">2026</text><text class="tick x" x="319.2" y="190.0">2028</text><text class="tick x" x="386.0" y="190.0">2030</text><line class="target" x1="52.0" x2="386.0" y1="40.3" y2="40.3"/><path class="glide" d="M185.6,141.5L219.0,124.6L252.4,107.7L285.8,90.9L319.2,74.0L352.6,57.2L386.0,40.3"/><path class="what-if" d="M185.6,141.5L219.0,124.6L252.4,107.7L285.8,90.9L319.2,74.0L352.6,57.2L386.0,40.3"/><rect class="milestone" x="215.0" y="141.7" width="8" height="8"/><circle class="checkpoint" cx="219.0" cy="124.6" r="4"/><circle class="observed" cx="185.6" cy="141.5" r="3.5"><title>2024: 4.08</title></circle></svg>"#
+            ]],
+        );
         // No figures: the target line alone, axis to the target year.
-        check_indicator("W-HEALTH-02", &[], None, expect![[r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 200" class="chart"><line class="grid" x1="52.0" x2="386.0" y1="172.0" y2="172.0"/><text class="tick y" x="46.0" y="176.0">6.5</text><line class="grid" x1="52.0" x2="386.0" y1="132.5" y2="132.5"/><text class="tick y" x="46.0" y="136.5">7.0</text><line class="grid" x1="52.0" x2="386.0" y1="93.0" y2="93.0"/><text class="tick y" x="46.0" y="97.0">7.5</text><line class="grid" x1="52.0" x2="386.0" y1="53.5" y2="53.5"/><text class="tick y" x="46.0" y="57.5">8.0</text><line class="grid" x1="52.0" x2="386.0" y1="14.0" y2="14.0"/><text class="tick y" x="46.0" y="18.0">8.5</text><text class="tick x" x="52.0" y="190.0">2020</text><text class="tick x" x="118.8" y="190.0">2022</text><text class="tick x" x="185.6" y="190.0">2024</text><text class="tick x" x="252.4" y="190.0">2026</text><text class="tick x" x="319.2" y="190.0">2028</text><text class="tick x" x="386.0" y="190.0">2030</text><line class="target" x1="52.0" x2="386.0" y1="93.0" y2="93.0"/></svg>"#]]);
+        check_indicator(
+            "W-HEALTH-02",
+            &[],
+            None,
+            expect![[
+                r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 200" class="chart"><line class="grid" x1="52.0" x2="386.0" y1="172.0" y2="172.0"/><text class="tick y" x="46.0" y="176.0">6.5</text><line class="grid" x1="52.0" x2="386.0" y1="132.5" y2="132.5"/><text class="tick y" x="46.0" y="136.5">7.0</text><line class="grid" x1="52.0" x2="386.0" y1="93.0" y2="93.0"/><text class="tick y" x="46.0" y="97.0">7.5</text><line class="grid" x1="52.0" x2="386.0" y1="53.5" y2="53.5"/><text class="tick y" x="46.0" y="57.5">8.0</text><line class="grid" x1="52.0" x2="386.0" y1="14.0" y2="14.0"/><text class="tick y" x="46.0" y="18.0">8.5</text><text class="tick x" x="52.0" y="190.0">2020</text><text class="tick x" x="118.8" y="190.0">2022</text><text class="tick x" x="185.6" y="190.0">2024</text><text class="tick x" x="252.4" y="190.0">2026</text><text class="tick x" x="319.2" y="190.0">2028</text><text class="tick x" x="386.0" y="190.0">2030</text><line class="target" x1="52.0" x2="386.0" y1="93.0" y2="93.0"/></svg>"#
+            ]],
+        );
     }
 
     #[test]
@@ -749,8 +834,10 @@ mod tests {
         use crate::assess::{assess, Settings};
         let catalog = crate::catalog::builtin();
         let mmr = catalog.get("W-HEALTH-02").unwrap();
-        let points: Vec<Point> =
-            [(2021, 16.1), (2022, 15.7), (2023, 15.1), (2024, 14.3)].iter().map(|&(year, value)| Point { year, value, note: None }).collect();
+        let points: Vec<Point> = [(2021, 16.1), (2022, 15.7), (2023, 15.1), (2024, 14.3)]
+            .iter()
+            .map(|&(year, value)| Point { year, value, note: None })
+            .collect();
         let a = assess(mmr, &points, &Settings::new(2026));
         let input = input_for(mmr, &points, &a, None, 2020);
         let years = |v: &[(i32, f64)]| v.iter().map(|p| p.0).collect::<Vec<_>>();
@@ -805,16 +892,25 @@ mod tests {
     #[test]
     fn no_point_sits_on_the_frame_unless_a_bound_is_there() {
         let labels = |observed: Vec<(i32, f64)>, bounds| {
-            let chart = layout(&ChartInput { observed, target_year: 2030, bounds, ..ChartInput::default() }, 400.0, 200.0);
+            let chart =
+                layout(&ChartInput { observed, target_year: 2030, bounds, ..ChartInput::default() }, 400.0, 200.0);
             chart.y_ticks.iter().map(|t| t.label.clone()).collect::<Vec<_>>().join(" ")
         };
         assert_eq!(labels(vec![(2024, 4.0), (2025, 6.0)], (Some(0.0), None)), "3.5 4.0 4.5 5.0 5.5 6.0 6.5");
-        assert_eq!(labels(vec![(2024, 90.0), (2025, 100.0)], (Some(0.0), Some(100.0))), "87.5 90.0 92.5 95.0 97.5 100.0");
+        assert_eq!(
+            labels(vec![(2024, 90.0), (2025, 100.0)], (Some(0.0), Some(100.0))),
+            "87.5 90.0 92.5 95.0 97.5 100.0"
+        );
     }
 
     #[test]
     fn the_x_axis_shows_the_plan_period_without_figures() {
-        let input = ChartInput { target: Some(TargetMark::Band(2.0, 4.0)), target_year: 2030, first_year: Some(2020), ..ChartInput::default() };
+        let input = ChartInput {
+            target: Some(TargetMark::Band(2.0, 4.0)),
+            target_year: 2030,
+            first_year: Some(2020),
+            ..ChartInput::default()
+        };
         let chart = layout(&input, 400.0, 200.0);
         assert_eq!(chart.x_ticks.first().map(|t| t.label.as_str()), Some("2020"));
         let ticks: Vec<&str> = chart.y_ticks.iter().map(|t| t.label.as_str()).collect();

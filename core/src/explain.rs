@@ -46,9 +46,7 @@ fn share(v: f64) -> String {
 fn current_pace(a: &Assessment, lang: Lang) -> Option<String> {
     match a.scale {
         Scale::Log => a.slope.map(|b| format::rate_per_year(b.exp_m1(), lang)),
-        _ => a
-            .annual_change
-            .map(|c| format::change_per_year(c, a.unit, lang)),
+        _ => a.annual_change.map(|c| format::change_per_year(c, a.unit, lang)),
     }
 }
 
@@ -57,20 +55,14 @@ fn current_pace(a: &Assessment, lang: Lang) -> Option<String> {
 fn required_pace(a: &Assessment, lang: Lang) -> Option<String> {
     match (a.scale, a.required_annual_rate) {
         (Scale::Log, Some(rate)) => Some(format::rate_per_year(rate, lang)),
-        _ => a
-            .required_annual_change
-            .map(|c| format::change_per_year(c, a.unit, lang)),
+        _ => a.required_annual_change.map(|c| format::change_per_year(c, a.unit, lang)),
     }
 }
 
 /// "约 72%" reads "达标概率约 72%", but "< 1%" needs a space after the noun.
 fn probability_phrase(p: f64, lang: Lang) -> String {
     let said = format::probability(p, lang);
-    let glue = if said.starts_with(['<', '>']) {
-        " "
-    } else {
-        ""
-    };
+    let glue = if said.starts_with(['<', '>']) { " " } else { "" };
     match lang {
         Lang::Zh => format!("达标概率{glue}{said}"),
         Lang::En => format!("probability of meeting the target {said}"),
@@ -153,11 +145,9 @@ pub fn reading(indicator: &Indicator, a: &Assessment, lang: Lang) -> String {
         let (year, value) = judged_value(a).unwrap_or((a.target.year, f64::NAN));
         let met = a.status == Status::Achieved;
         return match lang {
-            Lang::Zh => format!(
-                "目标年已到：{year}年为 {}，{}目标 {target}。",
-                v(value),
-                if met { "实现了" } else { "未实现" }
-            ),
+            Lang::Zh => {
+                format!("目标年已到：{year}年为 {}，{}目标 {target}。", v(value), if met { "实现了" } else { "未实现" })
+            }
             Lang::En => format!(
                 "The target year has come: {} in {year}, so the target {target} was {}.",
                 v(value),
@@ -180,11 +170,7 @@ pub fn reading(indicator: &Indicator, a: &Assessment, lang: Lang) -> String {
         let at_risk = a.warnings.iter().any(|w| w.code == "at_risk");
         let head = match lang {
             Lang::Zh => format!("{}年为 {}，已实现目标 {target}", latest.0, v(latest.1)),
-            Lang::En => format!(
-                "{} in {}: the target {target} is met",
-                v(latest.1),
-                latest.0
-            ),
+            Lang::En => format!("{} in {}: the target {target} is met", v(latest.1), latest.0),
         };
         return match (projection, at_risk, lang) {
             (Some(p), true, Lang::Zh) => format!("{head}；但按当前趋势，{p}，届时可能不达标。"),
@@ -209,35 +195,29 @@ pub fn reading(indicator: &Indicator, a: &Assessment, lang: Lang) -> String {
     };
     if a.n_points == 1 {
         return match lang {
-            Lang::Zh => format!("仅有{}年一个数据（{}），无法估计趋势；要达到目标 {target}{pace}。", latest.0, v(latest.1)),
-            Lang::En => format!("Only one figure ({} in {}), so no trend can be estimated; for the target {target}{pace}.", v(latest.1), latest.0),
-        };
-    }
-    let Some(projection) = projection else {
-        return match lang {
-            Lang::Zh => format!(
-                "{}年为 {}，趋势无法外推（{status}）{pace}。",
-                latest.0,
-                v(latest.1)
-            ),
+            Lang::Zh => {
+                format!("仅有{}年一个数据（{}），无法估计趋势；要达到目标 {target}{pace}。", latest.0, v(latest.1))
+            }
             Lang::En => format!(
-                "{} in {}; the trend cannot be projected ({status}){pace}.",
+                "Only one figure ({} in {}), so no trend can be estimated; for the target {target}{pace}.",
                 v(latest.1),
                 latest.0
             ),
         };
+    }
+    let Some(projection) = projection else {
+        return match lang {
+            Lang::Zh => format!("{}年为 {}，趋势无法外推（{status}）{pace}。", latest.0, v(latest.1)),
+            Lang::En => format!("{} in {}; the trend cannot be projected ({status}){pace}.", v(latest.1), latest.0),
+        };
     };
-    let probability = a
-        .probability
-        .map(|p| format!("{}{}", lang.pick("，", ", "), probability_phrase(p, lang)))
-        .unwrap_or_default();
+    let probability =
+        a.probability.map(|p| format!("{}{}", lang.pick("，", ", "), probability_phrase(p, lang))).unwrap_or_default();
     match (a.n_points, lang) {
         (2, Lang::Zh) => {
             format!("按两个数据点的趋势（点数太少，无法给出区间），{projection}{pace}。")
         }
-        (2, Lang::En) => format!(
-            "At the trend through two figures (too few for an interval), {projection}{pace}."
-        ),
+        (2, Lang::En) => format!("At the trend through two figures (too few for an interval), {projection}{pace}."),
         (_, Lang::Zh) => format!("按当前趋势，{projection}{probability}{pace}。"),
         (_, Lang::En) => format!("At the current trend, {projection}{probability}{pace}."),
     }
@@ -245,12 +225,7 @@ pub fn reading(indicator: &Indicator, a: &Assessment, lang: Lang) -> String {
 
 /// The sentence for a target without a number (逐步提高, 明显下降, ...).
 #[inline(never)]
-fn directional_reading(
-    indicator: &Indicator,
-    a: &Assessment,
-    lang: Lang,
-    projection: Option<String>,
-) -> String {
+fn directional_reading(indicator: &Indicator, a: &Assessment, lang: Lang, projection: Option<String>) -> String {
     let target = format::target(&indicator.target, indicator.unit, lang);
     let status = lang.pick(a.status.label_zh(), a.status.label_en());
     if a.status == Status::NotAssessed {
@@ -263,14 +238,8 @@ fn directional_reading(
     }
     if a.status == Status::InsufficientData {
         return match lang {
-            Lang::Zh => format!(
-                "目标为 {target}；目前只有 {} 个数据点，暂不判断趋势。",
-                a.n_points
-            ),
-            Lang::En => format!(
-                "The target is {target}; with {} figure(s) the trend is not judged yet.",
-                a.n_points
-            ),
+            Lang::Zh => format!("目标为 {target}；目前只有 {} 个数据点，暂不判断趋势。", a.n_points),
+            Lang::En => format!("The target is {target}; with {} figure(s) the trend is not judged yet.", a.n_points),
         };
     }
     let d = a.explain.directional.as_ref();
@@ -286,7 +255,9 @@ fn directional_reading(
         (Some(r), Lang::Zh) => format!("目标为 {target}：拟合趋势年均变化 {r}，判断为“{status}”"),
         (Some(r), Lang::En) => format!("The target is {target}: the fitted trend changes {r}, judged “{status}”"),
         (None, Lang::Zh) => format!("目标为 {target}：比较前后两半的上升速度，判断为“{status}”"),
-        (None, Lang::En) => format!("The target is {target}: comparing how fast the earlier and later halves rise, judged “{status}”"),
+        (None, Lang::En) => {
+            format!("The target is {target}: comparing how fast the earlier and later halves rise, judged “{status}”")
+        }
     };
     match (projection, lang) {
         (Some(p), Lang::Zh) => format!("{head}；按当前趋势，{p}。"),
@@ -337,19 +308,11 @@ pub fn what_if_reading(indicator: &Indicator, w: &WhatIf, lang: Lang) -> String 
     let v = |x: f64| format::value(x, unit, lang);
     match w.reason.as_deref() {
         Some("no_data") => {
-            return lang
-                .pick(
-                    "没有数据，无法推算情景。",
-                    "No figures to start a scenario from.",
-                )
-                .to_string()
+            return lang.pick("没有数据，无法推算情景。", "No figures to start a scenario from.").to_string()
         }
         Some("target_year_passed") => {
             return lang
-                .pick(
-                    "目标年已过，情景推算不再适用。",
-                    "The target year has passed; scenarios no longer apply.",
-                )
+                .pick("目标年已过，情景推算不再适用。", "The target year has passed; scenarios no longer apply.")
                 .to_string()
         }
         Some("no_required_pace") => {
@@ -362,10 +325,7 @@ pub fn what_if_reading(indicator: &Indicator, w: &WhatIf, lang: Lang) -> String 
         }
         Some(code) if code.starts_with("invalid_value") => {
             return lang
-                .pick(
-                    "数据有误，无法推算情景。",
-                    "The figures have an error; no scenario can be run.",
-                )
+                .pick("数据有误，无法推算情景。", "The figures have an error; no scenario can be run.")
                 .to_string()
         }
         _ => {}
@@ -379,11 +339,7 @@ pub fn what_if_reading(indicator: &Indicator, w: &WhatIf, lang: Lang) -> String 
         Lang::Zh => format!(
             "若从{start_year}年的 {} 起{}",
             v(start),
-            if w.change == WhatIfChange::RequiredPace {
-                change
-            } else {
-                format!("每年 {change}")
-            }
+            if w.change == WhatIfChange::RequiredPace { change } else { format!("每年 {change}") }
         ),
         Lang::En => format!("From {} in {start_year}, at {change}", v(start)),
     };
@@ -409,23 +365,12 @@ pub fn what_if_reading(indicator: &Indicator, w: &WhatIf, lang: Lang) -> String 
     for m in &w.milestones {
         let Some(met) = m.met else { continue };
         s += &match lang {
-            Lang::Zh => format!(
-                "；{}年阶段目标{}",
-                m.year,
-                if met { "达到" } else { "未达到" }
-            ),
-            Lang::En => format!(
-                "; the {} milestone {}",
-                m.year,
-                if met { "is met" } else { "is missed" }
-            ),
+            Lang::Zh => format!("；{}年阶段目标{}", m.year, if met { "达到" } else { "未达到" }),
+            Lang::En => format!("; the {} milestone {}", m.year, if met { "is met" } else { "is missed" }),
         };
     }
     if w.capped {
-        s += lang.pick(
-            "（路径在取值边界处截止）",
-            " (the path stops at the indicator's bound)",
-        );
+        s += lang.pick("（路径在取值边界处截止）", " (the path stops at the indicator's bound)");
     }
     s += lang.pick("。", ".");
     s
@@ -440,11 +385,7 @@ pub struct MethodLine {
 }
 
 fn line(label: &str, formula: impl Into<String>, value: impl Into<String>) -> MethodLine {
-    MethodLine {
-        label: label.to_string(),
-        formula: formula.into(),
-        value: value.into(),
-    }
+    MethodLine { label: label.to_string(), formula: formula.into(), value: value.into() }
 }
 
 /// g written out for the formulas: `y`, `ln y`, `logit y`.
@@ -486,10 +427,8 @@ pub fn method_lines(a: &Assessment, lang: Lang) -> Vec<MethodLine> {
         scale_value = format!("{scale_name} ({source})");
     }
     if e.scale_fallback.is_some() && e.scale_requested != a.scale {
-        scale_value += lang.pick(
-            "；有 ≤ 0 的值，无法取对数，改用线性尺度",
-            "; a value ≤ 0 rules out the log, so linear is used",
-        );
+        scale_value +=
+            lang.pick("；有 ≤ 0 的值，无法取对数，改用线性尺度", "; a value ≤ 0 rules out the log, so linear is used");
     }
     let formula = match (a.scale, e.logit_lower, e.logit_upper) {
         (Scale::Logit, Some(l), Some(u)) => {
@@ -497,15 +436,8 @@ pub fn method_lines(a: &Assessment, lang: Lang) -> Vec<MethodLine> {
         }
         _ => format!("g(y) = {g}"),
     };
-    out.push(line(
-        lang.pick("模型尺度", "Model scale"),
-        formula,
-        scale_value,
-    ));
-    if let Some(delta) = e
-        .clamp_delta
-        .filter(|_| a.warnings.iter().any(|w| w.code == "clamped"))
-    {
+    out.push(line(lang.pick("模型尺度", "Model scale"), formula, scale_value));
+    if let Some(delta) = e.clamp_delta.filter(|_| a.warnings.iter().any(|w| w.code == "clamped")) {
         out.push(line(
             lang.pick("边界值调整", "Values on a bound"),
             "δ",
@@ -532,11 +464,7 @@ pub fn method_lines(a: &Assessment, lang: Lang) -> Vec<MethodLine> {
 
     if let (Some(b), Some(intercept)) = (a.slope, a.intercept) {
         let method = lang.pick("普通最小二乘", "Ordinary least squares");
-        out.push(line(
-            method,
-            format!("ĝ(Y) = a + b·Y, g = {g}"),
-            format!("a = {}, b = {}", sig(intercept), sig(b)),
-        ));
+        out.push(line(method, format!("ĝ(Y) = a + b·Y, g = {g}"), format!("a = {}, b = {}", sig(intercept), sig(b))));
     }
     if let (Some(t_mean), Some(sxx)) = (e.t_mean, e.sxx) {
         out.push(line(
@@ -577,34 +505,22 @@ pub fn method_lines(a: &Assessment, lang: Lang) -> Vec<MethodLine> {
         ));
     }
 
-    if let (Some(b_req), Some(aim), Some(latest_year)) =
-        (a.required_slope, e.aimed_at, a.latest_year)
-    {
+    if let (Some(b_req), Some(aim), Some(latest_year)) = (a.required_slope, e.aimed_at, a.latest_year) {
         let gl = e.g_latest.map(sig).unwrap_or_default();
         let ga = e.g_aim.map(sig).unwrap_or_default();
         let span = a.target.year - latest_year;
         out.push(line(
             lang.pick("所需斜率", "Required slope"),
-            format!(
-                "b_req = (g({}) − g(yₙ)) / (T − tₙ) = ({ga} − {gl}) / {span}",
-                v(aim)
-            ),
+            format!("b_req = (g({}) − g(yₙ)) / (T − tₙ) = ({ga} − {gl}) / {span}", v(aim)),
             sig(b_req),
         ));
     }
     if let Some(c) = a.required_annual_change {
-        let (latest, aim) = (
-            a.latest_value.unwrap_or(f64::NAN),
-            e.aimed_at.unwrap_or(f64::NAN),
-        );
+        let (latest, aim) = (a.latest_value.unwrap_or(f64::NAN), e.aimed_at.unwrap_or(f64::NAN));
         let span = a.latest_year.map(|y| a.target.year - y).unwrap_or_default();
         out.push(line(
             lang.pick("所需年均变化", "Required change a year"),
-            format!(
-                "({} − {}) / {span}",
-                format::bare(aim, unit),
-                format::bare(latest, unit)
-            ),
+            format!("({} − {}) / {span}", format::bare(aim, unit), format::bare(latest, unit)),
             format::change_per_year(c, unit, lang),
         ));
     }
@@ -616,11 +532,7 @@ pub fn method_lines(a: &Assessment, lang: Lang) -> Vec<MethodLine> {
         ));
     }
     if let Some(r) = a.progress_ratio {
-        out.push(line(
-            lang.pick("进度比", "Progress ratio"),
-            "R = b / b_req",
-            format::number(r, 2),
-        ));
+        out.push(line(lang.pick("进度比", "Progress ratio"), "R = b / b_req", format::number(r, 2)));
     }
 
     if let (Some(gt), Some(p)) = (e.g_projected_at_target, a.projection_at_target.as_ref()) {
@@ -666,11 +578,7 @@ pub fn method_lines(a: &Assessment, lang: Lang) -> Vec<MethodLine> {
             {
                 // "P < 1%" reads right; "P = < 1%" does not.
                 let said = format::probability(p, lang);
-                let eq = if said.starts_with(['<', '>']) {
-                    ""
-                } else {
-                    "= "
-                };
+                let eq = if said.starts_with(['<', '>']) { "" } else { "= " };
                 format!("{q}; P {eq}{said}")
             },
         ));
@@ -695,18 +603,8 @@ pub fn method_lines(a: &Assessment, lang: Lang) -> Vec<MethodLine> {
             ),
             match (c.expected_at_latest, a.latest_year, a.latest_value) {
                 (Some(x), Some(y), Some(latest)) => match lang {
-                    Lang::Zh => format!(
-                        "{y}年应为 {}，实际 {}（{}）",
-                        v(x),
-                        v(latest),
-                        position(c.position)
-                    ),
-                    Lang::En => format!(
-                        "{} expected in {y}, actual {} ({})",
-                        v(x),
-                        v(latest),
-                        position(c.position)
-                    ),
+                    Lang::Zh => format!("{y}年应为 {}，实际 {}（{}）", v(x), v(latest), position(c.position)),
+                    Lang::En => format!("{} expected in {y}, actual {} ({})", v(x), v(latest), position(c.position)),
                 },
                 _ => String::new(),
             },
@@ -719,22 +617,11 @@ pub fn method_lines(a: &Assessment, lang: Lang) -> Vec<MethodLine> {
             ));
         }
         if let Some(path) = c.path_mid_term {
-            let projected = c
-                .projected_mid_term
-                .map(v)
-                .unwrap_or_else(|| "—".to_string());
+            let projected = c.projected_mid_term.map(v).unwrap_or_else(|| "—".to_string());
             out.push(line(
-                &format!(
-                    "{}{}",
-                    c.mid_term_year,
-                    lang.pick("年中期检查", " mid-term checkpoint")
-                ),
+                &format!("{}{}", c.mid_term_year, lang.pick("年中期检查", " mid-term checkpoint")),
                 lang.pick("进度线值 / 趋势预测", "path value / trend projection"),
-                format!(
-                    "{} / {projected} ({})",
-                    v(path),
-                    position(c.position_mid_term)
-                ),
+                format!("{} / {projected} ({})", v(path), position(c.position_mid_term)),
             ));
         }
     }
@@ -743,22 +630,14 @@ pub fn method_lines(a: &Assessment, lang: Lang) -> Vec<MethodLine> {
             out.push(line(
                 lang.pick("波动程度", "Volatility"),
                 "RMSE / mean|y|",
-                format!(
-                    "{} / {} = {}",
-                    format::bare(vol.rmse, unit),
-                    format::bare(vol.mean_abs, unit),
-                    share(ratio)
-                ),
+                format!("{} / {} = {}", format::bare(vol.rmse, unit), format::bare(vol.mean_abs, unit), share(ratio)),
             ));
         }
     }
     if let Some(d) = &e.directional {
         if let (Some(r), Some(th)) = (d.signed_rate, d.threshold) {
             let (r, th) = if d.measure == "points_per_year" {
-                (
-                    format::change_per_year(r, Unit::Percent, lang),
-                    format::number(th, 2),
-                )
+                (format::change_per_year(r, Unit::Percent, lang), format::number(th, 2))
             } else {
                 (format::rate_per_year(r, lang), share(th))
             };
@@ -828,11 +707,7 @@ fn nice_up(x: f64) -> f64 {
 /// The largest 1, 2 or 5 × 10^k at most `x` (`x` > 0).
 fn nice_down(x: f64) -> f64 {
     let magnitude = 10f64.powf(x.log10().floor());
-    [5.0, 2.0, 1.0]
-        .into_iter()
-        .map(|m| m * magnitude)
-        .find(|&s| s <= x * (1.0 + 1e-12))
-        .unwrap_or(magnitude)
+    [5.0, 2.0, 1.0].into_iter().map(|m| m * magnitude).find(|&s| s <= x * (1.0 + 1e-12)).unwrap_or(magnitude)
 }
 
 /// The range of the what-if control: percent a year on the log scale, else
@@ -879,39 +754,21 @@ pub fn pace_range(a: &Assessment, stored: Option<WhatIfChange>) -> PaceRange {
         }
         PaceUnit::UnitsPerYear => {
             let resolution = 10f64.powi(-(a.unit.decimals() as i32));
-            let floor = a
-                .latest_value
-                .map(|y| (y.abs() * 0.01).max(resolution))
-                .unwrap_or(resolution);
-            (
-                a.annual_change.and_then(finite),
-                a.required_annual_change.and_then(finite),
-                floor,
-            )
+            let floor = a.latest_value.map(|y| (y.abs() * 0.01).max(resolution)).unwrap_or(resolution);
+            (a.annual_change.and_then(finite), a.required_annual_change.and_then(finite), floor)
         }
     };
     let stored_value = match stored {
         Some(WhatIfChange::UnitsPerYear(x) | WhatIfChange::PercentPerYear(x)) => finite(x),
         _ => None,
     };
-    let largest = [current, required]
-        .into_iter()
-        .flatten()
-        .map(f64::abs)
-        .fold(floor, f64::max);
+    let largest = [current, required].into_iter().flatten().map(f64::abs).fold(floor, f64::max);
     let mut limit = nice_up(3.0 * largest);
     if let Some(x) = stored_value {
         limit = limit.max(nice_up(x.abs()));
     }
     let step = nice_down(limit / 100.0);
-    PaceRange {
-        unit,
-        current,
-        required,
-        min: -limit,
-        max: limit,
-        step,
-    }
+    PaceRange { unit, current, required, min: -limit, max: limit, step }
 }
 
 #[cfg(test)]
@@ -941,28 +798,15 @@ mod tests {
     }
 
     fn pts(values: &[(i32, f64)]) -> Vec<Point> {
-        values
-            .iter()
-            .map(|&(year, value)| Point {
-                year,
-                value,
-                note: None,
-            })
-            .collect()
+        values.iter().map(|&(year, value)| Point { year, value, note: None }).collect()
     }
 
     fn le(value: f64) -> Goal {
-        Goal::Compare {
-            comparator: Comparator::Le,
-            value,
-        }
+        Goal::Compare { comparator: Comparator::Le, value }
     }
 
     fn ge(value: f64) -> Goal {
-        Goal::Compare {
-            comparator: Comparator::Ge,
-            value,
-        }
+        Goal::Compare { comparator: Comparator::Ge, value }
     }
 
     /// One helper: the reading of `points` against `ind`, in both languages.
@@ -1050,14 +894,7 @@ mod tests {
 
     #[test]
     fn directional_targets_read_their_direction() {
-        let up = indicator(
-            Unit::Percent,
-            Goal::Direction {
-                direction: Direction::Increase,
-                level: None,
-            },
-            vec![],
-        );
+        let up = indicator(Unit::Percent, Goal::Direction { direction: Direction::Increase, level: None }, vec![]);
         check(
             &up,
             &[(2021, 40.3), (2022, 40.5), (2024, 41.7)],
@@ -1070,14 +907,7 @@ mod tests {
             "目标为 逐步提高（2030）；目前只有 1 个数据点，暂不判断趋势。",
             "The target is increase (2030); with 1 figure(s) the trend is not judged yet.",
         );
-        let other = indicator(
-            Unit::Percent,
-            Goal::Direction {
-                direction: Direction::Other,
-                level: None,
-            },
-            vec![],
-        );
+        let other = indicator(Unit::Percent, Goal::Direction { direction: Direction::Other, level: None }, vec![]);
         check(
             &other,
             &[(2023, 10.0), (2024, 11.0)],
@@ -1091,11 +921,7 @@ mod tests {
         let places = indicator(
             Unit::Per1000Population,
             ge(6.0),
-            vec![Milestone {
-                year: 2025,
-                comparator: Comparator::Ge,
-                value: 4.5,
-            }],
+            vec![Milestone { year: 2025, comparator: Comparator::Ge, value: 4.5 }],
         );
         let check_w = |change, zh: &str, en: &str| {
             let w = what_if(&places, &pts(&[(2024, 4.08)]), &Settings::new(2025), change);
@@ -1112,25 +938,13 @@ mod tests {
             "若从2024年的 4.08/千人 起按所需速度（+0.320/千人/年），2025年为 4.40/千人，2030年为 6.00/千人，达到目标 ≥ 6.00/千人（2030）；2025年阶段目标未达到。",
             "From 4.08 per 1,000 population in 2024, at the required pace (+0.320 per 1,000 population a year), 2025 would be 4.40 per 1,000 population, 2030 would be 6.00 per 1,000 population, meeting the target ≥ 6.00 per 1,000 population (2030); the 2025 milestone is missed.",
         );
-        let w = what_if(
-            &places,
-            &[],
-            &Settings::new(2025),
-            WhatIfChange::UnitsPerYear(1.0),
-        );
-        assert_eq!(
-            what_if_reading(&places, &w, Lang::En),
-            "No figures to start a scenario from."
-        );
+        let w = what_if(&places, &[], &Settings::new(2025), WhatIfChange::UnitsPerYear(1.0));
+        assert_eq!(what_if_reading(&places, &w, Lang::En), "No figures to start a scenario from.");
         let screening = indicator(Unit::Percent, ge(70.0), vec![]);
-        let w = what_if(
-            &screening,
-            &pts(&[(2024, 95.0)]),
-            &Settings::new(2025),
-            WhatIfChange::PercentPerYear(3.0),
+        let w = what_if(&screening, &pts(&[(2024, 95.0)]), &Settings::new(2025), WhatIfChange::PercentPerYear(3.0));
+        assert!(
+            what_if_reading(&screening, &w, Lang::Zh).ends_with("达到目标 ≥ 70.0%（2030）（路径在取值边界处截止）。")
         );
-        assert!(what_if_reading(&screening, &w, Lang::Zh)
-            .ends_with("达到目标 ≥ 70.0%（2030）（路径在取值边界处截止）。"));
     }
 
     #[test]
@@ -1151,55 +965,35 @@ mod tests {
         assert_eq!(find("t quantile"), "t(8, 0.900) = 1.397");
         assert_eq!(find("Required slope"), "-0.1076");
         assert_eq!(find("Progress ratio"), "0.37");
+        assert_eq!(find("Probability of meeting the target"), format!("q = {}; P < 1%", sig(a.explain.q.unwrap())));
         assert_eq!(
-            find("Probability of meeting the target"),
-            format!("q = {}; P < 1%", sig(a.explain.q.unwrap()))
+            find("Glide path"),
+            "12.2 per 100,000 live births expected in 2024, actual 14.3 per 100,000 live births (behind)"
         );
-        assert_eq!(find("Glide path"), "12.2 per 100,000 live births expected in 2024, actual 14.3 per 100,000 live births (behind)");
         assert_eq!(find("Share done and share of time"), "27.7% / 40.0%");
         // Without data, only what applies.
         let empty = assess(&mmr, &[], &Settings::new(2026));
-        let labels: Vec<String> = method_lines(&empty, Lang::Zh)
-            .into_iter()
-            .map(|l| l.label)
-            .collect();
+        let labels: Vec<String> = method_lines(&empty, Lang::Zh).into_iter().map(|l| l.label).collect();
         assert_eq!(labels, vec!["模型尺度", "数据点"]);
     }
 
     #[test]
     fn pace_ranges_surround_current_and_required() {
-        let check_r = |ind: &Indicator,
-                       points: &[(i32, f64)],
-                       stored: Option<WhatIfChange>,
-                       expected: (PaceUnit, f64, f64)| {
-            let a = assess(ind, &pts(points), &Settings::new(2026));
-            let r = pace_range(&a, stored);
-            assert_eq!((r.unit, r.max, r.step), expected, "{r:?}");
-            assert_eq!(r.min, -r.max);
-        };
+        let check_r =
+            |ind: &Indicator, points: &[(i32, f64)], stored: Option<WhatIfChange>, expected: (PaceUnit, f64, f64)| {
+                let a = assess(ind, &pts(points), &Settings::new(2026));
+                let r = pace_range(&a, stored);
+                assert_eq!((r.unit, r.max, r.step), expected, "{r:?}");
+                assert_eq!(r.min, -r.max);
+            };
         let mmr = indicator(Unit::Per100kLiveBirths, le(7.5), vec![]);
         // Required −10.2% a year: 3 × 10.2 = 30.6 → 50, steps of 0.5.
         check_r(&mmr, MMR, None, (PaceUnit::PercentPerYear, 50.0, 0.5));
-        check_r(
-            &mmr,
-            MMR,
-            Some(WhatIfChange::UnitsPerYear(-0.5)),
-            (PaceUnit::UnitsPerYear, 5.0, 0.05),
-        );
+        check_r(&mmr, MMR, Some(WhatIfChange::UnitsPerYear(-0.5)), (PaceUnit::UnitsPerYear, 5.0, 0.05));
         // A stored value beyond the range widens it.
-        check_r(
-            &mmr,
-            MMR,
-            Some(WhatIfChange::PercentPerYear(-80.0)),
-            (PaceUnit::PercentPerYear, 100.0, 1.0),
-        );
+        check_r(&mmr, MMR, Some(WhatIfChange::PercentPerYear(-80.0)), (PaceUnit::PercentPerYear, 100.0, 1.0));
         let screening = indicator(Unit::Percent, ge(70.0), vec![]);
-        check_r(
-            &screening,
-            &[(2023, 52.0), (2024, 55.0)],
-            None,
-            (PaceUnit::UnitsPerYear, 10.0, 0.1),
-        );
+        check_r(&screening, &[(2023, 52.0), (2024, 55.0)], None, (PaceUnit::UnitsPerYear, 10.0, 0.1));
         // No data: the minimum, 1% of nothing is the unit's resolution 0.1.
         check_r(&screening, &[], None, (PaceUnit::UnitsPerYear, 0.5, 0.005));
         let r = pace_range(&assess(&screening, &[], &Settings::new(2026)), None);

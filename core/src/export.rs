@@ -167,7 +167,13 @@ impl Table {
         for cells in self.lines() {
             let quoted: Vec<String> = cells
                 .iter()
-                .map(|c| if c.contains([',', '"', '\n', '\r']) { format!("\"{}\"", c.replace('"', "\"\"")) } else { c.to_string() })
+                .map(|c| {
+                    if c.contains([',', '"', '\n', '\r']) {
+                        format!("\"{}\"", c.replace('"', "\"\""))
+                    } else {
+                        c.to_string()
+                    }
+                })
                 .collect();
             out.push_str(&quoted.join(","));
             out.push_str("\r\n");
@@ -242,7 +248,11 @@ mod tests {
 
     #[test]
     fn csv_has_a_bom_crlf_and_quotes_only_what_needs_it() {
-        let mut row = row(builtin().get("W-HEALTH-02").unwrap(), &assess(builtin().get("W-HEALTH-02").unwrap(), &[], &Settings::new(2026)), Lang::En);
+        let mut row = row(
+            builtin().get("W-HEALTH-02").unwrap(),
+            &assess(builtin().get("W-HEALTH-02").unwrap(), &[], &Settings::new(2026)),
+            Lang::En,
+        );
         row.indicator = "a, \"b\"".into();
         row.warnings = "x\ty\nz".into();
         let t = Table { header: header(Lang::En, 2025, 0.8), rows: vec![row] };

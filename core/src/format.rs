@@ -110,7 +110,13 @@ pub fn rate_per_year(rate: f64, lang: Lang) -> String {
         return "—".to_string();
     }
     let pct = number(rate.abs() * 100.0, 1);
-    let sign = if pct == "0.0" { "±" } else if rate > 0.0 { "+" } else { "−" };
+    let sign = if pct == "0.0" {
+        "±"
+    } else if rate > 0.0 {
+        "+"
+    } else {
+        "−"
+    };
     format!("{sign}{pct}%{}", lang.pick("/年", " a year"))
 }
 
@@ -174,7 +180,9 @@ pub fn target(t: &Target, unit: Unit, lang: Lang) -> String {
         Goal::Compare { comparator, value: x } => format!("{} {}", comparator.symbol(), v(*x)),
         Goal::Approx { value: x, .. } => format!("≈ {}", v(*x)),
         Goal::Between { low, high } => format!("{}–{}", v(*low), v(*high)),
-        Goal::Direction { direction: d, level: Some((cmp, x)) } => format!("{} {} {}", direction(*d, lang), cmp.symbol(), v(*x)),
+        Goal::Direction { direction: d, level: Some((cmp, x)) } => {
+            format!("{} {} {}", direction(*d, lang), cmp.symbol(), v(*x))
+        }
         Goal::Direction { direction: d, level: None } => direction(*d, lang).to_string(),
     };
     match lang {
@@ -234,11 +242,20 @@ mod tests {
     #[test]
     fn targets_read_as_one_phrase() {
         let t = |goal| Target { goal, year: 2030 };
-        check(target(&t(Goal::Compare { comparator: Comparator::Le, value: 7.5 }), Unit::Per100kLiveBirths, Lang::Zh), "≤ 7.5/10万（2030）");
-        check(target(&t(Goal::Compare { comparator: Comparator::Ge, value: 70.0 }), Unit::Percent, Lang::En), "≥ 70.0% (2030)");
+        check(
+            target(&t(Goal::Compare { comparator: Comparator::Le, value: 7.5 }), Unit::Per100kLiveBirths, Lang::Zh),
+            "≤ 7.5/10万（2030）",
+        );
+        check(
+            target(&t(Goal::Compare { comparator: Comparator::Ge, value: 70.0 }), Unit::Percent, Lang::En),
+            "≥ 70.0% (2030)",
+        );
         check(target(&t(Goal::Approx { value: 45.0, tolerance: None }), Unit::Percent, Lang::Zh), "≈ 45.0%（2030）");
         check(target(&t(Goal::Between { low: 1.0, high: 2.0 }), Unit::Count, Lang::Zh), "1–2（2030）");
-        check(target(&t(Goal::Direction { direction: Direction::Increase, level: None }), Unit::Percent, Lang::Zh), "逐步提高（2030）");
+        check(
+            target(&t(Goal::Direction { direction: Direction::Increase, level: None }), Unit::Percent, Lang::Zh),
+            "逐步提高（2030）",
+        );
     }
 
     #[test]

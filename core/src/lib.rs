@@ -11,14 +11,14 @@
 //! natively, is tested with plain `cargo test`, and powers both the page (through
 //! the Yew app crate) and the `gapcast` command-line tool.
 
-pub mod catalog;
-pub mod series;
-pub mod figures;
 pub mod assess;
+pub mod catalog;
 pub mod chart;
-pub mod format;
 pub mod explain;
-pub mod session;
 pub mod export;
+pub mod figures;
+pub mod format;
+pub mod series;
+pub mod session;
 pub mod share;
 pub mod sort;

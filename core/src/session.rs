@@ -129,8 +129,11 @@ impl Session {
     pub fn from_json(text: &str) -> Result<Session, SessionError> {
         let text = text.trim_start_matches('\u{feff}');
         // Syntax first, so a broken file is reported at its broken place.
-        serde_json::from_str::<serde::de::IgnoredAny>(text)
-            .map_err(|e| SessionError::Syntax { line: e.line(), column: e.column(), message: e.to_string() })?;
+        serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(|e| SessionError::Syntax {
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        })?;
         if !text.trim_start().starts_with('{') {
             return Err(SessionError::NotASession);
         }
@@ -151,7 +154,8 @@ impl Session {
 /// it is in: the top-level key whose value holds the place serde_json stopped
 /// at (its message adds the line and column).
 fn field_error(text: &str, error: &serde_json::Error) -> SessionError {
-    let offset: usize = text.split_inclusive('\n').take(error.line().saturating_sub(1)).map(str::len).sum::<usize>() + error.column();
+    let offset: usize =
+        text.split_inclusive('\n').take(error.line().saturating_sub(1)).map(str::len).sum::<usize>() + error.column();
     SessionError::Field { field: top_level_key_at(text, offset).unwrap_or_default(), message: error.to_string() }
 }
 
@@ -203,9 +207,13 @@ impl SessionError {
     /// The message in Chinese.
     pub fn message_zh(&self) -> String {
         match self {
-            SessionError::Syntax { line, column, message } => format!("第 {line} 行第 {column} 列不是有效的 JSON：{message}"),
+            SessionError::Syntax { line, column, message } => {
+                format!("第 {line} 行第 {column} 列不是有效的 JSON：{message}")
+            }
             SessionError::NotASession => "这不是 Gapcast 会话文件（缺少 format_version）".to_string(),
-            SessionError::TooNew { version } => format!("该文件由较新版本的 Gapcast 生成（格式 {version}），本版本最多读取格式 {FORMAT_VERSION}"),
+            SessionError::TooNew { version } => {
+                format!("该文件由较新版本的 Gapcast 生成（格式 {version}），本版本最多读取格式 {FORMAT_VERSION}")
+            }
             SessionError::Field { field, message } => format!("字段 `{field}` 有误：{message}"),
         }
     }

@@ -65,7 +65,9 @@ pub fn parse_fragment(hash: &str) -> Fragment {
             "plan" if value == "women" => options.plan = Some(Plan::Women),
             "plan" if value == "children" => options.plan = Some(Plan::Children),
             "domain" if !value.is_empty() => options.domain = Some(value),
-            "ids" => options.ids = value.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect(),
+            "ids" => {
+                options.ids = value.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
+            }
             "lang" if value == "zh" => options.lang = Some(Lang::Zh),
             "lang" if value == "en" => options.lang = Some(Lang::En),
             _ => options.unknown.push(percent_decode(param)),
@@ -160,7 +162,9 @@ impl ShareError {
     pub fn message_zh(&self) -> String {
         match self {
             ShareError::Empty => "链接中 #s= 之后没有数据".to_string(),
-            ShareError::BadCharacter { position, found } => format!("链接在数据的第 {position} 个字符处损坏：不应出现 {found:?}"),
+            ShareError::BadCharacter { position, found } => {
+                format!("链接在数据的第 {position} 个字符处损坏：不应出现 {found:?}")
+            }
             ShareError::Truncated { length } => format!("链接不完整：{length} 个字符的数据被截断"),
         }
     }
@@ -215,7 +219,15 @@ mod tests {
 
     #[test]
     fn base64url_matches_rfc4648() {
-        for (bytes, text) in [("", ""), ("f", "Zg"), ("fo", "Zm8"), ("foo", "Zm9v"), ("foob", "Zm9vYg"), ("fooba", "Zm9vYmE"), ("foobar", "Zm9vYmFy")] {
+        for (bytes, text) in [
+            ("", ""),
+            ("f", "Zg"),
+            ("fo", "Zm8"),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg"),
+            ("fooba", "Zm9vYmE"),
+            ("foobar", "Zm9vYmFy"),
+        ] {
             assert_eq!(encode_base64url(bytes.as_bytes()), text);
             if !text.is_empty() {
                 assert_eq!(decode_base64url(text).unwrap(), bytes.as_bytes());

@@ -13,10 +13,33 @@ fn gapcast(args: &[&str]) -> (i32, Vec<u8>, String) {
 
 /// METHODS.md's output fields, which every object must carry.
 const FIELDS: [&str; 27] = [
-    "id", "plan", "domain", "name_zh", "unit", "target", "direction", "n_points", "first_year", "latest_year",
-    "latest_value", "gap", "method", "slope", "intercept", "residual_sd", "annual_change", "required_slope",
-    "required_annual_change", "required_annual_rate", "progress_ratio", "projection", "probability", "status",
-    "milestones", "checkpoint", "warnings",
+    "id",
+    "plan",
+    "domain",
+    "name_zh",
+    "unit",
+    "target",
+    "direction",
+    "n_points",
+    "first_year",
+    "latest_year",
+    "latest_value",
+    "gap",
+    "method",
+    "slope",
+    "intercept",
+    "residual_sd",
+    "annual_change",
+    "required_slope",
+    "required_annual_change",
+    "required_annual_rate",
+    "progress_ratio",
+    "projection",
+    "probability",
+    "status",
+    "milestones",
+    "checkpoint",
+    "warnings",
 ];
 
 #[test]
@@ -68,9 +91,20 @@ fn a_catalog_file_replaces_the_built_in_one() {
     )
     .unwrap();
     let figures = dir.join("f.tsv");
-    std::fs::write(&figures, "指标\t年份\t数值\nW-HEALTH-01\t2022\t12.5\nW-HEALTH-01\t2023\t11.9\nW-HEALTH-01\t2024\t11.0\n").unwrap();
-    let (code, stdout, stderr) =
-        gapcast(&[figures.to_str().unwrap(), "--catalog", catalog.to_str().unwrap(), "--current-year", "2025", "--scale", "linear"]);
+    std::fs::write(
+        &figures,
+        "指标\t年份\t数值\nW-HEALTH-01\t2022\t12.5\nW-HEALTH-01\t2023\t11.9\nW-HEALTH-01\t2024\t11.0\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) = gapcast(&[
+        figures.to_str().unwrap(),
+        "--catalog",
+        catalog.to_str().unwrap(),
+        "--current-year",
+        "2025",
+        "--scale",
+        "linear",
+    ]);
     assert_eq!(code, 0, "{stderr}");
     let all: Vec<serde_json::Value> = serde_json::from_slice(&stdout).unwrap();
     assert_eq!(all.len(), 1);

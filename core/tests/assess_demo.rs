@@ -63,53 +63,62 @@ fn three_indicators_by_hand() {
     let all = demo();
     // 孕产妇死亡率 2015–2024 (20.1 … 14.3 per 100,000), log scale, ≤ 7.5 by 2030:
     // ln y falls 3.96% a year against 10.76% needed.
-    check(&all, &Hand {
-        id: "W-HEALTH-02",
-        scale: Scale::Log,
-        n: 10,
-        slope: -0.039647223538851,
-        intercept: 82.91634958846338,
-        residual_sd: 0.01517091562075617,
-        at_2030: (11.387153164918216, 11.016665046154822, 11.77010072086789),
-        probability: 5.464984557287247e-08,
-        required_slope: -0.10755941945393281,
-        progress_ratio: 0.36860763790038603,
-        t_quantile: 1.3968153097438654,
-        se_2030: 0.023680062662486914,
-        status: Status::OffTrack,
-    });
+    check(
+        &all,
+        &Hand {
+            id: "W-HEALTH-02",
+            scale: Scale::Log,
+            n: 10,
+            slope: -0.039647223538851,
+            intercept: 82.91634958846338,
+            residual_sd: 0.01517091562075617,
+            at_2030: (11.387153164918216, 11.016665046154822, 11.77010072086789),
+            probability: 5.464984557287247e-08,
+            required_slope: -0.10755941945393281,
+            progress_ratio: 0.36860763790038603,
+            t_quantile: 1.3968153097438654,
+            se_2030: 0.023680062662486914,
+            status: Status::OffTrack,
+        },
+    );
     // 婴儿死亡率 2015–2024 (8.1 … 4.0‰), log scale, ≤ 2.8 by 2030.
-    check(&all, &Hand {
-        id: "C-HEALTH-03",
-        scale: Scale::Log,
-        n: 10,
-        slope: -0.0739228116795286,
-        intercept: 151.02013707604203,
-        residual_sd: 0.031111236835060473,
-        at_2030: (2.6034288550707054, 2.432692107904871, 2.7861486381242493),
-        probability: 0.9138636376392306,
-        required_slope: -0.05944582398978874,
-        progress_ratio: 1.243532458936504,
-        t_quantile: 1.3968153097438654,
-        se_2030: 0.048561079382299185,
-        status: Status::OnTrack,
-    });
+    check(
+        &all,
+        &Hand {
+            id: "C-HEALTH-03",
+            scale: Scale::Log,
+            n: 10,
+            slope: -0.0739228116795286,
+            intercept: 151.02013707604203,
+            residual_sd: 0.031111236835060473,
+            at_2030: (2.6034288550707054, 2.432692107904871, 2.7861486381242493),
+            probability: 0.9138636376392306,
+            required_slope: -0.05944582398978874,
+            progress_ratio: 1.243532458936504,
+            t_quantile: 1.3968153097438654,
+            se_2030: 0.048561079382299185,
+            status: Status::OnTrack,
+        },
+    );
     // 九年义务教育巩固率 2016–2024 (93.4 … 95.9%), logit scale, ≥ 99 by 2030.
-    check(&all, &Hand {
-        id: "C-EDU-03",
-        scale: Scale::Logit,
-        n: 9,
-        slope: 0.06386395079913612,
-        intercept: -126.0733508652151,
-        residual_sd: 0.035560766100546155,
-        at_2030: (97.26276848845045, 97.0304361839411, 97.47739618329227),
-        probability: 2.6617518454812303e-07,
-        required_slope: 0.2404668069925763,
-        progress_ratio: 0.26558322788021105,
-        t_quantile: 1.4149239276505086,
-        se_2030: 0.05926794350091026,
-        status: Status::OffTrack,
-    });
+    check(
+        &all,
+        &Hand {
+            id: "C-EDU-03",
+            scale: Scale::Logit,
+            n: 9,
+            slope: 0.06386395079913612,
+            intercept: -126.0733508652151,
+            residual_sd: 0.035560766100546155,
+            at_2030: (97.26276848845045, 97.0304361839411, 97.47739618329227),
+            probability: 2.6617518454812303e-07,
+            required_slope: 0.2404668069925763,
+            progress_ratio: 0.26558322788021105,
+            t_quantile: 1.4149239276505086,
+            se_2030: 0.05926794350091026,
+            status: Status::OffTrack,
+        },
+    );
 }
 
 #[test]

@@ -22,7 +22,13 @@ fn check(ind: &Indicator, points: &[(i32, f64)], status: Status, reason: Option<
 
 #[test]
 fn one_point() {
-    let a = check(&indicator("W-E-01", Unit::Percent, compare(Ge, 90.0)), &[(2024, 80.0)], Status::InsufficientData, Some("one_point"), Scale::Logit);
+    let a = check(
+        &indicator("W-E-01", Unit::Percent, compare(Ge, 90.0)),
+        &[(2024, 80.0)],
+        Status::InsufficientData,
+        Some("one_point"),
+        Scale::Logit,
+    );
     assert!(a.projection.is_empty() && a.slope.is_none() && a.progress_ratio.is_none());
     assert_eq!(a.null_reasons.get("slope").map(String::as_str), Some("one_point"));
     // The pace still needed is known from one point.
@@ -31,7 +37,13 @@ fn one_point() {
 
 #[test]
 fn no_points_and_an_empty_window() {
-    check(&indicator("W-E-02", Unit::Count, compare(Ge, 10.0)), &[], Status::InsufficientData, Some("no_data"), Scale::Linear);
+    check(
+        &indicator("W-E-02", Unit::Count, compare(Ge, 10.0)),
+        &[],
+        Status::InsufficientData,
+        Some("no_data"),
+        Scale::Linear,
+    );
     let mut settings = Settings::new(2025);
     settings.from_year = Some(2030);
     let a = assess(&indicator("W-E-02", Unit::Count, compare(Ge, 10.0)), &pts(&[(2020, 1.0)]), &settings);
@@ -53,14 +65,32 @@ fn all_values_equal() {
     let at = a.projection_at_target.unwrap();
     assert_eq!((at.value, at.lower, at.upper), (Some(10.0), Some(10.0), Some(10.0)));
     // Equal on a log scale, and flat on the bound of a logit scale.
-    check(&indicator("W-E-04", Unit::Per100kLiveBirths, compare(Le, 7.5)), &[(2022, 9.0), (2023, 9.0), (2024, 9.0)], Status::Reversing, Some("zero_residual_spread"), Scale::Log);
-    let a = check(&indicator("W-E-05", Unit::Percent, compare(Ge, 99.0)), &[(2022, 100.0), (2023, 100.0), (2024, 100.0)], Status::Achieved, Some("zero_residual_spread"), Scale::Logit);
+    check(
+        &indicator("W-E-04", Unit::Per100kLiveBirths, compare(Le, 7.5)),
+        &[(2022, 9.0), (2023, 9.0), (2024, 9.0)],
+        Status::Reversing,
+        Some("zero_residual_spread"),
+        Scale::Log,
+    );
+    let a = check(
+        &indicator("W-E-05", Unit::Percent, compare(Ge, 99.0)),
+        &[(2022, 100.0), (2023, 100.0), (2024, 100.0)],
+        Status::Achieved,
+        Some("zero_residual_spread"),
+        Scale::Logit,
+    );
     assert!(a.warnings.iter().any(|w| w.code == "clamped"));
 }
 
 #[test]
 fn zero_and_hundred_percent_on_logit() {
-    let a = check(&indicator("W-E-06", Unit::Percent, compare(Le, 1.0)), &[(2021, 0.0), (2022, 2.0), (2023, 0.0), (2024, 1.5)], Status::Reversing, None, Scale::Logit);
+    let a = check(
+        &indicator("W-E-06", Unit::Percent, compare(Le, 1.0)),
+        &[(2021, 0.0), (2022, 2.0), (2023, 0.0), (2024, 1.5)],
+        Status::Reversing,
+        None,
+        Scale::Logit,
+    );
     assert_eq!(a.warnings.iter().find(|w| w.code == "clamped").map(|w| w.years.clone()), Some(vec![2021, 2023]));
     for p in &a.projection {
         for v in [p.value, p.lower, p.upper].into_iter().flatten() {
@@ -69,7 +99,13 @@ fn zero_and_hundred_percent_on_logit() {
     }
     // A target of 100% on a logit scale is aimed at 99.9 on the model scale:
     // b = (logit 98 − logit 96)/2 = 0.357 against (logit 99.9 − logit 98)/6 = 0.503.
-    let a = check(&indicator("W-E-07", Unit::Percent, compare(Ge, 100.0)), &[(2022, 96.0), (2023, 97.0), (2024, 98.0)], Status::AccelerationNeeded, None, Scale::Logit);
+    let a = check(
+        &indicator("W-E-07", Unit::Percent, compare(Ge, 100.0)),
+        &[(2022, 96.0), (2023, 97.0), (2024, 98.0)],
+        Status::AccelerationNeeded,
+        None,
+        Scale::Logit,
+    );
     assert_eq!(a.explain.aimed_at, Some(100.0));
     assert!(close(a.explain.g_aim.unwrap(), (99.9_f64 / 0.1).ln()));
     assert!(close(a.required_annual_change.unwrap(), 2.0 / 6.0));
@@ -78,7 +114,13 @@ fn zero_and_hundred_percent_on_logit() {
 #[test]
 fn zero_on_a_log_scale_falls_back_to_linear() {
     // On the linear scale the zero year pulls the slope up (b = 0.59): reversing.
-    let a = check(&indicator("W-E-08", Unit::Per100kLiveBirths, compare(Le, 7.5)), &[(2021, 10.2), (2022, 0.0), (2023, 9.8), (2024, 8.9)], Status::Reversing, None, Scale::Linear);
+    let a = check(
+        &indicator("W-E-08", Unit::Per100kLiveBirths, compare(Le, 7.5)),
+        &[(2021, 10.2), (2022, 0.0), (2023, 9.8), (2024, 8.9)],
+        Status::Reversing,
+        None,
+        Scale::Linear,
+    );
     assert_eq!(a.explain.scale_requested, Scale::Log);
     assert_eq!(a.explain.scale_fallback.as_deref(), Some("log_needs_positive_values"));
     assert!(a.warnings.iter().any(|w| w.code == "scale_fallback"));
@@ -86,7 +128,13 @@ fn zero_on_a_log_scale_falls_back_to_linear() {
 
 #[test]
 fn target_already_met() {
-    let a = check(&indicator("W-E-09", Unit::Percent, compare(Ge, 90.0)), &[(2022, 93.0), (2023, 94.0), (2024, 95.0)], Status::Achieved, None, Scale::Logit);
+    let a = check(
+        &indicator("W-E-09", Unit::Percent, compare(Ge, 90.0)),
+        &[(2022, 93.0), (2023, 94.0), (2024, 95.0)],
+        Status::Achieved,
+        None,
+        Scale::Logit,
+    );
     assert_eq!(a.required_slope, None);
     assert_eq!(a.null_reasons.get("progress_ratio").map(String::as_str), Some("achieved"));
     assert!(a.probability.unwrap() > 0.5);
@@ -96,7 +144,13 @@ fn target_already_met() {
 fn latest_year_after_the_target_year() {
     let mut ind = indicator("W-E-10", Unit::Count, compare(Ge, 30.0));
     ind.target.year = 2022;
-    let a = check(&ind, &[(2020, 25.0), (2022, 29.0), (2024, 33.0)], Status::Missed, Some("target_year_passed"), Scale::Linear);
+    let a = check(
+        &ind,
+        &[(2020, 25.0), (2022, 29.0), (2024, 33.0)],
+        Status::Missed,
+        Some("target_year_passed"),
+        Scale::Linear,
+    );
     assert_eq!((a.probability, a.required_slope), (None, None));
     // The projection runs to the latest year, past the target year.
     assert_eq!(a.projection.last().map(|p| p.year), Some(2024));
@@ -107,30 +161,78 @@ fn latest_year_after_the_target_year() {
 #[test]
 fn values_the_scale_or_bounds_forbid() {
     // A negative rate: outside the bounds, an input error.
-    let a = check(&indicator("W-E-11", Unit::Per100k, compare(Le, 5.0)), &[(2022, 6.0), (2023, -1.0), (2024, 4.0)], Status::NotAssessed, Some("invalid_value:2023"), Scale::Log);
+    let a = check(
+        &indicator("W-E-11", Unit::Per100k, compare(Le, 5.0)),
+        &[(2022, 6.0), (2023, -1.0), (2024, 4.0)],
+        Status::NotAssessed,
+        Some("invalid_value:2023"),
+        Scale::Log,
+    );
     assert_eq!(a.warnings[0].severity, gapcast_core::assess::Severity::Red);
     // Above 100%.
-    check(&indicator("W-E-12", Unit::Percent, compare(Ge, 90.0)), &[(2023, 101.0)], Status::NotAssessed, Some("invalid_value:2023"), Scale::Logit);
+    check(
+        &indicator("W-E-12", Unit::Percent, compare(Ge, 90.0)),
+        &[(2023, 101.0)],
+        Status::NotAssessed,
+        Some("invalid_value:2023"),
+        Scale::Logit,
+    );
     // Not a number, and two values for a year.
-    check(&indicator("W-E-13", Unit::Count, compare(Ge, 9.0)), &[(2023, f64::NAN)], Status::NotAssessed, Some("invalid_value:2023"), Scale::Linear);
-    check(&indicator("W-E-14", Unit::Count, compare(Ge, 9.0)), &[(2023, 1.0), (2023, 2.0)], Status::NotAssessed, Some("invalid_value:2023"), Scale::Linear);
+    check(
+        &indicator("W-E-13", Unit::Count, compare(Ge, 9.0)),
+        &[(2023, f64::NAN)],
+        Status::NotAssessed,
+        Some("invalid_value:2023"),
+        Scale::Linear,
+    );
+    check(
+        &indicator("W-E-14", Unit::Count, compare(Ge, 9.0)),
+        &[(2023, 1.0), (2023, 2.0)],
+        Status::NotAssessed,
+        Some("invalid_value:2023"),
+        Scale::Linear,
+    );
     // With open bounds a negative value is fine on a linear scale, and forces a
     // log-scale request back to linear.
     let mut ind = indicator("W-E-15", Unit::Count, direction(Direction::Decrease));
     ind.bounds = open_bounds();
     ind.scale = Some(Scale::Log);
-    check(&ind, &[(2022, 2.0), (2023, -1.0), (2024, -3.0)], Status::SignificantProgress, Some("log_needs_positive_values"), Scale::Linear);
+    check(
+        &ind,
+        &[(2022, 2.0), (2023, -1.0), (2024, -3.0)],
+        Status::SignificantProgress,
+        Some("log_needs_positive_values"),
+        Scale::Linear,
+    );
 }
 
 #[test]
 fn extreme_values_never_overflow_into_the_output() {
     // A collapse over many orders of magnitude on a log scale.
-    let a = check(&indicator("W-E-16", Unit::Per100k, compare(Le, 1.0)), &[(2000, 1e300), (2001, 1e150), (2002, 1e-300)], Status::Achieved, None, Scale::Log);
+    let a = check(
+        &indicator("W-E-16", Unit::Per100k, compare(Le, 1.0)),
+        &[(2000, 1e300), (2001, 1e150), (2002, 1e-300)],
+        Status::Achieved,
+        None,
+        Scale::Log,
+    );
     assert!(a.projection.iter().all(|p| p.value.is_none_or(|v| v >= 0.0)));
     // A steep logit climb.
-    check(&indicator("W-E-17", Unit::Percent, compare(Ge, 99.99)), &[(2023, 0.001), (2024, 99.99)], Status::Achieved, Some("two_points"), Scale::Logit);
+    check(
+        &indicator("W-E-17", Unit::Percent, compare(Ge, 99.99)),
+        &[(2023, 0.001), (2024, 99.99)],
+        Status::Achieved,
+        Some("two_points"),
+        Scale::Logit,
+    );
     // Tiny and huge counts together.
-    check(&indicator("W-E-18", Unit::Count, Goal::Approx { value: 0.0, tolerance: None }), &[(2022, 1e-12), (2023, 1e12), (2024, 0.0)], Status::Achieved, None, Scale::Linear);
+    check(
+        &indicator("W-E-18", Unit::Count, Goal::Approx { value: 0.0, tolerance: None }),
+        &[(2022, 1e-12), (2023, 1e12), (2024, 0.0)],
+        Status::Achieved,
+        None,
+        Scale::Linear,
+    );
 }
 
 #[test]

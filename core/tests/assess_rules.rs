@@ -45,36 +45,176 @@ fn check_status(case: &StatusCase) {
 fn status_rules() {
     let cases = [
         // ≥ 30 by 2030 from 20 in 2024: b_req = 10/6.
-        StatusCase { unit: Unit::Count, goal: compare(Ge, 30.0), year: 2030, points: &[(2022, 10.0), (2024, 20.0)], status: Status::OnTrack, ratio: Some(5.0 / (10.0 / 6.0)) },
-        StatusCase { unit: Unit::Count, goal: compare(Ge, 30.0), year: 2030, points: &[(2022, 10.0), (2024, 14.0)], status: Status::AccelerationNeeded, ratio: Some(2.0 / (16.0 / 6.0)) },
-        StatusCase { unit: Unit::Count, goal: compare(Ge, 30.0), year: 2030, points: &[(2022, 10.0), (2024, 12.0)], status: Status::OffTrack, ratio: Some(1.0 / 3.0) },
-        StatusCase { unit: Unit::Count, goal: compare(Ge, 30.0), year: 2030, points: &[(2022, 12.0), (2024, 12.0)], status: Status::Reversing, ratio: Some(0.0) },
-        StatusCase { unit: Unit::Count, goal: compare(Ge, 30.0), year: 2030, points: &[(2022, 14.0), (2024, 12.0)], status: Status::Reversing, ratio: Some(-1.0 / 3.0) },
+        StatusCase {
+            unit: Unit::Count,
+            goal: compare(Ge, 30.0),
+            year: 2030,
+            points: &[(2022, 10.0), (2024, 20.0)],
+            status: Status::OnTrack,
+            ratio: Some(5.0 / (10.0 / 6.0)),
+        },
+        StatusCase {
+            unit: Unit::Count,
+            goal: compare(Ge, 30.0),
+            year: 2030,
+            points: &[(2022, 10.0), (2024, 14.0)],
+            status: Status::AccelerationNeeded,
+            ratio: Some(2.0 / (16.0 / 6.0)),
+        },
+        StatusCase {
+            unit: Unit::Count,
+            goal: compare(Ge, 30.0),
+            year: 2030,
+            points: &[(2022, 10.0), (2024, 12.0)],
+            status: Status::OffTrack,
+            ratio: Some(1.0 / 3.0),
+        },
+        StatusCase {
+            unit: Unit::Count,
+            goal: compare(Ge, 30.0),
+            year: 2030,
+            points: &[(2022, 12.0), (2024, 12.0)],
+            status: Status::Reversing,
+            ratio: Some(0.0),
+        },
+        StatusCase {
+            unit: Unit::Count,
+            goal: compare(Ge, 30.0),
+            year: 2030,
+            points: &[(2022, 14.0), (2024, 12.0)],
+            status: Status::Reversing,
+            ratio: Some(-1.0 / 3.0),
+        },
         // Exactly R = 1 and R = 0.5 (b_req = 1): the boundaries belong to the better status.
-        StatusCase { unit: Unit::Count, goal: compare(Ge, 30.0), year: 2030, points: &[(2023, 23.0), (2024, 24.0)], status: Status::OnTrack, ratio: Some(1.0) },
-        StatusCase { unit: Unit::Count, goal: compare(Ge, 30.0), year: 2030, points: &[(2022, 23.0), (2024, 24.0)], status: Status::AccelerationNeeded, ratio: Some(0.5) },
+        StatusCase {
+            unit: Unit::Count,
+            goal: compare(Ge, 30.0),
+            year: 2030,
+            points: &[(2023, 23.0), (2024, 24.0)],
+            status: Status::OnTrack,
+            ratio: Some(1.0),
+        },
+        StatusCase {
+            unit: Unit::Count,
+            goal: compare(Ge, 30.0),
+            year: 2030,
+            points: &[(2022, 23.0), (2024, 24.0)],
+            status: Status::AccelerationNeeded,
+            ratio: Some(0.5),
+        },
         // ≤ 10 from 16: b = −2, b_req = −1.
-        StatusCase { unit: Unit::Count, goal: compare(Le, 10.0), year: 2030, points: &[(2022, 20.0), (2024, 16.0)], status: Status::OnTrack, ratio: Some(2.0) },
+        StatusCase {
+            unit: Unit::Count,
+            goal: compare(Le, 10.0),
+            year: 2030,
+            points: &[(2022, 20.0), (2024, 16.0)],
+            status: Status::OnTrack,
+            ratio: Some(2.0),
+        },
         // Already met; one point not met; no points.
-        StatusCase { unit: Unit::Count, goal: compare(Ge, 30.0), year: 2030, points: &[(2024, 31.0)], status: Status::Achieved, ratio: None },
-        StatusCase { unit: Unit::Count, goal: compare(Gt, 30.0), year: 2030, points: &[(2024, 30.0)], status: Status::InsufficientData, ratio: None },
-        StatusCase { unit: Unit::Count, goal: compare(Ge, 30.0), year: 2030, points: &[], status: Status::InsufficientData, ratio: None },
+        StatusCase {
+            unit: Unit::Count,
+            goal: compare(Ge, 30.0),
+            year: 2030,
+            points: &[(2024, 31.0)],
+            status: Status::Achieved,
+            ratio: None,
+        },
+        StatusCase {
+            unit: Unit::Count,
+            goal: compare(Gt, 30.0),
+            year: 2030,
+            points: &[(2024, 30.0)],
+            status: Status::InsufficientData,
+            ratio: None,
+        },
+        StatusCase {
+            unit: Unit::Count,
+            goal: compare(Ge, 30.0),
+            year: 2030,
+            points: &[],
+            status: Status::InsufficientData,
+            ratio: None,
+        },
         // Target year 2025 has come: judged on the 2025 value, not the later one.
-        StatusCase { unit: Unit::Count, goal: compare(Ge, 30.0), year: 2025, points: &[(2024, 20.0), (2025, 29.0), (2026, 31.0)], status: Status::Missed, ratio: None },
-        StatusCase { unit: Unit::Count, goal: compare(Ge, 30.0), year: 2025, points: &[(2024, 20.0), (2026, 31.0)], status: Status::Achieved, ratio: None },
+        StatusCase {
+            unit: Unit::Count,
+            goal: compare(Ge, 30.0),
+            year: 2025,
+            points: &[(2024, 20.0), (2025, 29.0), (2026, 31.0)],
+            status: Status::Missed,
+            ratio: None,
+        },
+        StatusCase {
+            unit: Unit::Count,
+            goal: compare(Ge, 30.0),
+            year: 2025,
+            points: &[(2024, 20.0), (2026, 31.0)],
+            status: Status::Achieved,
+            ratio: None,
+        },
         // Log scale: 16.9 (2020) → 14.3 (2024) against 7.5 by 2030.
-        StatusCase { unit: Unit::Per100kLiveBirths, goal: compare(Le, 7.5), year: 2030, points: &[(2020, 16.9), (2024, 14.3)], status: Status::OffTrack, ratio: Some(((14.3_f64 / 16.9).ln() / 4.0) / ((7.5_f64 / 14.3).ln() / 6.0)) },
+        StatusCase {
+            unit: Unit::Per100kLiveBirths,
+            goal: compare(Le, 7.5),
+            year: 2030,
+            points: &[(2020, 16.9), (2024, 14.3)],
+            status: Status::OffTrack,
+            ratio: Some(((14.3_f64 / 16.9).ln() / 4.0) / ((7.5_f64 / 14.3).ln() / 6.0)),
+        },
         // Logit scale: 80 → 85 against ≥ 90.
-        StatusCase { unit: Unit::Percent, goal: compare(Ge, 90.0), year: 2030, points: &[(2022, 80.0), (2024, 85.0)], status: Status::OnTrack, ratio: Some(((logit(85.0) - logit(80.0)) / 2.0) / ((logit(90.0) - logit(85.0)) / 6.0)) },
+        StatusCase {
+            unit: Unit::Percent,
+            goal: compare(Ge, 90.0),
+            year: 2030,
+            points: &[(2022, 80.0), (2024, 85.0)],
+            status: Status::OnTrack,
+            ratio: Some(((logit(85.0) - logit(80.0)) / 2.0) / ((logit(90.0) - logit(85.0)) / 6.0)),
+        },
         // "About 80 years": band 78.4..81.6 (2% of 80), judged against 78.4.
-        StatusCase { unit: Unit::Years, goal: Goal::Approx { value: 80.0, tolerance: None }, year: 2030, points: &[(2022, 76.0), (2024, 77.0)], status: Status::OnTrack, ratio: Some(0.5 / (1.4 / 6.0)) },
-        StatusCase { unit: Unit::Years, goal: Goal::Approx { value: 80.0, tolerance: None }, year: 2030, points: &[(2022, 76.0), (2024, 79.0)], status: Status::Achieved, ratio: None },
+        StatusCase {
+            unit: Unit::Years,
+            goal: Goal::Approx { value: 80.0, tolerance: None },
+            year: 2030,
+            points: &[(2022, 76.0), (2024, 77.0)],
+            status: Status::OnTrack,
+            ratio: Some(0.5 / (1.4 / 6.0)),
+        },
+        StatusCase {
+            unit: Unit::Years,
+            goal: Goal::Approx { value: 80.0, tolerance: None },
+            year: 2030,
+            points: &[(2022, 76.0), (2024, 79.0)],
+            status: Status::Achieved,
+            ratio: None,
+        },
         // A range 103..107 from above: judged against ≤ 107.
-        StatusCase { unit: Unit::Ratio, goal: Goal::Between { low: 103.0, high: 107.0 }, year: 2030, points: &[(2022, 112.0), (2024, 110.0)], status: Status::OnTrack, ratio: Some(2.0) },
+        StatusCase {
+            unit: Unit::Ratio,
+            goal: Goal::Between { low: 103.0, high: 107.0 },
+            year: 2030,
+            points: &[(2022, 112.0), (2024, 110.0)],
+            status: Status::OnTrack,
+            ratio: Some(2.0),
+        },
         // Maintain at ≥ 95: slipping below and falling.
-        StatusCase { unit: Unit::Count, goal: Goal::Direction { direction: Direction::Maintain, level: Some((Ge, 95.0)) }, year: 2030, points: &[(2023, 96.0), (2024, 94.0)], status: Status::Reversing, ratio: Some(-2.0 / (1.0 / 6.0)) },
+        StatusCase {
+            unit: Unit::Count,
+            goal: Goal::Direction { direction: Direction::Maintain, level: Some((Ge, 95.0)) },
+            year: 2030,
+            points: &[(2023, 96.0), (2024, 94.0)],
+            status: Status::Reversing,
+            ratio: Some(-2.0 / (1.0 / 6.0)),
+        },
         // Strict target level with the value: zero required pace, R null.
-        StatusCase { unit: Unit::Count, goal: compare(Lt, 7.5), year: 2030, points: &[(2023, 7.6), (2024, 7.5)], status: Status::OnTrack, ratio: None },
+        StatusCase {
+            unit: Unit::Count,
+            goal: compare(Lt, 7.5),
+            year: 2030,
+            points: &[(2023, 7.6), (2024, 7.5)],
+            status: Status::OnTrack,
+            ratio: None,
+        },
     ];
     for case in &cases {
         check_status(case);
@@ -89,10 +229,34 @@ fn status_rules() {
 fn gap_and_required_pace() {
     // (unit, goal, points, gap, required slope, required annual change, required annual rate)
     let cases: [(Unit, Goal, &[(i32, f64)], f64, f64, f64, Option<f64>); 4] = [
-        (Unit::Per100kLiveBirths, compare(Le, 7.5), &[(2023, 15.1), (2024, 14.3)], 7.5 - 14.3, (7.5_f64 / 14.3).ln() / 6.0, (7.5 - 14.3) / 6.0, Some((7.5_f64 / 14.3).powf(1.0 / 6.0) - 1.0)),
+        (
+            Unit::Per100kLiveBirths,
+            compare(Le, 7.5),
+            &[(2023, 15.1), (2024, 14.3)],
+            7.5 - 14.3,
+            (7.5_f64 / 14.3).ln() / 6.0,
+            (7.5 - 14.3) / 6.0,
+            Some((7.5_f64 / 14.3).powf(1.0 / 6.0) - 1.0),
+        ),
         (Unit::Percent, compare(Ge, 70.0), &[(2024, 55.0)], 15.0, (logit(70.0) - logit(55.0)) / 6.0, 2.5, None),
-        (Unit::Percent, Goal::Approx { value: 45.0, tolerance: None }, &[(2024, 48.0)], -2.0, (logit(46.0) - logit(48.0)) / 6.0, -2.0 / 6.0, None),
-        (Unit::Years, Goal::Approx { value: 80.0, tolerance: Some(0.5) }, &[(2026, 78.5)], 1.0, 1.0 / 4.0, 1.0 / 4.0, None),
+        (
+            Unit::Percent,
+            Goal::Approx { value: 45.0, tolerance: None },
+            &[(2024, 48.0)],
+            -2.0,
+            (logit(46.0) - logit(48.0)) / 6.0,
+            -2.0 / 6.0,
+            None,
+        ),
+        (
+            Unit::Years,
+            Goal::Approx { value: 80.0, tolerance: Some(0.5) },
+            &[(2026, 78.5)],
+            1.0,
+            1.0 / 4.0,
+            1.0 / 4.0,
+            None,
+        ),
     ];
     for (unit, goal, points, gap, b_req, change, rate) in cases {
         let a = assess(&indicator("W-T-02", unit, goal.clone()), &pts(points), &Settings::new(2025));
@@ -182,7 +346,11 @@ fn scale_choice() {
 
 #[test]
 fn values_on_a_logit_bound_are_clamped_by_delta() {
-    let a = assess(&indicator("W-T-06", Unit::Percent, compare(Ge, 95.0)), &pts(&[(2022, 99.0), (2023, 100.0), (2024, 100.0)]), &Settings::new(2025));
+    let a = assess(
+        &indicator("W-T-06", Unit::Percent, compare(Ge, 95.0)),
+        &pts(&[(2022, 99.0), (2023, 100.0), (2024, 100.0)]),
+        &Settings::new(2025),
+    );
     let used: Vec<f64> = a.explain.points.iter().map(|p| p.value_used).collect();
     assert_eq!(used, vec![99.0, 99.9, 99.9]);
     let clamped = a.warnings.iter().find(|w| w.code == "clamped").unwrap();
@@ -203,25 +371,82 @@ fn values_on_a_logit_bound_are_clamped_by_delta() {
 fn warnings_and_severity() {
     // (unit, goal, points, milestone, warning codes, status, severity)
     type Case = (Unit, Goal, Vec<(i32, f64)>, Option<(i32, f64)>, &'static [&'static str], Status, Severity);
-    let mut long: Vec<(i32, f64)> = (0..14).map(|i| (2011 + i, 50.0 + f64::from(i) + if i % 2 == 0 { 0.1 } else { -0.1 })).collect();
+    let mut long: Vec<(i32, f64)> =
+        (0..14).map(|i| (2011 + i, 50.0 + f64::from(i) + if i % 2 == 0 { 0.1 } else { -0.1 })).collect();
     long[7].1 += 10.0;
     let cases: Vec<Case> = vec![
         // Zig-zag: RMSE/mean = √3.2/12 = 0.149 > 0.10.
-        (Unit::Count, compare(Ge, 100.0), vec![(2021, 10.0), (2022, 14.0), (2023, 10.0), (2024, 14.0)], None, &["volatile"], Status::OffTrack, Severity::Red),
+        (
+            Unit::Count,
+            compare(Ge, 100.0),
+            vec![(2021, 10.0), (2022, 14.0), (2023, 10.0), (2024, 14.0)],
+            None,
+            &["volatile"],
+            Status::OffTrack,
+            Severity::Red,
+        ),
         // Stale: latest 2021 < 2025 − 2; informational only.
-        (Unit::Count, compare(Ge, 10.0), vec![(2020, 11.0), (2021, 12.0)], None, &["stale"], Status::Achieved, Severity::Green),
-        (Unit::Count, compare(Ge, 10.0), vec![(2022, 11.0), (2023, 12.0)], None, &[], Status::Achieved, Severity::Green),
+        (
+            Unit::Count,
+            compare(Ge, 10.0),
+            vec![(2020, 11.0), (2021, 12.0)],
+            None,
+            &["stale"],
+            Status::Achieved,
+            Severity::Green,
+        ),
+        (
+            Unit::Count,
+            compare(Ge, 10.0),
+            vec![(2022, 11.0), (2023, 12.0)],
+            None,
+            &[],
+            Status::Achieved,
+            Severity::Green,
+        ),
         // Achieved, but 14 → 11 falls to 1.8 by 2030.
-        (Unit::Count, compare(Ge, 10.0), vec![(2022, 14.0), (2023, 12.0), (2024, 11.0)], None, &["at_risk"], Status::Achieved, Severity::Amber),
+        (
+            Unit::Count,
+            compare(Ge, 10.0),
+            vec![(2022, 14.0), (2023, 12.0), (2024, 11.0)],
+            None,
+            &["at_risk"],
+            Status::Achieved,
+            Severity::Amber,
+        ),
         // A milestone year with data that miss it.
-        (Unit::Count, compare(Ge, 6.0), vec![(2022, 3.0), (2023, 4.0), (2024, 7.0)], Some((2023, 5.0)), &["milestone_missed:2023"], Status::Achieved, Severity::Red),
+        (
+            Unit::Count,
+            compare(Ge, 6.0),
+            vec![(2022, 3.0), (2023, 4.0), (2024, 7.0)],
+            Some((2023, 5.0)),
+            &["milestone_missed:2023"],
+            Status::Achieved,
+            Severity::Red,
+        ),
         // 0.93 among percentages around 93.
-        (Unit::Percent, compare(Ge, 90.0), vec![(2021, 92.0), (2022, 0.93), (2023, 93.5), (2024, 94.0)], None, &["volatile", "unit_suspect"], Status::Achieved, Severity::Amber),
+        (
+            Unit::Percent,
+            compare(Ge, 90.0),
+            vec![(2021, 92.0), (2022, 0.93), (2023, 93.5), (2024, 94.0)],
+            None,
+            &["volatile", "unit_suspect"],
+            Status::Achieved,
+            Severity::Amber,
+        ),
         // One wild year in 14: its studentized residual passes 3.
         (Unit::Count, compare(Ge, 10.0), long, None, &["outlier:2018"], Status::Achieved, Severity::Amber),
         // A zero on a log scale: linear fallback (informational); the rising
         // trend (2 a year) leaves ≤ 5 by 2030, so achieved but at risk.
-        (Unit::Per100kLiveBirths, compare(Le, 5.0), vec![(2022, 0.0), (2023, 3.0), (2024, 4.0)], None, &["at_risk", "scale_fallback"], Status::Achieved, Severity::Amber),
+        (
+            Unit::Per100kLiveBirths,
+            compare(Le, 5.0),
+            vec![(2022, 0.0), (2023, 3.0), (2024, 4.0)],
+            None,
+            &["at_risk", "scale_fallback"],
+            Status::Achieved,
+            Severity::Amber,
+        ),
     ];
     for (unit, goal, points, ms, codes, status, severity) in cases {
         let mut ind = indicator("W-T-07", unit, goal);
@@ -278,7 +503,10 @@ fn checkpoint_against_the_glide_path() {
     assert!(close(c.path_mid_term.unwrap(), 85.0));
     let (t_mean, y_mean) = (6062.0 / 3.0, 235.0 / 3.0);
     let sxx: f64 = [2018.0, 2020.0, 2024.0].iter().map(|t: &f64| (t - t_mean).powi(2)).sum();
-    let sxy: f64 = [(2018.0, 70.0), (2020.0, 80.0), (2024.0, 85.0)].iter().map(|(t, y): &(f64, f64)| (t - t_mean) * (y - y_mean)).sum();
+    let sxy: f64 = [(2018.0, 70.0), (2020.0, 80.0), (2024.0, 85.0)]
+        .iter()
+        .map(|(t, y): &(f64, f64)| (t - t_mean) * (y - y_mean))
+        .sum();
     let projected = y_mean + sxy / sxx * (2025.0 - t_mean);
     assert!(close(c.projected_mid_term.unwrap(), projected));
     assert_eq!(c.position_mid_term, Some(PathPosition::Ahead));
@@ -321,7 +549,11 @@ fn directional_targets() {
 fn the_window_restricts_the_fit() {
     let mut settings = Settings::new(2025);
     settings.from_year = Some(2018);
-    let a = assess(&indicator("W-T-11", Unit::Count, compare(Ge, 30.0)), &pts(&[(2015, 100.0), (2016, 50.0), (2018, 10.0), (2019, 11.0), (2020, 12.0)]), &settings);
+    let a = assess(
+        &indicator("W-T-11", Unit::Count, compare(Ge, 30.0)),
+        &pts(&[(2015, 100.0), (2016, 50.0), (2018, 10.0), (2019, 11.0), (2020, 12.0)]),
+        &settings,
+    );
     assert_eq!((a.n_points, a.first_year, a.explain.n_points_given), (3, Some(2018), 5));
     assert!(close(a.slope.unwrap(), 1.0));
 }
@@ -356,7 +588,14 @@ fn catalog_assessment_and_roll_up() {
     let statuses: Vec<Status> = all.iter().map(|a| a.status).collect();
     assert_eq!(
         statuses,
-        vec![Status::OnTrack, Status::Reversing, Status::OffTrack, Status::Achieved, Status::NotAssessed, Status::AccelerationNeeded]
+        vec![
+            Status::OnTrack,
+            Status::Reversing,
+            Status::OffTrack,
+            Status::Achieved,
+            Status::NotAssessed,
+            Status::AccelerationNeeded
+        ]
     );
     let r = roll_up(&all);
     assert_eq!((r.overall.total, r.overall.judged, r.overall.achieved_or_on_track), (6, 5, 2));

@@ -6,14 +6,11 @@
 //! fails.
 
 use gapcast_core::catalog::{
-    builtin, load_files, Catalog, Comparator, Direction, Goal, Indicator, Milestone, Plan, Scale,
-    Unit,
+    builtin, load_files, Catalog, Comparator, Direction, Goal, Indicator, Milestone, Plan, Scale, Unit,
 };
 
-const CHILDREN_FILE: (&str, &str) = (
-    "seeds/huadu-children-2021-2030.toml",
-    include_str!("../../seeds/huadu-children-2021-2030.toml"),
-);
+const CHILDREN_FILE: (&str, &str) =
+    ("seeds/huadu-children-2021-2030.toml", include_str!("../../seeds/huadu-children-2021-2030.toml"));
 
 /// The built-in catalog, which embeds the children's file.
 fn catalog() -> Catalog {
@@ -177,17 +174,12 @@ const DEMO_CHILDREN: [&str; 12] = [
 fn demo_names_match_one_childrens_indicator_exactly() {
     let c = catalog();
     for name in DEMO_CHILDREN {
-        let found: Vec<&str> = c
-            .by_name(name)
-            .into_iter()
-            .filter(|i| i.plan == Plan::Children)
-            .map(|i| i.id.as_str())
-            .collect();
+        let found: Vec<&str> =
+            c.by_name(name).into_iter().filter(|i| i.plan == Plan::Children).map(|i| i.id.as_str()).collect();
         assert_eq!(found.len(), 1, "{name}: children's indicators {found:?}");
     }
     // The plan writes 0-6 with a hyphen; the reports use a dash. Both must match.
-    let hyphen: Vec<&str> =
-        c.by_name("0-6岁儿童眼保健和视力检查覆盖率").iter().map(|i| i.id.as_str()).collect();
+    let hyphen: Vec<&str> = c.by_name("0-6岁儿童眼保健和视力检查覆盖率").iter().map(|i| i.id.as_str()).collect();
     assert_eq!(hyphen, ["C-HEALTH-26"]);
 }
 
@@ -241,9 +233,9 @@ fn children_counts_per_domain_are_pinned() {
         let mut numbers: Vec<u32> = all
             .iter()
             .map(|i| {
-                let rest = i.id.strip_prefix(&format!("C-{code}-")).unwrap_or_else(|| {
-                    panic!("{} in {domain} should start with C-{code}-", i.id)
-                });
+                let rest =
+                    i.id.strip_prefix(&format!("C-{code}-"))
+                        .unwrap_or_else(|| panic!("{} in {domain} should start with C-{code}-", i.id));
                 rest.parse().unwrap_or_else(|_| panic!("{}: number", i.id))
             })
             .collect();

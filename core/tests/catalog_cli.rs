@@ -5,11 +5,7 @@ use std::path::PathBuf;
 use std::process::{Command, Output};
 
 fn gapcast(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gapcast"))
-        .arg("catalog")
-        .args(args)
-        .output()
-        .expect("the gapcast binary runs")
+    Command::new(env!("CARGO_BIN_EXE_gapcast")).arg("catalog").args(args).output().expect("the gapcast binary runs")
 }
 
 /// A file under a directory of this test run's own (no clash between parallel tests).
@@ -32,10 +28,7 @@ fn builtin_catalog_prints_as_json() {
     assert_eq!(text(&out.stderr), "");
     let array: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     let items = array.as_array().expect("an array");
-    let mmr = items
-        .iter()
-        .find(|i| i["id"] == "W-HEALTH-02")
-        .expect("W-HEALTH-02");
+    let mmr = items.iter().find(|i| i["id"] == "W-HEALTH-02").expect("W-HEALTH-02");
     assert_eq!(mmr["target"]["comparator"], "le");
     assert_eq!(mmr["target"]["value"], 7.5);
     assert_eq!(mmr["unit"], "per_100k_live_births");
@@ -50,9 +43,7 @@ fn builtin_catalog_prints_as_tsv() {
     let mut rows = table.lines();
     let header = rows.next().expect("header row");
     assert!(header.starts_with("id\tkey\tplan\tdomain\tname_zh"));
-    let row = rows
-        .find(|r| r.starts_with("W-ENV-04\t"))
-        .expect("W-ENV-04 row");
+    let row = rows.find(|r| r.starts_with("W-ENV-04\t")).expect("W-ENV-04 row");
     assert!(row.contains("\t≥ 1:1.5\t"), "{row}");
 }
 
@@ -90,18 +81,12 @@ fn a_sound_file_checks_clean() {
     );
     let out = gapcast(&["--check", &good.to_string_lossy()]);
     assert!(out.status.success());
-    assert_eq!(
-        text(&out.stderr),
-        "1 个指标，0 个错误，0 个警告 / 1 indicators, 0 errors, 0 warnings\n"
-    );
+    assert_eq!(text(&out.stderr), "1 个指标，0 个错误，0 个警告 / 1 indicators, 0 errors, 0 warnings\n");
 }
 
 #[test]
 fn usage_problems_exit_2() {
     assert_eq!(gapcast(&["--format", "xml"]).status.code(), Some(2));
     assert_eq!(gapcast(&["--check"]).status.code(), Some(2));
-    assert_eq!(
-        gapcast(&["/nonexistent/catalog.toml"]).status.code(),
-        Some(2)
-    );
+    assert_eq!(gapcast(&["/nonexistent/catalog.toml"]).status.code(), Some(2));
 }

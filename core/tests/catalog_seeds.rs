@@ -10,9 +10,7 @@ fn catalog() -> Catalog {
 }
 
 fn get<'a>(catalog: &'a Catalog, id: &str) -> &'a Indicator {
-    catalog
-        .get(id)
-        .unwrap_or_else(|| panic!("{id} is missing from the built-in catalog"))
+    catalog.get(id).unwrap_or_else(|| panic!("{id} is missing from the built-in catalog"))
 }
 
 /// What a spot check expects of an indicator's target.
@@ -29,21 +27,11 @@ fn check(catalog: &Catalog, id: &str, unit: Unit, expect: Expect) {
     assert_eq!(indicator.target.year, 2030, "{id} year");
     let goal = &indicator.target.goal;
     let ok = match expect {
-        Expect::Cmp(c, v) => {
-            *goal
-                == Goal::Compare {
-                    comparator: c,
-                    value: v,
-                }
-        }
+        Expect::Cmp(c, v) => *goal == Goal::Compare { comparator: c, value: v },
         Expect::Approx(v) => matches!(goal, Goal::Approx { value, .. } if *value == v),
         Expect::Dir(d) => goal.direction() == Some(d),
     };
-    assert!(
-        ok,
-        "{id} ({}): expected {expect:?}, found {goal:?}",
-        indicator.name_zh
-    );
+    assert!(ok, "{id} ({}): expected {expect:?}, found {goal:?}", indicator.name_zh);
 }
 
 #[test]
@@ -118,11 +106,7 @@ fn gross_ratios_may_exceed_100_percent() {
     for id in ["W-EDU-01", "W-EDU-03"] {
         let indicator = get(&c, id);
         assert_eq!(indicator.bounds.upper, None, "{id}");
-        assert_eq!(
-            indicator.default_scale(),
-            gapcast_core::catalog::Scale::Linear,
-            "{id}"
-        );
+        assert_eq!(indicator.default_scale(), gapcast_core::catalog::Scale::Linear, "{id}");
     }
 }
 
@@ -146,31 +130,20 @@ fn women_counts_per_domain_are_pinned() {
     assert_eq!(c.domains(Plan::Women), domains, "domains in plan order");
     for (code, domain, quantified, directional) in WOMEN_COUNTS {
         let all: Vec<&Indicator> = c.in_domain(Plan::Women, domain).collect();
-        let dir = all
-            .iter()
-            .filter(|i| i.target.goal.direction().is_some())
-            .count();
-        assert_eq!(
-            (all.len() - dir, dir),
-            (quantified, directional),
-            "{domain}"
-        );
+        let dir = all.iter().filter(|i| i.target.goal.direction().is_some()).count();
+        assert_eq!((all.len() - dir, dir), (quantified, directional), "{domain}");
         // Ids are W-CODE-01.. with no gap, so a deleted block shows up here too.
-        let mut numbers: Vec<u32> =
-            all.iter()
-                .map(|i| {
-                    let rest = i.id.strip_prefix(&format!("W-{code}-")).unwrap_or_else(|| {
-                        panic!("{} in {domain} should start with W-{code}-", i.id)
-                    });
-                    rest.parse().unwrap_or_else(|_| panic!("{}: number", i.id))
-                })
-                .collect();
+        let mut numbers: Vec<u32> = all
+            .iter()
+            .map(|i| {
+                let rest =
+                    i.id.strip_prefix(&format!("W-{code}-"))
+                        .unwrap_or_else(|| panic!("{} in {domain} should start with W-{code}-", i.id));
+                rest.parse().unwrap_or_else(|_| panic!("{}: number", i.id))
+            })
+            .collect();
         numbers.sort_unstable();
-        assert_eq!(
-            numbers,
-            (1..=all.len() as u32).collect::<Vec<_>>(),
-            "{domain} ids"
-        );
+        assert_eq!(numbers, (1..=all.len() as u32).collect::<Vec<_>>(), "{domain} ids");
     }
     let total: usize = WOMEN_COUNTS.iter().map(|(_, _, q, d)| q + d).sum();
     assert_eq!(c.by_plan(Plan::Women).count(), total);
@@ -182,11 +155,7 @@ fn women_sources_cite_the_plan() {
     for indicator in c.by_plan(Plan::Women) {
         let s = &indicator.source;
         assert!(s.starts_with("妇女规划 "), "{}: {s}", indicator.id);
-        assert!(
-            s.contains("二（") || s.contains("三（"),
-            "{}: {s}",
-            indicator.id
-        );
+        assert!(s.contains("二（") || s.contains("三（"), "{}: {s}", indicator.id);
     }
 }
 
@@ -223,19 +192,12 @@ const DEMO_CHILDREN_ONLY: [&str; 10] = [
 fn demo_names_of_the_womens_plan_match_exactly() {
     let c = catalog();
     for name in DEMO_WOMEN {
-        let found: Vec<&str> = c
-            .by_name(name)
-            .into_iter()
-            .filter(|i| i.plan == Plan::Women)
-            .map(|i| i.id.as_str())
-            .collect();
+        let found: Vec<&str> =
+            c.by_name(name).into_iter().filter(|i| i.plan == Plan::Women).map(|i| i.id.as_str()).collect();
         assert_eq!(found.len(), 1, "{name}: women's indicators {found:?}");
     }
     for name in DEMO_CHILDREN_ONLY {
-        assert!(
-            c.by_name(name).iter().all(|i| i.plan != Plan::Women),
-            "{name} should not name a women's indicator"
-        );
+        assert!(c.by_name(name).iter().all(|i| i.plan != Plan::Women), "{name} should not name a women's indicator");
     }
 }
 
@@ -243,10 +205,7 @@ fn demo_names_of_the_womens_plan_match_exactly() {
 /// beside the repository, in ../shared/demo/).
 #[test]
 fn demo_name_lists_cover_the_demo_file() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../shared/demo/national-figures.tsv"
-    );
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/demo/national-figures.tsv");
     let Ok(text) = std::fs::read_to_string(path) else {
         eprintln!("note: {path} not found; the name lists were not compared with it");
         return;
@@ -258,11 +217,7 @@ fn demo_name_lists_cover_the_demo_file() {
         .filter(|name| !name.trim().is_empty())
         .collect();
     names.sort_unstable();
-    let mut listed: Vec<&str> = DEMO_WOMEN
-        .iter()
-        .chain(DEMO_CHILDREN_ONLY.iter())
-        .copied()
-        .collect();
+    let mut listed: Vec<&str> = DEMO_WOMEN.iter().chain(DEMO_CHILDREN_ONLY.iter()).copied().collect();
     listed.sort_unstable();
     assert_eq!(names, listed);
 }
@@ -270,10 +225,7 @@ fn demo_name_lists_cover_the_demo_file() {
 #[test]
 fn shared_keys_pair_the_two_plans() {
     let c = catalog();
-    let women_keys: Vec<&str> = c
-        .by_plan(Plan::Women)
-        .filter_map(|i| i.key.as_deref())
-        .collect();
+    let women_keys: Vec<&str> = c.by_plan(Plan::Women).filter_map(|i| i.key.as_deref()).collect();
     assert_eq!(
         women_keys,
         [

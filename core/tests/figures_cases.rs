@@ -29,10 +29,7 @@ fn layouts() {
     // Wide, as Excel copies it.
     check("指标\t2021\t2022\n孕产妇死亡率\t12.5\t11", &["wide tab", "W-HEALTH-02 2021=12.5 2022=11"]);
     // Wide with 年/年度 headings and a 单位 column.
-    check(
-        "指标\t单位\t2021年\t2022年度\n婴儿死亡率\t‰\t3.1\t2.9",
-        &["wide tab", "C-HEALTH-03 2021=3.1 2022=2.9"],
-    );
+    check("指标\t单位\t2021年\t2022年度\n婴儿死亡率\t‰\t3.1\t2.9", &["wide tab", "C-HEALTH-03 2021=3.1 2022=2.9"]);
     // Transposed: year rows × indicator columns.
     check(
         "年份\t孕产妇死亡率\t婴儿死亡率\n2021\t12\t3.1\n2022\t11\t2.9",
@@ -59,10 +56,7 @@ fn layouts() {
         &["long tab", "W-HEALTH-02 2022=10", "C-HEALTH-03 2021=3.1 2022=2.9"],
     );
     // Long with a note column.
-    check(
-        "指标,年份,数值,备注\n婴儿死亡率,2021,3.1,快报",
-        &["long comma", "C-HEALTH-03 2021=3.1[快报]"],
-    );
+    check("指标,年份,数值,备注\n婴儿死亡率,2021,3.1,快报", &["long comma", "C-HEALTH-03 2021=3.1[快报]"]);
     // A forced layout wins over detection.
     let mut options = ParseOptions::new(2026);
     options.layout = Some(Layout::Long);
@@ -72,10 +66,7 @@ fn layouts() {
 #[test]
 fn delimiters() {
     // Quoted CSV: a thousands comma inside quotes.
-    check(
-        "指标,2021,2022\n\"孕产妇死亡率\",\"1,234\",7",
-        &["wide comma", "W-HEALTH-02 2021=1234 2022=7"],
-    );
+    check("指标,2021,2022\n\"孕产妇死亡率\",\"1,234\",7", &["wide comma", "W-HEALTH-02 2021=1234 2022=7"]);
     // Semicolons, with a decimal comma.
     check("指标;2021\n婴儿死亡率;3,6", &["wide semicolon", "C-HEALTH-03 2021=3.6", "W B2 decimal_comma"]);
     // The Chinese comma.
@@ -83,15 +74,9 @@ fn delimiters() {
     // A byte-order mark and CRLF line ends.
     check("\u{feff}指标\t2021\r\n婴儿死亡率\t3.1\r\n", &["wide tab", "C-HEALTH-03 2021=3.1"]);
     // A line break inside a quoted note.
-    check(
-        "指标\t2021\t备注\n婴儿死亡率\t3.1\t\"初步\n数据\"",
-        &["wide tab", "C-HEALTH-03 2021=3.1[初步\\n数据]"],
-    );
+    check("指标\t2021\t备注\n婴儿死亡率\t3.1\t\"初步\n数据\"", &["wide tab", "C-HEALTH-03 2021=3.1[初步\\n数据]"]);
     // An unterminated quote: reported, and the rest still read.
-    check(
-        "指标,2021\n\"婴儿死亡率,3.1",
-        &["wide comma", "C-HEALTH-03 2021=3.1", "W A2 unterminated_quote"],
-    );
+    check("指标,2021\n\"婴儿死亡率,3.1", &["wide comma", "C-HEALTH-03 2021=3.1", "W A2 unterminated_quote"]);
     // A forced delimiter.
     let mut options = ParseOptions::new(2026);
     options.delimiter = Some(Delimiter::Semicolon);
@@ -108,10 +93,7 @@ fn extra_columns_and_rows() {
         &["wide tab", "C-HEALTH-03 2021=3.1", "I A1 ignored_row"],
     );
     // A section heading row with no values.
-    check(
-        "指标\t2021\n一、妇女与健康\t\n孕产妇死亡率\t12",
-        &["wide tab", "W-HEALTH-02 2021=12", "I A2 ignored_row"],
-    );
+    check("指标\t2021\n一、妇女与健康\t\n孕产妇死亡率\t12", &["wide tab", "W-HEALTH-02 2021=12", "I A2 ignored_row"]);
     // Values with no name beside them.
     check("指标\t2021\n\t3.1", &["wide tab", "E B2 missing_name"]);
     // Trailing empty columns, as Excel sometimes copies.
@@ -130,14 +112,8 @@ fn number_forms() {
         &["wide tab", "W-HEALTH-03 2019=98 2020=98 2021=98 2022=98"],
     );
     check("指标\t2021\n婴儿死亡率\t３.６", &["wide tab", "C-HEALTH-03 2021=3.6"]);
-    check(
-        "指标\t2021\t2022\n孕产妇死亡率\t7.5/10万\t7.5/100000",
-        &["wide tab", "W-HEALTH-02 2021=7.5 2022=7.5"],
-    );
-    check(
-        "指标\t2021\t2022\n托育机构保育人员与婴幼儿比\t1:5\t1：4.5",
-        &["wide tab", "C-CARE-02 2021=5 2022=4.5"],
-    );
+    check("指标\t2021\t2022\n孕产妇死亡率\t7.5/10万\t7.5/100000", &["wide tab", "W-HEALTH-02 2021=7.5 2022=7.5"]);
+    check("指标\t2021\t2022\n托育机构保育人员与婴幼儿比\t1:5\t1：4.5", &["wide tab", "C-CARE-02 2021=5 2022=4.5"]);
     check(
         "指标\t2021\t2022\n就业人员中女性比例\t约45%\t45%左右",
         &["wide tab", "W-ECON-01 2021=45 2022=45", "I B2 approximate", "I C2 approximate"],
@@ -183,23 +159,14 @@ fn units() {
         &["wide tab", "W-HEALTH-03 2021=95 2022=96", "W B2 unit_converted"],
     );
     // A unit in brackets after the name.
-    check(
-        "指标\t2021\n孕产妇系统管理率（‰）\t950",
-        &["wide tab", "W-HEALTH-03 2021=95", "W A2 unit_converted"],
-    );
+    check("指标\t2021\n孕产妇系统管理率（‰）\t950", &["wide tab", "W-HEALTH-03 2021=95", "W A2 unit_converted"]);
     // Units that cannot apply.
     check("指标\t2021\n儿童之家数量\t5%", &["wide tab", "E B2 unit_mismatch"]);
     check("指标\t单位\t2021\n儿童之家数量\t%\t5", &["wide tab", "C-SOC-01 2021=5", "W B2 unit_mismatch"]);
     check("指标\t单位\t2021\n儿童之家数量\t万个\t5", &["wide tab", "C-SOC-01 2021=5", "W B2 unit_unknown"]);
     // Plain unit words need no conversion.
-    check(
-        "指标\t单位\t2021\n中小学生每天校内体育活动时间\t小时/天\t1.2",
-        &["wide tab", "C-HEALTH-12 2021=1.2"],
-    );
-    check(
-        "指标\t单位\t2024年\n每千常住人口拥有3岁以下婴幼儿托位数\t个\t4.08",
-        &["wide tab", "C-CARE-01 2024=4.08"],
-    );
+    check("指标\t单位\t2021\n中小学生每天校内体育活动时间\t小时/天\t1.2", &["wide tab", "C-HEALTH-12 2021=1.2"]);
+    check("指标\t单位\t2024年\n每千常住人口拥有3岁以下婴幼儿托位数\t个\t4.08", &["wide tab", "C-CARE-01 2024=4.08"]);
 }
 
 #[test]
@@ -239,10 +206,7 @@ fn conflicts_and_duplicates() {
         &["long tab", "C-HEALTH-03 2021=3.2", "I C1 choice_applied", "I C2 choice_applied"],
     );
     // The same value twice is counted once.
-    check(
-        "婴儿死亡率\t2021\t3.1\n婴儿死亡率\t2021\t3.10",
-        &["long tab", "C-HEALTH-03 2021=3.1", "I C2 duplicate"],
-    );
+    check("婴儿死亡率\t2021\t3.1\n婴儿死亡率\t2021\t3.10", &["long tab", "C-HEALTH-03 2021=3.1", "I C2 duplicate"]);
     // Figures for both plans' twin indicators land under one key.
     check(
         "指标\t2021\nW-EDU-05\t92\nC-EDU-02\t92",
@@ -291,20 +255,11 @@ fn names() {
 
 #[test]
 fn years() {
-    check(
-        "指标\t2021\t2030\n婴儿死亡率\t3.1\t2.5",
-        &["wide tab", "C-HEALTH-03 2021=3.1", "E C1 future_year"],
-    );
-    check(
-        "婴儿死亡率\t1999\t3.1\n婴儿死亡率\t2021\t3",
-        &["long tab", "C-HEALTH-03 2021=3", "E B1 year_out_of_range"],
-    );
+    check("指标\t2021\t2030\n婴儿死亡率\t3.1\t2.5", &["wide tab", "C-HEALTH-03 2021=3.1", "E C1 future_year"]);
+    check("婴儿死亡率\t1999\t3.1\n婴儿死亡率\t2021\t3", &["long tab", "C-HEALTH-03 2021=3", "E B1 year_out_of_range"]);
     // The current year itself is fine.
     check("指标\t2026\n婴儿死亡率\t3.1", &["wide tab", "C-HEALTH-03 2026=3.1"]);
-    check(
-        "年份\t婴儿死亡率\n2021\t3.1\n去年\t2.9",
-        &["transposed tab", "C-HEALTH-03 2021=3.1", "E A3 bad_year"],
-    );
+    check("年份\t婴儿死亡率\n2021\t3.1\n去年\t2.9", &["transposed tab", "C-HEALTH-03 2021=3.1", "E A3 bad_year"]);
 }
 
 #[test]

@@ -23,10 +23,8 @@ fn demo_figures_parse_cleanly_against_the_builtin_catalog() {
     // Every data row became a series (shared-key twins add more), and every
     // filled value cell became a point.
     let rows: Vec<&str> = DEMO.lines().skip(1).filter(|l| !l.trim().is_empty()).collect();
-    let values_pasted: usize = rows
-        .iter()
-        .map(|l| l.split('\t').skip(2).filter(|c| !c.trim().is_empty()).count())
-        .sum();
+    let values_pasted: usize =
+        rows.iter().map(|l| l.split('\t').skip(2).filter(|c| !c.trim().is_empty()).count()).sum();
     let mut ids_seen = std::collections::BTreeSet::new();
     let mut points_read = 0;
     for s in &figures.series {
@@ -45,10 +43,7 @@ fn demo_values_are_read_in_catalog_units() {
     let figures = parse(DEMO, &catalog, &ParseOptions::new(2026));
     let value = |name: &str, year: i32| {
         let indicator = catalog.indicators.iter().find(|i| i.name_zh == name).expect("in catalog");
-        figures
-            .series_for(&indicator.id)
-            .and_then(|s| s.points.iter().find(|p| p.year == year))
-            .map(|p| p.value)
+        figures.series_for(&indicator.id).and_then(|s| s.points.iter().find(|p| p.year == year)).map(|p| p.value)
     };
     assert_eq!(value("孕产妇死亡率", 2024), Some(14.3));
     assert_eq!(value("婴儿死亡率", 2015), Some(8.1));

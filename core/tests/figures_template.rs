@@ -17,7 +17,11 @@ fn plausible(catalog: &Catalog, id: &str) -> f64 {
         Goal::Direction { level: Some((_, value)), .. } => value,
         Goal::Direction { level: None, .. } => 1.0,
     };
-    if v > 1.0 && indicator.bounds.contains(v) { v } else { 2.0 }
+    if v > 1.0 && indicator.bounds.contains(v) {
+        v
+    } else {
+        2.0
+    }
 }
 
 /// Fills every year cell of the template with a plausible value.
@@ -27,11 +31,8 @@ fn fill(catalog: &Catalog, tsv: &str) -> String {
     for line in lines {
         let cells: Vec<&str> = line.split('\t').collect();
         let value = plausible(catalog, cells[0]);
-        let filled: Vec<String> = cells
-            .iter()
-            .enumerate()
-            .map(|(k, c)| if k >= 4 { value.to_string() } else { c.to_string() })
-            .collect();
+        let filled: Vec<String> =
+            cells.iter().enumerate().map(|(k, c)| if k >= 4 { value.to_string() } else { c.to_string() }).collect();
         out.push_str(&filled.join("\t"));
         out.push('\n');
     }

@@ -22,7 +22,10 @@ fn check_located(err: &SessionError) {
             assert!(en.contains("format_version") && zh.contains("format_version"), "{en} / {zh}");
         }
         SessionError::TooNew { version } => {
-            assert!(en.contains(&format!("format {version}")) && zh.contains(&format!("格式 {version}")), "{en} / {zh}");
+            assert!(
+                en.contains(&format!("format {version}")) && zh.contains(&format!("格式 {version}")),
+                "{en} / {zh}"
+            );
         }
         SessionError::Field { field, .. } => {
             assert!(!field.is_empty(), "a field error names no field: {en}");

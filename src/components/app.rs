@@ -104,9 +104,9 @@ pub fn App() -> Html {
             };
             let on_leave = Closure::<dyn Fn()>::new(move || flush());
             let window = web_sys::window();
-            let timer = window
-                .as_ref()
-                .and_then(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(on_timer.unchecked_ref(), 250).ok());
+            let timer = window.as_ref().and_then(|w| {
+                w.set_timeout_with_callback_and_timeout_and_arguments_0(on_timer.unchecked_ref(), 250).ok()
+            });
             if let Some(w) = &window {
                 let _ = w.add_event_listener_with_callback("pagehide", on_leave.as_ref().unchecked_ref());
             }

@@ -28,8 +28,7 @@ pub const HEIGHT: f64 = 320.0;
 /// observed, trend, lower, upper, glide path, what-if.
 fn rows(input: &ChartInput, unit: Unit) -> Vec<Vec<String>> {
     let mut by_year: BTreeMap<i32, [Option<f64>; 6]> = BTreeMap::new();
-    let mut put =
-        |year: i32, column: usize, v: f64| by_year.entry(year).or_default()[column] = Some(v);
+    let mut put = |year: i32, column: usize, v: f64| by_year.entry(year).or_default()[column] = Some(v);
     for &(yr, v) in &input.observed {
         put(yr, 0, v);
     }
@@ -50,11 +49,7 @@ fn rows(input: &ChartInput, unit: Unit) -> Vec<Vec<String>> {
         .into_iter()
         .map(|(yr, values)| {
             std::iter::once(yr.to_string())
-                .chain(
-                    values
-                        .iter()
-                        .map(|v| v.map(|v| format::bare(v, unit)).unwrap_or_default()),
-                )
+                .chain(values.iter().map(|v| v.map(|v| format::bare(v, unit)).unwrap_or_default()))
                 .collect()
         })
         .collect()
@@ -63,13 +58,7 @@ fn rows(input: &ChartInput, unit: Unit) -> Vec<Vec<String>> {
 /// The chart of `input` in `unit`, with the legend (naming the `level` of the
 /// interval) and the data table; `description` says what it shows in a sentence.
 #[inline(never)]
-pub fn chart_view(
-    input: &ChartInput,
-    unit: Unit,
-    level: f64,
-    description: &str,
-    lang: Lang,
-) -> Html {
+pub fn chart_view(input: &ChartInput, unit: Unit, level: f64, description: &str, lang: Lang) -> Html {
     let m = |msg: DetailMsg| msg.text(lang);
     let chart = layout(input, WIDTH, HEIGHT);
     let svg = chart.to_svg_labelled(&ChartText {
@@ -84,36 +73,16 @@ pub fn chart_view(
         scenario: m(DetailMsg::Scenario),
     });
 
-    let band = format!(
-        "{}% {}",
-        format::number(level * 100.0, 0),
-        m(DetailMsg::Band)
-    );
+    let band = format!("{}% {}", format::number(level * 100.0, 0), m(DetailMsg::Band));
     let legend: Vec<(&str, &str)> = [
-        (
-            !input.observed.is_empty(),
-            "observed",
-            m(DetailMsg::Observed),
-        ),
+        (!input.observed.is_empty(), "observed", m(DetailMsg::Observed)),
         (!chart.fitted.is_empty(), "fitted", m(DetailMsg::Fitted)),
-        (
-            !chart.projection.is_empty(),
-            "projection",
-            m(DetailMsg::Projection),
-        ),
+        (!chart.projection.is_empty(), "projection", m(DetailMsg::Projection)),
         (!chart.band.is_empty(), "band", band.as_str()),
         (chart.target.is_some(), "target", m(DetailMsg::TargetLine)),
-        (
-            !chart.milestones.is_empty(),
-            "milestone",
-            m(DetailMsg::Milestone),
-        ),
+        (!chart.milestones.is_empty(), "milestone", m(DetailMsg::Milestone)),
         (!chart.glide.is_empty(), "glide", m(DetailMsg::Glide)),
-        (
-            chart.checkpoint.is_some(),
-            "checkpoint",
-            m(DetailMsg::Checkpoint),
-        ),
+        (chart.checkpoint.is_some(), "checkpoint", m(DetailMsg::Checkpoint)),
         (!chart.what_if.is_empty(), "what-if", m(DetailMsg::Scenario)),
     ]
     .into_iter()
@@ -130,11 +99,7 @@ pub fn chart_view(
     ]
     .map(|msg| m(msg).to_string())
     .to_vec();
-    let caption = format!(
-        "{} ({})",
-        m(DetailMsg::DataTable),
-        lang.pick(unit.symbol_zh(), unit.symbol_en()).trim()
-    );
+    let caption = format!("{} ({})", m(DetailMsg::DataTable), lang.pick(unit.symbol_zh(), unit.symbol_en()).trim());
 
     html! {
         <figure class="chart-figure">

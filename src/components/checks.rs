@@ -91,7 +91,8 @@ pub fn Checks() -> Html {
 
 fn diagnostic_item(app: &AppHandle, d: &Diagnostic, lang: Lang) -> Html {
     let cell = diagnostic_cell(d);
-    let place = d.cell.clone().or_else(|| d.range.clone()).or_else(|| d.row.map(|r| format!("{} {r}", Msg::Row.text(lang))));
+    let place =
+        d.cell.clone().or_else(|| d.range.clone()).or_else(|| d.row.map(|r| format!("{} {r}", Msg::Row.text(lang))));
     let on_show = {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| app.dispatch(Action::Highlight(cell)))
@@ -100,7 +101,8 @@ fn diagnostic_item(app: &AppHandle, d: &Diagnostic, lang: Lang) -> Html {
         (Some(id), Some(year), Some(value)) => {
             let app = app.clone();
             let id = id.clone();
-            let onclick = Callback::from(move |_: MouseEvent| app.dispatch(Action::Choose { id: id.clone(), year, value }));
+            let onclick =
+                Callback::from(move |_: MouseEvent| app.dispatch(Action::Choose { id: id.clone(), year, value }));
             html! { <button type="button" class="small" {onclick}>{ Msg::Apply.text(lang) }{ format!(" {value}") }</button> }
         }
         _ => html! {},
@@ -185,11 +187,16 @@ fn Conflicts() -> Html {
     let app = use_app();
     let lang = app.lang();
     let items = app.evaluation.figures.conflicts.iter().map(|c| {
-        let name = app.catalog.get(&c.id).map(|i| lang.pick(&i.name_zh, &i.name_en).to_string()).unwrap_or_else(|| c.id.clone());
+        let name = app
+            .catalog
+            .get(&c.id)
+            .map(|i| lang.pick(&i.name_zh, &i.name_en).to_string())
+            .unwrap_or_else(|| c.id.clone());
         let choices = c.values.iter().map(|v| {
             let app = app.clone();
             let (id, year, value) = (c.id.clone(), c.year, v.value);
-            let onclick = Callback::from(move |_: MouseEvent| app.dispatch(Action::Choose { id: id.clone(), year, value }));
+            let onclick =
+                Callback::from(move |_: MouseEvent| app.dispatch(Action::Choose { id: id.clone(), year, value }));
             html! {
                 <button type="button" class="small" {onclick}>
                     { Msg::UseValue.text(lang) }{ format!(" {}（{}）", v.text, v.cell) }
@@ -219,7 +226,9 @@ fn Preview() -> Html {
         let preview_ref = preview_ref.clone();
         use_effect_with(highlight, move |h| {
             if h.is_some() {
-                if let Some(cell) = preview_ref.cast::<web_sys::Element>().and_then(|el| el.query_selector(".hl").ok().flatten()) {
+                if let Some(cell) =
+                    preview_ref.cast::<web_sys::Element>().and_then(|el| el.query_selector(".hl").ok().flatten())
+                {
                     cell.scroll_into_view_with_bool(false);
                 }
             }
@@ -268,7 +277,9 @@ mod tests {
 
     #[test]
     fn column_letters_map_to_indices() {
-        for (letters, index) in [("A", Some(0)), ("C", Some(2)), ("Z", Some(25)), ("AA", Some(26)), ("", None), ("1", None)] {
+        for (letters, index) in
+            [("A", Some(0)), ("C", Some(2)), ("Z", Some(25)), ("AA", Some(26)), ("", None), ("1", None)]
+        {
             assert_eq!(column_index(letters), index, "{letters}");
         }
     }

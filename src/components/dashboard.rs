@@ -75,7 +75,8 @@ pub fn Dashboard() -> Html {
             }
         })
     });
-    let share = rollup.overall.share_achieved_or_on_track.map(|s| format!("{:.0}%", s * 100.0)).unwrap_or_else(|| "—".into());
+    let share =
+        rollup.overall.share_achieved_or_on_track.map(|s| format!("{:.0}%", s * 100.0)).unwrap_or_else(|| "—".into());
 
     let matrix_rows = rollup.by_domain.iter().map(|g| {
         let plan = g.plan.unwrap_or(Plan::Women);

@@ -36,11 +36,7 @@ fn projected(p: Option<&ProjectionPoint>, a: &Assessment, lang: Lang) -> String 
     };
     let mut s = format::value(v, a.unit, lang);
     if let Some((lo, hi)) = p.and_then(|p| p.lower.zip(p.upper)) {
-        s += &format!(
-            "（{}–{}）",
-            format::bare(lo, a.unit),
-            format::bare(hi, a.unit)
-        );
+        s += &format!("（{}–{}）", format::bare(lo, a.unit), format::bare(hi, a.unit));
         if lang == Lang::En {
             s = s.replace('（', " (").replace('）', ")");
         }
@@ -51,11 +47,9 @@ fn projected(p: Option<&ProjectionPoint>, a: &Assessment, lang: Lang) -> String 
 /// A pace in the unit, with the relative rate beside it on the log scale.
 fn pace(change: Option<f64>, rate: Option<f64>, a: &Assessment, lang: Lang) -> String {
     match (change, rate) {
-        (Some(c), Some(r)) => format!(
-            "{} ({})",
-            format::change_per_year(c, a.unit, lang),
-            format::rate_per_year(r, lang)
-        ),
+        (Some(c), Some(r)) => {
+            format!("{} ({})", format::change_per_year(c, a.unit, lang), format::rate_per_year(r, lang))
+        }
         (Some(c), None) => format::change_per_year(c, a.unit, lang),
         (None, Some(r)) => format::rate_per_year(r, lang),
         (None, None) => "—".to_string(),
@@ -66,10 +60,7 @@ fn pace(change: Option<f64>, rate: Option<f64>, a: &Assessment, lang: Lang) -> S
 #[inline(never)]
 fn numbers(indicator: &Indicator, a: &Assessment, lang: Lang) -> Html {
     let m = |msg: DetailMsg| msg.text(lang);
-    let current_rate = (a.scale == Scale::Log)
-        .then_some(a.slope)
-        .flatten()
-        .map(f64::exp_m1);
+    let current_rate = (a.scale == Scale::Log).then_some(a.slope).flatten().map(f64::exp_m1);
     let mut rows: Vec<(&'static str, String, String)> = vec![
         (
             "num-latest",
@@ -82,28 +73,18 @@ fn numbers(indicator: &Indicator, a: &Assessment, lang: Lang) -> Html {
         (
             "num-gap",
             m(DetailMsg::Gap).to_string(),
-            a.gap
-                .map(|g| format::value(g, a.unit, lang))
-                .unwrap_or_else(|| "—".into()),
+            a.gap.map(|g| format::value(g, a.unit, lang)).unwrap_or_else(|| "—".into()),
         ),
     ];
     if let Some(p) = &a.projection_mid_term {
-        rows.push((
-            "num-mid",
-            format!("{} {}", m(DetailMsg::Projected), p.year),
-            projected(Some(p), a, lang),
-        ));
+        rows.push(("num-mid", format!("{} {}", m(DetailMsg::Projected), p.year), projected(Some(p), a, lang)));
     }
     rows.push((
         "num-target-year",
         format!("{} {}", m(DetailMsg::Projected), indicator.target.year),
         projected(a.projection_at_target.as_ref(), a, lang),
     ));
-    rows.push((
-        "num-current",
-        m(DetailMsg::CurrentPace).to_string(),
-        pace(a.annual_change, current_rate, a, lang),
-    ));
+    rows.push(("num-current", m(DetailMsg::CurrentPace).to_string(), pace(a.annual_change, current_rate, a, lang)));
     if a.target.comparator.is_some() {
         rows.push((
             "num-required",
@@ -113,16 +94,12 @@ fn numbers(indicator: &Indicator, a: &Assessment, lang: Lang) -> Html {
         rows.push((
             "num-ratio",
             m(DetailMsg::ProgressRatio).to_string(),
-            a.progress_ratio
-                .map(|r| format::number(r, 2))
-                .unwrap_or_else(|| "—".into()),
+            a.progress_ratio.map(|r| format::number(r, 2)).unwrap_or_else(|| "—".into()),
         ));
         rows.push((
             "num-probability",
             m(DetailMsg::Probability).to_string(),
-            a.probability
-                .map(|p| format::probability(p, lang))
-                .unwrap_or_else(|| "—".into()),
+            a.probability.map(|p| format::probability(p, lang)).unwrap_or_else(|| "—".into()),
         ));
     }
     if let Some(c) = &a.checkpoint {
@@ -147,12 +124,7 @@ fn numbers(indicator: &Indicator, a: &Assessment, lang: Lang) -> Html {
 /// A table from strings: the first cell of each row is its header. One
 /// `html!` site serves every table of the detail view, which keeps the page
 /// small (each `html!` element costs code in the wasm).
-pub fn table(
-    class: &'static str,
-    caption: Option<String>,
-    head: Vec<String>,
-    rows: Vec<Vec<String>>,
-) -> Html {
+pub fn table(class: &'static str, caption: Option<String>, head: Vec<String>, rows: Vec<Vec<String>>) -> Html {
     html! {
         <table class={class}>
             if let Some(c) = caption { <caption>{ c }</caption> }
@@ -175,35 +147,18 @@ fn milestones(a: &Assessment, lang: Lang) -> Html {
         return html! {};
     }
     let m = |msg: DetailMsg| msg.text(lang).to_string();
-    let head = vec![
-        m(DetailMsg::MilestoneYear),
-        m(DetailMsg::Target),
-        m(DetailMsg::MilestoneProjected),
-        m(DetailMsg::Status),
-    ];
+    let head =
+        vec![m(DetailMsg::MilestoneYear), m(DetailMsg::Target), m(DetailMsg::MilestoneProjected), m(DetailMsg::Status)];
     let rows = a
         .milestones
         .iter()
         .map(|ms| {
-            let p = ProjectionPoint {
-                year: ms.year,
-                value: ms.projected,
-                lower: ms.lower,
-                upper: ms.upper,
-            };
+            let p = ProjectionPoint { year: ms.year, value: ms.projected, lower: ms.lower, upper: ms.upper };
             vec![
                 ms.year.to_string(),
-                format!(
-                    "{} {}",
-                    ms.comparator.symbol(),
-                    format::value(ms.value, a.unit, lang)
-                ),
+                format!("{} {}", ms.comparator.symbol(), format::value(ms.value, a.unit, lang)),
                 projected(Some(&p), a, lang),
-                format!(
-                    "{} {}",
-                    severity_icon(ms.status.severity()),
-                    status_label(ms.status, lang)
-                ),
+                format!("{} {}", severity_icon(ms.status.severity()), status_label(ms.status, lang)),
             ]
         })
         .collect();
@@ -220,24 +175,14 @@ fn milestones(a: &Assessment, lang: Lang) -> Html {
 fn method(a: &Assessment, lang: Lang) -> Html {
     let m = |msg: DetailMsg| msg.text(lang).to_string();
     let opt = |v: Option<f64>| v.map(sig).unwrap_or_else(|| "—".to_string());
-    let lines = method_lines(a, lang)
-        .into_iter()
-        .map(|l| vec![l.label, l.formula, l.value])
-        .collect();
+    let lines = method_lines(a, lang).into_iter().map(|l| vec![l.label, l.formula, l.value]).collect();
     let clamped = a.explain.points.iter().any(|p| p.value != p.value_used);
     let mut head = vec![m(DetailMsg::Year), "y".to_string()];
     if clamped {
         head.push(m(DetailMsg::ValueUsed));
     }
     head.extend(["g(y)", "ĝ", "ŷ"].map(String::from));
-    head.extend(
-        [
-            DetailMsg::ResidualG,
-            DetailMsg::Leverage,
-            DetailMsg::Studentized,
-        ]
-        .map(m),
-    );
+    head.extend([DetailMsg::ResidualG, DetailMsg::Leverage, DetailMsg::Studentized].map(m));
     let points = a
         .explain
         .points
@@ -250,9 +195,7 @@ fn method(a: &Assessment, lang: Lang) -> Html {
             row.extend([
                 sig(p.g),
                 opt(p.fitted_g),
-                p.fitted
-                    .map(|v| format::bare(v, a.unit))
-                    .unwrap_or_else(|| "—".into()),
+                p.fitted.map(|v| format::bare(v, a.unit)).unwrap_or_else(|| "—".into()),
             ]);
             row.extend([opt(p.residual_g), opt(p.leverage), opt(p.studentized)]);
             row
@@ -315,18 +258,10 @@ pub fn Detail(props: &DetailProps) -> Html {
     let stored = app.session.scenarios.get(&id).copied();
     let shown = (*moving).unwrap_or(stored);
     let scenario = shown.map(|change| Rc::new(what_if(indicator, points, settings, change)));
-    let chart_input = input_for(
-        indicator,
-        points,
-        a,
-        scenario.as_deref(),
-        settings.base_year,
-    );
+    let chart_input = input_for(indicator, points, a, scenario.as_deref(), settings.base_year);
     let reading = explain::reading(indicator, a, lang);
-    let scenario_reading = scenario
-        .as_deref()
-        .map(|w| explain::what_if_reading(indicator, w, lang))
-        .unwrap_or_default();
+    let scenario_reading =
+        scenario.as_deref().map(|w| explain::what_if_reading(indicator, w, lang)).unwrap_or_default();
     let range = pace_range(a, shown);
     let disabled = a.latest_year.is_none_or(|y| y >= indicator.target.year)
         || a.status == gapcast_core::assess::Status::NotAssessed && a.n_points == 0;
@@ -343,10 +278,7 @@ pub fn Detail(props: &DetailProps) -> Html {
         Callback::from(move |change: Option<WhatIfChange>| {
             *pending.borrow_mut() = None;
             moving.set(None);
-            app.dispatch(Action::SetScenario {
-                id: id.clone(),
-                change,
-            });
+            app.dispatch(Action::SetScenario { id: id.clone(), change });
         })
     };
     let chosen_scale = settings.scale_by_indicator.get(&id).copied();
@@ -354,10 +286,7 @@ pub fn Detail(props: &DetailProps) -> Html {
         let (app, id) = (app.clone(), id.clone());
         Callback::from(move |e: Event| {
             let scale = Scale::from_key(&e.target_unchecked_into::<HtmlSelectElement>().value());
-            app.dispatch(Action::SetScale {
-                id: id.clone(),
-                scale,
-            });
+            app.dispatch(Action::SetScale { id: id.clone(), scale });
         })
     };
     let scale_name = |s: Scale| match s {
@@ -369,9 +298,7 @@ pub fn Detail(props: &DetailProps) -> Html {
         Plan::Women => Msg::PlanWomenShort.text(lang),
         Plan::Children => Msg::PlanChildrenShort.text(lang),
     };
-    let title = lang
-        .pick(&indicator.name_zh, &indicator.name_en)
-        .to_string();
+    let title = lang.pick(&indicator.name_zh, &indicator.name_en).to_string();
 
     html! {
         <Dialog {title} id="detail" wide=true {on_close}>
@@ -438,21 +365,13 @@ mod tests {
     /// The app's context around one detail view, as `App` provides it.
     #[component]
     fn Harness(props: &HarnessProps) -> Html {
-        let (id, lang, demo, scenario) =
-            (props.id.to_string(), props.lang, props.demo, props.scenario);
+        let (id, lang, demo, scenario) = (props.id.to_string(), props.lang, props.demo, props.scenario);
         let state: AppHandle = use_reducer(move || {
-            let mut s = Rc::new(State::new(
-                Session::new(2026),
-                crate::state::Shared::new(builtin()),
-                2026,
-            ));
+            let mut s = Rc::new(State::new(Session::new(2026), crate::state::Shared::new(builtin()), 2026));
             for action in [
                 demo.then_some(Action::LoadDemo),
                 Some(Action::SetLang(lang)),
-                Some(Action::SetScenario {
-                    id: id.clone(),
-                    change: scenario,
-                }),
+                Some(Action::SetScenario { id: id.clone(), change: scenario }),
             ]
             .into_iter()
             .flatten()
@@ -470,28 +389,15 @@ mod tests {
 
     /// One helper: the detail view of `id` rendered on the server.
     async fn render(id: &str, lang: Lang, demo: bool, scenario: Option<WhatIfChange>) -> String {
-        let props = HarnessProps {
-            id: id.to_string().into(),
-            lang,
-            demo,
-            scenario,
-        };
-        yew::LocalServerRenderer::<Harness>::with_props(props)
-            .render()
-            .await
+        let props = HarnessProps { id: id.to_string().into(), lang, demo, scenario };
+        yew::LocalServerRenderer::<Harness>::with_props(props).render().await
     }
 
     /// Whether `word` stands alone in `text` ("inf", not "infected").
     fn has_word(text: &str, word: &str) -> bool {
         text.match_indices(word).any(|(i, _)| {
-            let before = text[..i]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphabetic);
-            let after = text[i + word.len()..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphabetic);
+            let before = text[..i].chars().next_back().is_some_and(char::is_alphabetic);
+            let after = text[i + word.len()..].chars().next().is_some_and(char::is_alphabetic);
             !before && !after
         })
     }
@@ -508,32 +414,16 @@ mod tests {
             ] {
                 let html = render(&indicator.id, lang, demo, scenario).await;
                 let context = format!("{} {lang:?} demo={demo} {scenario:?}", indicator.id);
-                assert!(
-                    html.contains(&format!(r#"data-id="{}""#, indicator.id)),
-                    "{context}"
-                );
-                assert!(
-                    html.contains(r#"id="detail-reading""#)
-                        && html.contains(r#"id="detail-chart""#),
-                    "{context}"
-                );
-                assert!(
-                    !html.contains("NaN") && !has_word(&html, "inf"),
-                    "{context}: a number that is not one"
-                );
+                assert!(html.contains(&format!(r#"data-id="{}""#, indicator.id)), "{context}");
+                assert!(html.contains(r#"id="detail-reading""#) && html.contains(r#"id="detail-chart""#), "{context}");
+                assert!(!html.contains("NaN") && !has_word(&html, "inf"), "{context}: a number that is not one");
             }
         }
     }
 
     #[tokio::test]
     async fn maternal_mortality_reads_its_numbers_and_its_scenario() {
-        let html = render(
-            "W-HEALTH-02",
-            Lang::Zh,
-            true,
-            Some(WhatIfChange::RequiredPace),
-        )
-        .await;
+        let html = render("W-HEALTH-02", Lang::Zh, true, Some(WhatIfChange::RequiredPace)).await;
         for expected in [
             "按当前趋势，2030年预计为 11.4/10万（80%区间 11.0–11.8），达标概率 &lt; 1%",
             r#"id="whatif-end">7.5/10万<"#,

@@ -204,15 +204,41 @@ fn view(state: &State, options: &EmbedOptions, lang: Lang) -> String {
     let heading = options.domain.as_deref().unwrap_or(Msg::AppName.text(lang));
     let _ = write!(o, "{}<small> · Gapcast</small></h2>", escape(heading));
     if !options.unknown.is_empty() {
-        el(&mut o, "p", r#" class="notice sev-amber" id="embed-unknown""#, &format!("{}{}", ReachMsg::EmbedUnknown.text(lang), options.unknown.join(", ")));
+        el(
+            &mut o,
+            "p",
+            r#" class="notice sev-amber" id="embed-unknown""#,
+            &format!("{}{}", ReachMsg::EmbedUnknown.text(lang), options.unknown.join(", ")),
+        );
     }
     o.push_str(r#"<div class="chips" id="embed-summary">"#);
-    for (s, msg) in [(Severity::Red, Msg::RedList), (Severity::Amber, Msg::AmberList), (Severity::Green, Msg::GreenList), (Severity::None, Msg::NoneList)] {
-        let n = list.iter().filter(|a| if a.severity == Severity::Info { s == Severity::None } else { a.severity == s }).count();
-        let _ = write!(o, r#"<span class="chip {}" data-severity="{}"><span aria-hidden="true">{} </span>{} {n}</span>"#, severity_class(s), s.key(), severity_icon(s), escape(msg.text(lang)));
+    for (s, msg) in [
+        (Severity::Red, Msg::RedList),
+        (Severity::Amber, Msg::AmberList),
+        (Severity::Green, Msg::GreenList),
+        (Severity::None, Msg::NoneList),
+    ] {
+        let n = list
+            .iter()
+            .filter(|a| if a.severity == Severity::Info { s == Severity::None } else { a.severity == s })
+            .count();
+        let _ = write!(
+            o,
+            r#"<span class="chip {}" data-severity="{}"><span aria-hidden="true">{} </span>{} {n}</span>"#,
+            severity_class(s),
+            s.key(),
+            severity_icon(s),
+            escape(msg.text(lang))
+        );
     }
     o.push_str(r#"</div><table class="indicators" id="embed-table"><thead><tr>"#);
-    for head in [Msg::Indicator.text(lang), Msg::Target.text(lang), Msg::Latest.text(lang), ReachMsg::AtTarget.text(lang), Msg::Status.text(lang)] {
+    for head in [
+        Msg::Indicator.text(lang),
+        Msg::Target.text(lang),
+        Msg::Latest.text(lang),
+        ReachMsg::AtTarget.text(lang),
+        Msg::Status.text(lang),
+    ] {
         el(&mut o, "th", r#" scope="col""#, head);
     }
     o.push_str("</tr></thead><tbody>");
@@ -258,7 +284,12 @@ mod tests {
 
     #[test]
     fn the_view_shows_what_the_parameters_ask_for() {
-        check("#embed&ids=C-HEALTH-03,C-HEALTH-02", Lang::Zh, &["C-HEALTH-02", "C-HEALTH-03"], &["婴儿死亡率", "4.0 (2024)", "Gapcast 目标监测"]);
+        check(
+            "#embed&ids=C-HEALTH-03,C-HEALTH-02",
+            Lang::Zh,
+            &["C-HEALTH-02", "C-HEALTH-03"],
+            &["婴儿死亡率", "4.0 (2024)", "Gapcast 目标监测"],
+        );
         check(
             "#embed&plan=women&domain=%E5%A6%87%E5%A5%B3%E4%B8%8E%E7%BB%8F%E6%B5%8E&ids=W-ECON-01&lang=en&x=1",
             Lang::En,

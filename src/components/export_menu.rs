@@ -53,7 +53,9 @@ impl Notice {
                 let why = if lang == Lang::Zh { e.message_zh() } else { e.to_string() };
                 ("sev-red", format!("{} {file}{colon}{why}", m(ReachMsg::NotOpened)), None)
             }
-            Notice::Unreadable(file, why) => ("sev-red", format!("{} {file}{colon}{why}", m(ReachMsg::NotOpened)), None),
+            Notice::Unreadable(file, why) => {
+                ("sev-red", format!("{} {file}{colon}{why}", m(ReachMsg::NotOpened)), None)
+            }
             Notice::NotJson(file) => ("sev-amber", format!("{file}{colon}{}", m(ReachMsg::NotJson)), None),
             Notice::Copied(n) => ("sev-green", m(ReachMsg::Copied).replace("{n}", &n.to_string()), None),
             Notice::Link(link, len) => {
@@ -67,7 +69,9 @@ impl Notice {
             }
             Notice::LinkFailed(why) => ("sev-red", format!("{}{colon}{why}", m(ReachMsg::ShareFailed)), None),
             Notice::LinkOpened => ("sev-green", m(ReachMsg::LinkOpened).to_string(), None),
-            Notice::LinkRefused(p) => ("sev-red", format!("{}{colon}{}", m(ReachMsg::LinkRefused), lang.pick(&p.zh, &p.en)), None),
+            Notice::LinkRefused(p) => {
+                ("sev-red", format!("{}{colon}{}", m(ReachMsg::LinkRefused), lang.pick(&p.zh, &p.en)), None)
+            }
         }
     }
 }
@@ -75,7 +79,9 @@ impl Notice {
 /// Asks before a session from outside replaces figures the user already has.
 fn confirm_replace(lang: Lang, has_figures: bool) -> bool {
     !has_figures
-        || web_sys::window().and_then(|w| w.confirm_with_message(ReachMsg::ReplaceConfirm.text(lang)).ok()).unwrap_or(false)
+        || web_sys::window()
+            .and_then(|w| w.confirm_with_message(ReachMsg::ReplaceConfirm.text(lang)).ok())
+            .unwrap_or(false)
 }
 
 /// The page's state as the listeners set up once need it: they read the
@@ -208,36 +214,60 @@ pub fn ExportMenu() -> Html {
         })
     };
     let buttons = [
-        ("save-session", ReachMsg::SaveSession, on(|app, _| {
-            browser::download(&format!("gapcast-session-{}.json", app.clock_year), "application/json", &app.session.to_json());
-        })),
+        (
+            "save-session",
+            ReachMsg::SaveSession,
+            on(|app, _| {
+                browser::download(
+                    &format!("gapcast-session-{}.json", app.clock_year),
+                    "application/json",
+                    &app.session.to_json(),
+                );
+            }),
+        ),
         ("open-session", ReachMsg::OpenSession, pick),
         // The results in the page's language: every indicator, in plan order.
-        ("export-csv", ReachMsg::ExportCsv, on(|app, _| {
-            let table = export::table(&app.catalog, &app.evaluation.assessments, &app.session.settings, app.lang());
-            browser::download(&format!("gapcast-results-{}.csv", app.clock_year), "text/csv;charset=utf-8", &table.to_csv());
-        })),
-        ("copy-table", ReachMsg::CopyTable, on(|app, notice| {
-            let table = export::table(&app.catalog, &app.evaluation.assessments, &app.session.settings, app.lang());
-            browser::copy_text(&table.to_tsv());
-            notice.set(Some(Notice::Copied(table.rows.len() + 1)));
-        })),
+        (
+            "export-csv",
+            ReachMsg::ExportCsv,
+            on(|app, _| {
+                let table = export::table(&app.catalog, &app.evaluation.assessments, &app.session.settings, app.lang());
+                browser::download(
+                    &format!("gapcast-results-{}.csv", app.clock_year),
+                    "text/csv;charset=utf-8",
+                    &table.to_csv(),
+                );
+            }),
+        ),
+        (
+            "copy-table",
+            ReachMsg::CopyTable,
+            on(|app, notice| {
+                let table = export::table(&app.catalog, &app.evaluation.assessments, &app.session.settings, app.lang());
+                browser::copy_text(&table.to_tsv());
+                notice.set(Some(Notice::Copied(table.rows.len() + 1)));
+            }),
+        ),
         ("open-report", ReachMsg::OpenReport, on(|app, _| app.dispatch(Action::Open(Panel::Report)))),
-        ("make-link", ReachMsg::Share, on(|app, notice| {
-            let notice = notice.clone();
-            make_link(
-                &app.session,
-                Box::new(move |r| {
-                    notice.set(Some(match r {
-                        Ok((link, len)) => {
-                            browser::copy_text(&link);
-                            Notice::Link(link, len)
-                        }
-                        Err(why) => Notice::LinkFailed(why),
-                    }))
-                }),
-            );
-        })),
+        (
+            "make-link",
+            ReachMsg::Share,
+            on(|app, notice| {
+                let notice = notice.clone();
+                make_link(
+                    &app.session,
+                    Box::new(move |r| {
+                        notice.set(Some(match r {
+                            Ok((link, len)) => {
+                                browser::copy_text(&link);
+                                Notice::Link(link, len)
+                            }
+                            Err(why) => Notice::LinkFailed(why),
+                        }))
+                    }),
+                );
+            }),
+        ),
     ];
     let picked = {
         let (app, notice, now) = (app.clone(), notice.clone(), now.clone());

@@ -127,7 +127,9 @@ pub fn IndicatorTable() -> Html {
             app.dispatch(Action::SetFilter(f));
         }
     };
-    let select_cb = |apply: Box<dyn Fn(String)>| Callback::from(move |e: Event| apply(e.target_unchecked_into::<HtmlSelectElement>().value()));
+    let select_cb = |apply: Box<dyn Fn(String)>| {
+        Callback::from(move |e: Event| apply(e.target_unchecked_into::<HtmlSelectElement>().value()))
+    };
     let on_plan = select_cb(Box::new(set_filter(|f, v| {
         f.plan = match v.as_str() {
             "women" => Some(Plan::Women),
@@ -138,7 +140,8 @@ pub fn IndicatorTable() -> Html {
     })));
     let on_domain = select_cb(Box::new(set_filter(|f, v| f.domain = (!v.is_empty()).then_some(v))));
     let on_status = select_cb(Box::new(set_filter(|f, v| f.status = Status::ALL.into_iter().find(|s| s.key() == v))));
-    let on_warning = select_cb(Box::new(set_filter(|f, v| f.warning = WARNING_KINDS.into_iter().find(|k| k.key() == v))));
+    let on_warning =
+        select_cb(Box::new(set_filter(|f, v| f.warning = WARNING_KINDS.into_iter().find(|k| k.key() == v))));
     let on_search = {
         let apply = set_filter(|f, v| f.search = v);
         Callback::from(move |e: InputEvent| apply(e.target_unchecked_into::<HtmlInputElement>().value()))

@@ -85,7 +85,11 @@ pub fn InputPanel() -> Html {
         Callback::from(move |_: MouseEvent| {
             let tsv = template(&app.catalog, None, template_years(app.session.settings.current_year));
             if csv {
-                browser::download("gapcast-template.csv", "text/csv;charset=utf-8", &format!("\u{feff}{}", tsv_to_csv(&tsv)));
+                browser::download(
+                    "gapcast-template.csv",
+                    "text/csv;charset=utf-8",
+                    &format!("\u{feff}{}", tsv_to_csv(&tsv)),
+                );
             } else {
                 browser::download("gapcast-template.tsv", "text/tab-separated-values;charset=utf-8", &tsv);
             }
@@ -217,7 +221,8 @@ pub fn tsv_to_csv(tsv: &str) -> String {
             f.to_string()
         }
     };
-    tsv.lines().map(|line| line.split('\t').map(field).collect::<Vec<_>>().join(",")).collect::<Vec<_>>().join("\r\n") + "\r\n"
+    tsv.lines().map(|line| line.split('\t').map(field).collect::<Vec<_>>().join(",")).collect::<Vec<_>>().join("\r\n")
+        + "\r\n"
 }
 
 #[cfg(test)]

@@ -21,8 +21,8 @@ use std::fmt::Write;
 use gapcast_core::assess::{Assessment, Severity, Status};
 use gapcast_core::catalog::Plan;
 use gapcast_core::chart::{escape, input_for, layout, ChartText};
-use gapcast_core::export;
 use gapcast_core::explain;
+use gapcast_core::export;
 use gapcast_core::series::Point;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -75,11 +75,19 @@ fn today(lang: Lang) -> String {
 }
 
 /// The four buckets the dashboard counts in (info reads as "not judged").
-const BUCKETS: [(Severity, Msg); 4] =
-    [(Severity::Red, Msg::RedList), (Severity::Amber, Msg::AmberList), (Severity::Green, Msg::GreenList), (Severity::None, Msg::NoneList)];
+const BUCKETS: [(Severity, Msg); 4] = [
+    (Severity::Red, Msg::RedList),
+    (Severity::Amber, Msg::AmberList),
+    (Severity::Green, Msg::GreenList),
+    (Severity::None, Msg::NoneList),
+];
 
 fn bucket(a: &Assessment) -> Severity {
-    if a.severity == Severity::Info { Severity::None } else { a.severity }
+    if a.severity == Severity::Info {
+        Severity::None
+    } else {
+        a.severity
+    }
 }
 
 /// The chart legend, once for all the charts (the detail view's words).
@@ -116,7 +124,13 @@ pub(crate) fn el(out: &mut String, tag: &str, attrs: &str, text: &str) {
 fn tr(out: &mut String, class: &str, th: bool, cells: &[&str]) {
     let _ = write!(out, r#"<tr class="{class}">"#);
     for (i, cell) in cells.iter().enumerate() {
-        let (tag, attrs) = if i == 0 && th { ("th", r#" scope="row""#) } else if i == 0 { ("td", "") } else { ("td", r#" class="num""#) };
+        let (tag, attrs) = if i == 0 && th {
+            ("th", r#" scope="row""#)
+        } else if i == 0 {
+            ("td", "")
+        } else {
+            ("td", r#" class="num""#)
+        };
         el(out, tag, attrs, cell);
     }
     out.push_str("</tr>");
@@ -124,7 +138,8 @@ fn tr(out: &mut String, class: &str, th: bool, cells: &[&str]) {
 
 /// One summary line: a group's counts per bucket and its green share.
 fn summary_row(out: &mut String, class: &str, label: &str, group: &[&Assessment], share: Option<f64>) {
-    let mut cells = vec![label.to_string(), group.len().to_string(), group.iter().filter(|a| a.n_points > 0).count().to_string()];
+    let mut cells =
+        vec![label.to_string(), group.len().to_string(), group.iter().filter(|a| a.n_points > 0).count().to_string()];
     cells.extend(BUCKETS.iter().map(|(s, _)| group.iter().filter(|a| bucket(a) == *s).count().to_string()));
     cells.push(share.map(|s| format!("{:.0}%", s * 100.0)).unwrap_or_else(|| "—".into()));
     tr(out, class, true, &cells.iter().map(String::as_str).collect::<Vec<_>>());
@@ -184,7 +199,8 @@ fn body(app: &State, kind: Kind, lang: Lang, date: String) -> String {
     o.push_str(r#"<section class="report-summary">"#);
     el(&mut o, "h2", "", m(ReachMsg::Summary));
     o.push_str(r#"<table id="report-summary"><thead><tr>"#);
-    let mut head = vec![m(ReachMsg::PlanDomain).to_string(), m(ReachMsg::Count).to_string(), m(ReachMsg::WithData).to_string()];
+    let mut head =
+        vec![m(ReachMsg::PlanDomain).to_string(), m(ReachMsg::Count).to_string(), m(ReachMsg::WithData).to_string()];
     head.extend(BUCKETS.iter().map(|(s, msg)| format!("{} {}", severity_icon(*s), msg.text(lang))));
     head.push(Msg::AchievedOrOnTrack.text(lang).to_string());
     for h in &head {
@@ -202,10 +218,22 @@ fn body(app: &State, kind: Kind, lang: Lang, date: String) -> String {
         for d in rollup.by_domain.iter().filter(|d| d.plan == Some(plan)) {
             let domain = d.domain.as_deref().unwrap_or_default();
             let group: Vec<&Assessment> = in_plan.iter().copied().filter(|a| a.domain == domain).collect();
-            summary_row(&mut o, "domain-row", gapcast_core::format::domain(domain, lang), &group, d.share_achieved_or_on_track);
+            summary_row(
+                &mut o,
+                "domain-row",
+                gapcast_core::format::domain(domain, lang),
+                &group,
+                d.share_achieved_or_on_track,
+            );
         }
     }
-    summary_row(&mut o, "total-row", Msg::Total.text(lang), &assessments.iter().collect::<Vec<_>>(), rollup.overall.share_achieved_or_on_track);
+    summary_row(
+        &mut o,
+        "total-row",
+        Msg::Total.text(lang),
+        &assessments.iter().collect::<Vec<_>>(),
+        rollup.overall.share_achieved_or_on_track,
+    );
     o.push_str("</tbody></table></section>");
 
     // Red, then amber, most urgent first: chart and sentence each.
@@ -216,38 +244,58 @@ fn body(app: &State, kind: Kind, lang: Lang, date: String) -> String {
     } else {
         o.push_str(r#"<ul class="legend">"#);
         for (class, msg) in LEGEND {
-            let text = if class == "band" { format!("{level}% {}", msg.text(lang)) } else { msg.text(lang).to_string() };
-            let _ = write!(o, r#"<li><span class="swatch swatch-{class}" aria-hidden="true"></span>{}</li>"#, escape(&text));
+            let text =
+                if class == "band" { format!("{level}% {}", msg.text(lang)) } else { msg.text(lang).to_string() };
+            let _ = write!(
+                o,
+                r#"<li><span class="swatch swatch-{class}" aria-hidden="true"></span>{}</li>"#,
+                escape(&text)
+            );
         }
         o.push_str("</ul>");
     }
     let figures = &app.evaluation.figures;
     for f in rollup.red.iter().chain(&rollup.amber) {
         let (Some(indicator), Some(a)) = (app.catalog.get(&f.id), app.evaluation.assessment(&f.id)) else { continue };
-        let points: &[Point] =
-            figures.series_for(&f.id).or_else(|| figures.series_for(indicator.figures_key())).map_or(&[], |s| s.points.as_slice());
+        let points: &[Point] = figures
+            .series_for(&f.id)
+            .or_else(|| figures.series_for(indicator.figures_key()))
+            .map_or(&[], |s| s.points.as_slice());
         let reading = explain::reading(indicator, a, lang);
         let row = export::row(indicator, a, lang);
         // The detail view's labelled drawing: the same shapes as on screen.
-        let svg = layout(&input_for(indicator, points, a, None, settings.base_year), 640.0, 190.0).to_svg_labelled(&ChartText {
-            id: &format!("report-chart-{}", f.id),
-            title: &row.indicator,
-            desc: &reading,
-            unit: a.unit,
-            lang,
-            milestone: DetailMsg::Milestone.text(lang),
-            glide: DetailMsg::GlidePath.text(lang),
-            projection: DetailMsg::Projection.text(lang),
-            scenario: DetailMsg::Scenario.text(lang),
-        });
+        let svg = layout(&input_for(indicator, points, a, None, settings.base_year), 640.0, 190.0).to_svg_labelled(
+            &ChartText {
+                id: &format!("report-chart-{}", f.id),
+                title: &row.indicator,
+                desc: &reading,
+                unit: a.unit,
+                lang,
+                milestone: DetailMsg::Milestone.text(lang),
+                glide: DetailMsg::GlidePath.text(lang),
+                projection: DetailMsg::Projection.text(lang),
+                scenario: DetailMsg::Scenario.text(lang),
+            },
+        );
         let sev = severity_class(f.severity);
-        let _ = write!(o, r#"<article class="flag-item {sev}" data-id="{}"><h3><span aria-hidden="true">{} </span>{}"#, escape(&f.id), severity_icon(f.severity), escape(&row.indicator));
+        let _ = write!(
+            o,
+            r#"<article class="flag-item {sev}" data-id="{}"><h3><span aria-hidden="true">{} </span>{}"#,
+            escape(&f.id),
+            severity_icon(f.severity),
+            escape(&row.indicator)
+        );
         el(&mut o, "small", "", &format!(" {} · {}", row.id, row.target));
         o.push_str(r#"</h3><p class="reading">"#);
         badge(&mut o, a.status, lang);
         let _ = write!(o, r#" {}</p><figure class="report-chart">{svg}</figure>"#, escape(&reading));
         if !row.warnings.is_empty() {
-            el(&mut o, "p", r#" class="hint""#, &format!("{}{}{}", Msg::WarningsCol.text(lang), lang.pick("：", ": "), row.warnings));
+            el(
+                &mut o,
+                "p",
+                r#" class="hint""#,
+                &format!("{}{}{}", Msg::WarningsCol.text(lang), lang.pick("：", ": "), row.warnings),
+            );
         }
         o.push_str("</article>");
     }
@@ -363,7 +411,9 @@ mod tests {
                 if open.pop() != Some(closing) {
                     wrong.push(format!("</{closing}>"));
                 }
-            } else if !["br", "path", "line", "rect", "circle"].contains(&tag) && !part.split('>').next().unwrap_or_default().ends_with('/') {
+            } else if !["br", "path", "line", "rect", "circle"].contains(&tag)
+                && !part.split('>').next().unwrap_or_default().ends_with('/')
+            {
                 open.push(tag);
             }
         }
@@ -388,8 +438,16 @@ mod tests {
 
     #[test]
     fn the_report_body_is_whole_and_complete() {
-        check(Lang::Zh, Kind::Annual, &["2024年度监测报告", "2026-11-29", "2015–2024", "孕产妇死亡率", "一、总体情况", "80% 预测区间"]);
-        check(Lang::En, Kind::MidTerm, &["Mid-term evaluation report (2025)", "Maternal mortality ratio", "3. All indicators"]);
+        check(
+            Lang::Zh,
+            Kind::Annual,
+            &["2024年度监测报告", "2026-11-29", "2015–2024", "孕产妇死亡率", "一、总体情况", "80% 预测区间"],
+        );
+        check(
+            Lang::En,
+            Kind::MidTerm,
+            &["Mid-term evaluation report (2025)", "Maternal mortality ratio", "3. All indicators"],
+        );
         check(Lang::Zh, Kind::Final, &["终期评估报告（2030年）"]);
     }
 }

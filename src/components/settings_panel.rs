@@ -25,11 +25,51 @@ struct NumberField {
 }
 
 const FIELDS: [NumberField; 5] = [
-    NumberField { id: "set-level", label: Msg::LevelLabel, get: |s| s.level * 100.0, set: |s, v| s.level = v / 100.0, min: 50.0, max: 99.0, step: 1.0 },
-    NumberField { id: "set-on-track", label: Msg::OnTrackLabel, get: |s| s.thresholds.on_track, set: |s, v| s.thresholds.on_track = v, min: 0.1, max: 3.0, step: 0.05 },
-    NumberField { id: "set-accel", label: Msg::AccelLabel, get: |s| s.thresholds.acceleration, set: |s, v| s.thresholds.acceleration = v, min: 0.0, max: 3.0, step: 0.05 },
-    NumberField { id: "set-volatile", label: Msg::VolatileLabel, get: |s| s.thresholds.volatile, set: |s, v| s.thresholds.volatile = v, min: 0.01, max: 1.0, step: 0.01 },
-    NumberField { id: "set-outlier", label: Msg::OutlierLabel, get: |s| s.thresholds.outlier, set: |s, v| s.thresholds.outlier = v, min: 1.0, max: 10.0, step: 0.1 },
+    NumberField {
+        id: "set-level",
+        label: Msg::LevelLabel,
+        get: |s| s.level * 100.0,
+        set: |s, v| s.level = v / 100.0,
+        min: 50.0,
+        max: 99.0,
+        step: 1.0,
+    },
+    NumberField {
+        id: "set-on-track",
+        label: Msg::OnTrackLabel,
+        get: |s| s.thresholds.on_track,
+        set: |s, v| s.thresholds.on_track = v,
+        min: 0.1,
+        max: 3.0,
+        step: 0.05,
+    },
+    NumberField {
+        id: "set-accel",
+        label: Msg::AccelLabel,
+        get: |s| s.thresholds.acceleration,
+        set: |s, v| s.thresholds.acceleration = v,
+        min: 0.0,
+        max: 3.0,
+        step: 0.05,
+    },
+    NumberField {
+        id: "set-volatile",
+        label: Msg::VolatileLabel,
+        get: |s| s.thresholds.volatile,
+        set: |s, v| s.thresholds.volatile = v,
+        min: 0.01,
+        max: 1.0,
+        step: 0.01,
+    },
+    NumberField {
+        id: "set-outlier",
+        label: Msg::OutlierLabel,
+        get: |s| s.thresholds.outlier,
+        set: |s, v| s.thresholds.outlier = v,
+        min: 1.0,
+        max: 10.0,
+        step: 0.1,
+    },
 ];
 
 #[component]

@@ -51,11 +51,9 @@ fn unit_label(range: &PaceRange, unit: Unit, lang: Lang) -> String {
     match (range.unit, unit) {
         (PaceUnit::PercentPerYear, _) => DetailMsg::PercentAYear.text(lang).to_string(),
         (PaceUnit::UnitsPerYear, Unit::Percent) => DetailMsg::PointsAYear.text(lang).to_string(),
-        (PaceUnit::UnitsPerYear, _) => format!(
-            "{}{}",
-            lang.pick(unit.symbol_zh(), unit.symbol_en()).trim(),
-            DetailMsg::AYear.text(lang)
-        ),
+        (PaceUnit::UnitsPerYear, _) => {
+            format!("{}{}", lang.pick(unit.symbol_zh(), unit.symbol_en()).trim(), DetailMsg::AYear.text(lang))
+        }
     }
 }
 
@@ -76,11 +74,7 @@ fn met_badge(met: Option<bool>, id: Option<&'static str>, lang: Lang) -> Html {
 /// as typed until it loses focus, so re-rendering never rewrites "-0." under
 /// the cursor.
 #[inline(never)]
-pub fn what_if_control(
-    props: &WhatIfView,
-    draft: &UseStateHandle<Option<String>>,
-    lang: Lang,
-) -> Html {
+pub fn what_if_control(props: &WhatIfView, draft: &UseStateHandle<Option<String>>, lang: Lang) -> Html {
     let m = |msg: DetailMsg| msg.text(lang);
     let range = props.range;
 
@@ -95,11 +89,7 @@ pub fn what_if_control(
         let (on_change, draft) = (props.on_change.clone(), draft.clone());
         Callback::from(move |e: InputEvent| {
             draft.set(None);
-            if let Ok(v) = e
-                .target_unchecked_into::<HtmlInputElement>()
-                .value()
-                .parse::<f64>()
-            {
+            if let Ok(v) = e.target_unchecked_into::<HtmlInputElement>().value().parse::<f64>() {
                 on_change.emit(Some(range.change(v)));
             }
         })
@@ -117,11 +107,7 @@ pub fn what_if_control(
     let on_slider_done = {
         let on_commit = props.on_commit.clone();
         Callback::from(move |e: Event| {
-            if let Ok(v) = e
-                .target_unchecked_into::<HtmlInputElement>()
-                .value()
-                .parse::<f64>()
-            {
+            if let Ok(v) = e.target_unchecked_into::<HtmlInputElement>().value().parse::<f64>() {
                 on_commit.emit(Some(range.change(v)));
             }
         })
@@ -153,10 +139,7 @@ pub fn what_if_control(
         PaceUnit::UnitsPerYear => format::change_per_year(v, props.unit, lang),
     };
     let result = props.result.as_deref();
-    let value_of = |v: Option<f64>| {
-        v.map(|v| format::value(v, props.unit, lang))
-            .unwrap_or_else(|| "—".to_string())
-    };
+    let value_of = |v: Option<f64>| v.map(|v| format::value(v, props.unit, lang)).unwrap_or_else(|| "—".to_string());
 
     html! {
         <section class="whatif" id="whatif" aria-labelledby="whatif-title">

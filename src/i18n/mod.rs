@@ -9,8 +9,8 @@ mod reach;
 
 pub use app::Msg;
 pub use detail::DetailMsg;
-pub use reach::ReachMsg;
 pub use gapcast_core::format::Lang;
+pub use reach::ReachMsg;
 
 /// Defines a message enum with `text(lang)` and an `ALL` list for tests.
 macro_rules! messages {
@@ -48,10 +48,12 @@ mod tests {
     #[test]
     fn every_message_has_both_languages() {
         let app: Vec<_> = Msg::ALL.iter().map(|m| (m.text(Lang::Zh), m.text(Lang::En), format!("{m:?}"))).collect();
-        let detail: Vec<_> = DetailMsg::ALL.iter().map(|m| (m.text(Lang::Zh), m.text(Lang::En), format!("{m:?}"))).collect();
+        let detail: Vec<_> =
+            DetailMsg::ALL.iter().map(|m| (m.text(Lang::Zh), m.text(Lang::En), format!("{m:?}"))).collect();
         check_table(&app);
         check_table(&detail);
-        let reach: Vec<_> = ReachMsg::ALL.iter().map(|m| (m.text(Lang::Zh), m.text(Lang::En), format!("{m:?}"))).collect();
+        let reach: Vec<_> =
+            ReachMsg::ALL.iter().map(|m| (m.text(Lang::Zh), m.text(Lang::En), format!("{m:?}"))).collect();
         check_table(&reach);
     }
 }

@@ -34,7 +34,16 @@ pub fn dist() -> Result<PathBuf, String> {
     run(Command::new(env!("CARGO"))
         .current_dir(&root)
         .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS", remap_flags())
-        .args(["build", "--release", "--target", "wasm32-unknown-unknown", "--package", "gapcast", "--bin", "gapcast-app"]))?;
+        .args([
+            "build",
+            "--release",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--package",
+            "gapcast",
+            "--bin",
+            "gapcast-app",
+        ]))?;
 
     let target_dir = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"));
     let out = target_dir.join("page");
@@ -45,7 +54,8 @@ pub fn dist() -> Result<PathBuf, String> {
         .args(["--out-name", "gapcast", "--target", "no-modules", "--no-typescript"])
         .args(["--remove-name-section", "--remove-producers-section"]))?;
 
-    let read = |path: PathBuf| std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()));
+    let read =
+        |path: PathBuf| std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()));
     let template = read(root.join("index.html"))?;
     let style = stylesheets(&root.join("static"))?;
     let boot = read(root.join("static/boot.js"))?;
@@ -56,7 +66,10 @@ pub fn dist() -> Result<PathBuf, String> {
     let decoder = read(root.join("static/vendor/xz-decompress.min.js"))?;
     let wasm_xz = xz(&wasm)?;
 
-    let page = assemble(&template, &Pieces { style: &style, glue: &glue, decoder: &decoder, boot: &boot, wasm_b64: &base64_encode(&wasm_xz) })?;
+    let page = assemble(
+        &template,
+        &Pieces { style: &style, glue: &glue, decoder: &decoder, boot: &boot, wasm_b64: &base64_encode(&wasm_xz) },
+    )?;
     let dist_dir = root.join("dist");
     std::fs::create_dir_all(&dist_dir).map_err(|e| format!("cannot create dist/: {e}"))?;
     let page_path = dist_dir.join("gapcast.html");
@@ -84,15 +97,11 @@ fn remap_flags() -> String {
     let home = std::env::var("HOME").unwrap_or_else(|_| "/root".into());
     let cargo_home = std::env::var("CARGO_HOME").unwrap_or_else(|_| format!("{home}/.cargo"));
     let rustup_home = std::env::var("RUSTUP_HOME").unwrap_or_else(|_| format!("{home}/.rustup"));
-    [
-        format!("{cargo_home}/registry/src="),
-        format!("{rustup_home}/toolchains="),
-        format!("{}=", root().display()),
-    ]
-    .iter()
-    .map(|map| format!("--remap-path-prefix={map}"))
-    .collect::<Vec<_>>()
-    .join(" ")
+    [format!("{cargo_home}/registry/src="), format!("{rustup_home}/toolchains="), format!("{}=", root().display())]
+        .iter()
+        .map(|map| format!("--remap-path-prefix={map}"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// What goes into the template.
@@ -160,7 +169,8 @@ fn compact_js(code: &str) -> String {
 /// xz at the strongest preset, with a CRC32 check (what xz-embedded reads).
 fn xz(bytes: &[u8]) -> Result<Vec<u8>, String> {
     use liblzma::stream::{Check, Stream};
-    let stream = Stream::new_easy_encoder(9 | liblzma::stream::PRESET_EXTREME, Check::Crc32).map_err(|e| format!("xz encoder: {e}"))?;
+    let stream = Stream::new_easy_encoder(9 | liblzma::stream::PRESET_EXTREME, Check::Crc32)
+        .map_err(|e| format!("xz encoder: {e}"))?;
     let mut encoder = liblzma::write::XzEncoder::new_stream(Vec::new(), stream);
     encoder.write_all(bytes).map_err(|e| format!("xz: {e}"))?;
     encoder.finish().map_err(|e| format!("xz: {e}"))
@@ -207,7 +217,10 @@ mod tests {
 
     #[test]
     fn compact_js_drops_indentation_and_comment_lines_but_not_code() {
-        assert_eq!(compact_js("  let a = 1; // keep\n\n    // note `x`\n  f(`${a}`);\n"), "let a = 1; // keep\nf(`${a}`);\n");
+        assert_eq!(
+            compact_js("  let a = 1; // keep\n\n    // note `x`\n  f(`${a}`);\n"),
+            "let a = 1; // keep\nf(`${a}`);\n"
+        );
         let multi_line_template = "const s = `a\n   b`;\n";
         assert_eq!(compact_js(multi_line_template), multi_line_template);
     }

@@ -67,10 +67,7 @@ pub fn run(cmd: &mut Command) -> Result<(), String> {
 
 /// Whether a command runs and exits successfully, with its output hidden.
 pub fn succeeds(cmd: &mut Command) -> bool {
-    cmd.stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
+    cmd.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null()).status().is_ok_and(|s| s.success())
 }
 
 /// The command line, for logs.

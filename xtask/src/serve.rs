@@ -36,7 +36,11 @@ fn respond(mut stream: TcpStream, dir: &Path) -> std::io::Result<()> {
         },
         None => ("404 Not Found", "text/plain", b"not found".to_vec()),
     };
-    write!(stream, "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len())?;
+    write!(
+        stream,
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    )?;
     stream.write_all(&body)
 }
 

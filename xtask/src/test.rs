@@ -40,15 +40,14 @@ impl Tally {
 
 /// The integer just before `word` in `text`, e.g. 5 for ("ok. 5 passed", " passed").
 fn number_before(text: &str, word: &str) -> u64 {
-    text.find(word)
-        .and_then(|end| text[..end].rsplit(|c: char| !c.is_ascii_digit()).next()?.parse().ok())
-        .unwrap_or(0)
+    text.find(word).and_then(|end| text[..end].rsplit(|c: char| !c.is_ascii_digit()).next()?.parse().ok()).unwrap_or(0)
 }
 
 /// Runs `cmd`, echoing its stdout line by line into the tally.
 fn run_counted(cmd: &mut Command, tally: &mut Tally) -> Result<(), String> {
     eprintln!("$ {}", describe(cmd));
-    let mut child = cmd.stdout(Stdio::piped()).spawn().map_err(|e| format!("could not start `{}`: {e}", describe(cmd)))?;
+    let mut child =
+        cmd.stdout(Stdio::piped()).spawn().map_err(|e| format!("could not start `{}`: {e}", describe(cmd)))?;
     if let Some(stdout) = child.stdout.take() {
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
             println!("{line}");
@@ -75,18 +74,25 @@ pub fn test() -> Result<(), String> {
     let native = run_counted(Command::new(env!("CARGO")).current_dir(&root).args(["test", "--workspace"]), &mut tally);
     failures.extend(native.err());
 
-    let crosscheck = run(Command::new(env!("CARGO")).current_dir(&root).args(["build", "--quiet", "-p", "gapcast-core", "--bin", "gapcast"]))
-        .and_then(|()| {
-            let target_dir = std::env::var_os("CARGO_TARGET_DIR").map(Into::into).unwrap_or_else(|| root.join("target"));
-            run_counted(
-                Command::new("python3")
-                    .current_dir(&root)
-                    .arg("tests/crosscheck/crosscheck.py")
-                    .arg("--gapcast")
-                    .arg(target_dir.join("debug/gapcast")),
-                &mut tally,
-            )
-        });
+    let crosscheck = run(Command::new(env!("CARGO")).current_dir(&root).args([
+        "build",
+        "--quiet",
+        "-p",
+        "gapcast-core",
+        "--bin",
+        "gapcast",
+    ]))
+    .and_then(|()| {
+        let target_dir = std::env::var_os("CARGO_TARGET_DIR").map(Into::into).unwrap_or_else(|| root.join("target"));
+        run_counted(
+            Command::new("python3")
+                .current_dir(&root)
+                .arg("tests/crosscheck/crosscheck.py")
+                .arg("--gapcast")
+                .arg(target_dir.join("debug/gapcast")),
+            &mut tally,
+        )
+    });
     failures.extend(crosscheck.err());
 
     let browser = dist::dist().and_then(|page| {

@@ -47,7 +47,13 @@ pub struct Checkpoint {
 }
 
 /// Builds the checkpoint for `rule` due in `target_year`; `None` without data.
-pub fn checkpoint(rule: &Rule, target_year: i32, trend: &Trend, base_year: i32, mid_term_year: i32) -> Option<Checkpoint> {
+pub fn checkpoint(
+    rule: &Rule,
+    target_year: i32,
+    trend: &Trend,
+    base_year: i32,
+    mid_term_year: i32,
+) -> Option<Checkpoint> {
     let (latest_year, latest) = trend.latest()?;
     let base_index = trend.years.iter().position(|&y| y == base_year).unwrap_or(0);
     let (t_base, y_base) = (trend.years[base_index], trend.values[base_index]);
@@ -128,20 +134,58 @@ mod tests {
     fn glide_paths_by_hand() {
         // Linear, base 2020 = 80, target 90 in 2030: expected 84 in 2024; 85 is
         // ahead, share done 0.5, share time 0.4.
-        check(&[(2018, 70.0), (2020, 80.0), (2024, 85.0)], ModelScale::linear(), Comparator::Ge, 90.0, 2020, 84.0, 0.5, 0.4, PathPosition::Ahead);
+        check(
+            &[(2018, 70.0), (2020, 80.0), (2024, 85.0)],
+            ModelScale::linear(),
+            Comparator::Ge,
+            90.0,
+            2020,
+            84.0,
+            0.5,
+            0.4,
+            PathPosition::Ahead,
+        );
         // No figure for 2020: the first point is the base.
-        check(&[(2021, 80.0), (2024, 82.0)], ModelScale::linear(), Comparator::Ge, 89.0, 2021, 83.0, 2.0 / 9.0, 3.0 / 9.0, PathPosition::Behind);
+        check(
+            &[(2021, 80.0), (2024, 82.0)],
+            ModelScale::linear(),
+            Comparator::Ge,
+            89.0,
+            2021,
+            83.0,
+            2.0 / 9.0,
+            3.0 / 9.0,
+            PathPosition::Behind,
+        );
         // Log scale, 16.9 in 2020 to 7.5 in 2030: straight on ln, so the 2024 value is
         // 16.9·(7.5/16.9)^0.4.
         let expected = 16.9 * (7.5_f64 / 16.9).powf(0.4);
-        check(&[(2020, 16.9), (2024, 14.3)], ModelScale::log(), Comparator::Le, 7.5, 2020, expected, 2.6 / 9.4, 0.4, PathPosition::Behind);
+        check(
+            &[(2020, 16.9), (2024, 14.3)],
+            ModelScale::log(),
+            Comparator::Le,
+            7.5,
+            2020,
+            expected,
+            2.6 / 9.4,
+            0.4,
+            PathPosition::Behind,
+        );
     }
 
     #[test]
     fn degenerate_paths_give_nulls_not_nan() {
         let trend = Trend::new(&[(2030, 5.0)], ModelScale::linear(), 0.8, 1e-10);
-        let c = checkpoint(&Rule::Threshold { comparator: Comparator::Ge, value: 5.0 }, 2030, &trend, 2020, 2025).unwrap();
+        let c =
+            checkpoint(&Rule::Threshold { comparator: Comparator::Ge, value: 5.0 }, 2030, &trend, 2020, 2025).unwrap();
         assert_eq!((c.expected_at_latest, c.share_done, c.share_time, c.position), (None, None, None, None));
-        assert!(checkpoint(&Rule::Threshold { comparator: Comparator::Ge, value: 5.0 }, 2030, &Trend::new(&[], ModelScale::linear(), 0.8, 1e-10), 2020, 2025).is_none());
+        assert!(checkpoint(
+            &Rule::Threshold { comparator: Comparator::Ge, value: 5.0 },
+            2030,
+            &Trend::new(&[], ModelScale::linear(), 0.8, 1e-10),
+            2020,
+            2025
+        )
+        .is_none());
     }
 }

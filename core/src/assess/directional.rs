@@ -111,7 +111,11 @@ fn judge_movement(direction: Direction, unit: Unit, trend: &Trend, thresholds: &
 fn judge_slowing(trend: &Trend, thresholds: &Thresholds) -> DirectionalJudgement {
     let n = trend.n();
     if n < thresholds.slow_increase_min_points.max(2) {
-        return DirectionalJudgement { status: Status::InsufficientData, reason: Some("too_few_points"), explain: None };
+        return DirectionalJudgement {
+            status: Status::InsufficientData,
+            reason: Some("too_few_points"),
+            explain: None,
+        };
     }
     // The halves share the middle point when n is odd.
     let k = n.div_ceil(2);

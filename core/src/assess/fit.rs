@@ -61,11 +61,7 @@ impl Fit {
         let sxy: f64 = ts.iter().zip(gs).map(|(t, g)| (t - t_mean) * (g - g_mean)).sum();
         let slope = sxy / sxx;
         let intercept = g_mean - slope * t_mean;
-        let ssr: f64 = ts
-            .iter()
-            .zip(gs)
-            .map(|(t, g)| (g - (g_mean + slope * (t - t_mean))).powi(2))
-            .sum();
+        let ssr: f64 = ts.iter().zip(gs).map(|(t, g)| (g - (g_mean + slope * (t - t_mean))).powi(2)).sum();
         let (s, zero) = if n >= 3 {
             let s = (ssr / (nf - 2.0)).sqrt();
             let scale = gs.iter().fold(1.0_f64, |m, g| m.max(g.abs()));
@@ -146,7 +142,13 @@ mod tests {
         // Flat: slope exactly 0, zero spread.
         check(&[2020.0, 2021.0, 2022.0], &[0.1, 0.1, 0.1], 0.0, 0.1, Some(0.0));
         // Gaps between years are fine.
-        check(&[2015.0, 2018.0, 2024.0], &[3.0, 3.0, 6.0], 0.3571428571428571, 4.0 - 0.3571428571428571 * 2019.0, Some((9.0_f64 / 14.0).sqrt()));
+        check(
+            &[2015.0, 2018.0, 2024.0],
+            &[3.0, 3.0, 6.0],
+            0.3571428571428571,
+            4.0 - 0.3571428571428571 * 2019.0,
+            Some((9.0_f64 / 14.0).sqrt()),
+        );
     }
 
     #[test]

@@ -274,7 +274,13 @@ fn target_summary(indicator: &Indicator, resolved: &Resolved) -> TargetSummary {
 impl Assessment {
     /// An assessment with nothing computed yet: the indicator's identity and
     /// target, no data.
-    fn blank(indicator: &Indicator, settings: &Settings, resolved: &Resolved, scale: Scale, source: ScaleSource) -> Assessment {
+    fn blank(
+        indicator: &Indicator,
+        settings: &Settings,
+        resolved: &Resolved,
+        scale: Scale,
+        source: ScaleSource,
+    ) -> Assessment {
         Assessment {
             id: indicator.id.clone(),
             plan: indicator.plan,
@@ -386,14 +392,30 @@ pub fn assess(indicator: &Indicator, points: &[Point], settings: &Settings) -> A
             a.status = j.status;
             a.explain.directional = j.explain;
             reason = j.reason;
-            for field in ["gap", "required_slope", "required_annual_change", "required_annual_rate", "progress_ratio", "probability", "checkpoint"] {
+            for field in [
+                "gap",
+                "required_slope",
+                "required_annual_change",
+                "required_annual_rate",
+                "progress_ratio",
+                "probability",
+                "checkpoint",
+            ] {
                 a.null_because(field, "directional_target");
             }
         }
         Resolved::NotJudged(direction) => {
             a.status = Status::NotAssessed;
             reason = Some(if direction == Direction::Maintain { "no_level" } else { "not_judged" });
-            for field in ["gap", "required_slope", "required_annual_change", "required_annual_rate", "progress_ratio", "probability", "checkpoint"] {
+            for field in [
+                "gap",
+                "required_slope",
+                "required_annual_change",
+                "required_annual_rate",
+                "progress_ratio",
+                "probability",
+                "checkpoint",
+            ] {
                 a.null_because(field, reason.unwrap_or("not_judged"));
             }
         }
@@ -412,8 +434,13 @@ pub fn assess(indicator: &Indicator, points: &[Point], settings: &Settings) -> A
     if let Some(fallback) = choice.fallback {
         a.warnings.push(Warning::scale_fallback(choice.requested.key(), fallback));
     }
-    let clamped: Vec<i32> =
-        trend.years.iter().zip(trend.values.iter().zip(&trend.used)).filter(|(_, (v, u))| v != u).map(|(y, _)| *y).collect();
+    let clamped: Vec<i32> = trend
+        .years
+        .iter()
+        .zip(trend.values.iter().zip(&trend.used))
+        .filter(|(_, (v, u))| v != u)
+        .map(|(y, _)| *y)
+        .collect();
     if !clamped.is_empty() {
         a.warnings.push(Warning::clamped(clamped, trend.scale.delta));
     }
@@ -426,12 +453,8 @@ pub fn assess(indicator: &Indicator, points: &[Point], settings: &Settings) -> A
         }
     }
 
-    a.severity = a
-        .warnings
-        .iter()
-        .map(|w| w.severity)
-        .filter(|s| *s != Severity::Info)
-        .fold(a.status.severity(), Ord::max);
+    a.severity =
+        a.warnings.iter().map(|w| w.severity).filter(|s| *s != Severity::Info).fold(a.status.severity(), Ord::max);
 
     // The main reason: why a target is not judged at all, else the most
     // fundamental lack in the data, else what the rules said.
@@ -490,7 +513,16 @@ fn fill_trend(a: &mut Assessment, trend: &Trend, choice: &ScaleChoice, indicator
     }
 
     let Some(fit) = fit else {
-        for field in ["method", "slope", "intercept", "residual_sd", "annual_change", "projection", "projection_mid_term", "projection_at_target"] {
+        for field in [
+            "method",
+            "slope",
+            "intercept",
+            "residual_sd",
+            "annual_change",
+            "projection",
+            "projection_mid_term",
+            "projection_at_target",
+        ] {
             a.null_because(field, few);
         }
         return;
@@ -669,7 +701,10 @@ mod tests {
     fn invalid_figures_are_not_assessed_and_say_why() {
         let ind = indicator(Unit::Percent, Goal::Compare { comparator: Comparator::Ge, value: 90.0 });
         let a = assess(&ind, &points(&[(2022, 80.0), (2023, 101.0)]), &Settings::new(2025));
-        assert_eq!((a.status, a.reason.as_deref(), a.severity), (Status::NotAssessed, Some("invalid_value:2023"), Severity::Red));
+        assert_eq!(
+            (a.status, a.reason.as_deref(), a.severity),
+            (Status::NotAssessed, Some("invalid_value:2023"), Severity::Red)
+        );
         let a = assess(&ind, &points(&[(2022, 80.0), (2022, 81.0)]), &Settings::new(2025));
         assert_eq!(a.reason.as_deref(), Some("invalid_value:2022"));
     }

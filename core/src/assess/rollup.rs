@@ -83,7 +83,13 @@ pub fn roll_up(assessments: &[Assessment]) -> RollUp {
         .iter()
         .map(|(p, d)| count(Some(*p), Some(d.clone()), assessments.iter().filter(|a| a.plan == *p && a.domain == *d)))
         .collect();
-    RollUp { overall, by_plan, by_domain, red: flagged(assessments, Severity::Red), amber: flagged(assessments, Severity::Amber) }
+    RollUp {
+        overall,
+        by_plan,
+        by_domain,
+        red: flagged(assessments, Severity::Red),
+        amber: flagged(assessments, Severity::Amber),
+    }
 }
 
 fn count<'a>(plan: Option<Plan>, domain: Option<String>, group: impl Iterator<Item = &'a Assessment>) -> GroupCount {

@@ -337,9 +337,7 @@ mod tests {
             let cauchy = (PI * (p - 0.5)).tan();
             let two = (2.0 * p - 1.0) / (2.0 * p * (1.0 - p)).sqrt();
             let alpha = 4.0 * p * (1.0 - p);
-            let four = (p - 0.5).signum()
-                * 2.0
-                * ((((alpha.sqrt()).acos() / 3.0).cos() / alpha.sqrt()) - 1.0).sqrt();
+            let four = (p - 0.5).signum() * 2.0 * ((((alpha.sqrt()).acos() / 3.0).cos() / alpha.sqrt()) - 1.0).sqrt();
             for (df, exact) in [(1.0, cauchy), (2.0, two), (4.0, four)] {
                 let got = quantile(p, df).unwrap();
                 assert!((got - exact).abs() <= 1e-11 * exact.abs().max(1.0), "df {df} p {p}: {got} vs {exact}");

@@ -217,7 +217,9 @@ pub fn outliers(trend: &Trend, thresholds: &Thresholds) -> Vec<Warning> {
                     WarningKind::Outlier,
                     vec![year],
                     format!("{year} 年的数值 {value} 偏离趋势（学生化残差 {r:.2}），请核对"),
-                    format!("The {year} value {value} is far from the trend (studentized residual {r:.2}); please check it"),
+                    format!(
+                        "The {year} value {value} is far from the trend (studentized residual {r:.2}); please check it"
+                    ),
                 )
             })
         })
@@ -247,7 +249,8 @@ pub fn unit_suspect(trend: &Trend, is_percent: bool, thresholds: &Thresholds) ->
         .map(|i| trend.years[i])
         .collect();
     if n == 2 && is_percent && years.len() == 2 {
-        let fractions: Vec<i32> = years.iter().copied().filter(|y| trend.value_at(*y).is_some_and(|v| v <= 1.0)).collect();
+        let fractions: Vec<i32> =
+            years.iter().copied().filter(|y| trend.value_at(*y).is_some_and(|v| v <= 1.0)).collect();
         if !fractions.is_empty() {
             years = fractions;
         }

@@ -230,7 +230,12 @@ mod tests {
     }
 
     /// One helper: scenario → (value in 2025, value in 2030, met, capped).
-    fn check(ind: &Indicator, points: &[(i32, f64)], change: WhatIfChange, expected: (Option<f64>, Option<f64>, Option<bool>, bool)) {
+    fn check(
+        ind: &Indicator,
+        points: &[(i32, f64)],
+        change: WhatIfChange,
+        expected: (Option<f64>, Option<f64>, Option<bool>, bool),
+    ) {
         let w = what_if(ind, &pts(points), &Settings::new(2025), change);
         let close = |a: Option<f64>, b: Option<f64>| match (a, b) {
             (Some(a), Some(b)) => (a - b).abs() < 1e-9 * b.abs().max(1.0),
@@ -246,13 +251,33 @@ mod tests {
         use Comparator::*;
         let screening = indicator(Unit::Percent, Goal::Compare { comparator: Ge, value: 70.0 }, vec![]);
         // "If we raise screening by 3 points a year, do we reach 70% by 2030?"
-        check(&screening, &[(2023, 52.0), (2024, 55.0)], WhatIfChange::UnitsPerYear(3.0), (Some(58.0), Some(73.0), Some(true), false));
-        check(&screening, &[(2024, 55.0)], WhatIfChange::UnitsPerYear(2.0), (Some(57.0), Some(67.0), Some(false), false));
+        check(
+            &screening,
+            &[(2023, 52.0), (2024, 55.0)],
+            WhatIfChange::UnitsPerYear(3.0),
+            (Some(58.0), Some(73.0), Some(true), false),
+        );
+        check(
+            &screening,
+            &[(2024, 55.0)],
+            WhatIfChange::UnitsPerYear(2.0),
+            (Some(57.0), Some(67.0), Some(false), false),
+        );
         // Capped at 100%.
-        check(&screening, &[(2024, 95.0)], WhatIfChange::UnitsPerYear(3.0), (Some(98.0), Some(100.0), Some(true), true));
+        check(
+            &screening,
+            &[(2024, 95.0)],
+            WhatIfChange::UnitsPerYear(3.0),
+            (Some(98.0), Some(100.0), Some(true), true),
+        );
         // Maternal mortality −5% a year from 14.3 in 2024: 14.3·0.95^6 in 2030.
         let mmr = indicator(Unit::Per100kLiveBirths, Goal::Compare { comparator: Le, value: 7.5 }, vec![]);
-        check(&mmr, &[(2024, 14.3)], WhatIfChange::PercentPerYear(-5.0), (Some(14.3 * 0.95), Some(14.3 * 0.95_f64.powi(6)), Some(false), false));
+        check(
+            &mmr,
+            &[(2024, 14.3)],
+            WhatIfChange::PercentPerYear(-5.0),
+            (Some(14.3 * 0.95), Some(14.3 * 0.95_f64.powi(6)), Some(false), false),
+        );
         // Required pace lands exactly on the target, halfway on ln in 2027.
         let w = what_if(&mmr, &pts(&[(2024, 14.3)]), &Settings::new(2025), WhatIfChange::RequiredPace);
         assert_eq!(w.value_at_target, Some(7.5));
@@ -261,7 +286,11 @@ mod tests {
         assert!((mid - (14.3_f64 * 7.5).sqrt()).abs() < 1e-12);
         assert!((w.annual_rate.unwrap() - ((7.5_f64 / 14.3).powf(1.0 / 6.0) - 1.0)).abs() < 1e-12);
         // Milestones: 4 places by 2025, 6 by 2030, from 3.6 in 2024 at +0.5 a year.
-        let places = indicator(Unit::Per1000Population, Goal::Compare { comparator: Ge, value: 6.0 }, vec![Milestone { year: 2025, comparator: Ge, value: 4.0 }]);
+        let places = indicator(
+            Unit::Per1000Population,
+            Goal::Compare { comparator: Ge, value: 6.0 },
+            vec![Milestone { year: 2025, comparator: Ge, value: 4.0 }],
+        );
         let w = what_if(&places, &pts(&[(2024, 3.6)]), &Settings::new(2025), WhatIfChange::UnitsPerYear(0.5));
         assert_eq!(w.milestones, vec![WhatIfMilestone { year: 2025, value: Some(4.1), met: Some(true) }]);
         assert_eq!(w.met, Some(true));

@@ -12,9 +12,7 @@
 //! what the loader makes of the seed files, and that they load with no issue;
 //! the build script also prints any seed issue as a cargo warning.
 
-use super::model::{
-    Bounds, Comparator, Direction, Goal, Indicator, Milestone, Plan, Scale, Target, Unit,
-};
+use super::model::{Bounds, Comparator, Direction, Goal, Indicator, Milestone, Plan, Scale, Target, Unit};
 use super::Catalog;
 
 /// An [`Indicator`] with borrowed, `'static` text: what the build script writes.
@@ -63,9 +61,7 @@ include!(concat!(env!("OUT_DIR"), "/builtin_catalog.rs"));
 /// The plans' own catalog (both seed files), checked and embedded at build time.
 /// Never panics and parses nothing at run time.
 pub fn builtin() -> Catalog {
-    Catalog {
-        indicators: BUILTIN.iter().map(StaticIndicator::to_indicator).collect(),
-    }
+    Catalog { indicators: BUILTIN.iter().map(StaticIndicator::to_indicator).collect() }
 }
 
 #[cfg(test)]
@@ -92,15 +88,9 @@ mod tests {
         let c = builtin();
         assert!(c.indicators.iter().any(|i| !i.milestones.is_empty()));
         assert!(c.indicators.iter().any(|i| i.key.is_some()));
-        assert!(c
-            .indicators
-            .iter()
-            .any(|i| i.bounds.upper.is_none() && i.unit == Unit::Percent));
+        assert!(c.indicators.iter().any(|i| i.bounds.upper.is_none() && i.unit == Unit::Percent));
         assert!(c.indicators.iter().any(|i| i.scale.is_some()));
         assert!(c.indicators.iter().any(|i| i.notes.is_some()));
-        assert!(c
-            .indicators
-            .iter()
-            .any(|i| matches!(i.target.goal, Goal::Approx { .. })));
+        assert!(c.indicators.iter().any(|i| matches!(i.target.goal, Goal::Approx { .. })));
     }
 }

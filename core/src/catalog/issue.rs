@@ -63,40 +63,23 @@ pub enum IssueKind {
     #[error("unknown unit \"{value}\" (expected one of {allowed})")]
     UnknownUnit { value: String, allowed: String },
     #[error("unknown comparator \"{value}\" (expected one of {allowed})")]
-    UnknownComparator {
-        value: String,
-        allowed: &'static str,
-    },
+    UnknownComparator { value: String, allowed: &'static str },
     #[error("unknown direction \"{value}\" (expected one of {DIRECTIONS})")]
     UnknownDirection { value: String },
     #[error("unknown scale \"{value}\" (expected one of {SCALES})")]
     UnknownScale { value: String },
     #[error("duplicate id \"{id}\", first defined in {first_file} line {first_line}")]
-    DuplicateId {
-        id: String,
-        first_file: String,
-        first_line: usize,
-    },
+    DuplicateId { id: String, first_file: String, first_line: usize },
     #[error("no target: give either `comparator` and `value`, or `direction`")]
     NoTarget,
     #[error("both comparator \"{comparator}\" and direction \"{direction}\": give only one")]
-    BothTargets {
-        comparator: String,
-        direction: String,
-    },
+    BothTargets { comparator: String, direction: String },
     #[error("comparator \"{comparator}\" needs a `value`")]
     MissingValue { comparator: String },
     #[error("`{field}` is given with direction \"{direction}\", which takes no number (use `level` for maintain)")]
-    NumberWithDirection {
-        field: &'static str,
-        direction: String,
-    },
+    NumberWithDirection { field: &'static str, direction: String },
     #[error("`{field}` = {value} is outside the bounds {}", fmt_bounds(.bounds))]
-    OutOfBounds {
-        field: &'static str,
-        value: f64,
-        bounds: Bounds,
-    },
+    OutOfBounds { field: &'static str, value: f64, bounds: Bounds },
     #[error("bounds lower {lower} is above upper {upper}")]
     BadBounds { lower: f64, upper: f64 },
     #[error("`{field}` = {value} is not a plausible year (expected 1900–2200)")]
@@ -115,19 +98,12 @@ pub enum IssueKind {
     ToleranceWithoutApprox { value: f64, comparator: String },
     #[error("`level` is only used with direction \"maintain\"")]
     LevelWithoutMaintain,
-    #[error("indicators sharing key \"{key}\" must have the same unit: \"{unit}\" here, \"{other_unit}\" in {other_id}")]
-    KeyUnitMismatch {
-        key: String,
-        unit: &'static str,
-        other_id: String,
-        other_unit: &'static str,
-    },
+    #[error(
+        "indicators sharing key \"{key}\" must have the same unit: \"{unit}\" here, \"{other_unit}\" in {other_id}"
+    )]
+    KeyUnitMismatch { key: String, unit: &'static str, other_id: String, other_unit: &'static str },
     #[error("id \"{id}\" does not start with {expected}, the prefix of plan {plan}")]
-    IdPrefix {
-        id: String,
-        expected: &'static str,
-        plan: &'static str,
-    },
+    IdPrefix { id: String, expected: &'static str, plan: &'static str },
     #[error("name \"{name}\" is also used by {other_id}; pasted rows with this name cannot be told apart (give both the same `key` if they are the same quantity)")]
     NameClash { name: String, other_id: String },
     #[error("the file defines no [[indicator]]")]
@@ -136,20 +112,14 @@ pub enum IssueKind {
 
 fn fmt_bounds(bounds: &Bounds) -> String {
     let side = |v: Option<f64>, open: &str| v.map_or_else(|| open.to_string(), |v| v.to_string());
-    format!(
-        "[{}, {}]",
-        side(bounds.lower, "-∞"),
-        side(bounds.upper, "+∞")
-    )
+    format!("[{}, {}]", side(bounds.lower, "-∞"), side(bounds.upper, "+∞"))
 }
 
 impl IssueKind {
     /// Errors drop what they concern; warnings only ask for a look.
     pub fn severity(&self) -> Severity {
         match self {
-            IssueKind::IdPrefix { .. } | IssueKind::NameClash { .. } | IssueKind::NoIndicators => {
-                Severity::Warning
-            }
+            IssueKind::IdPrefix { .. } | IssueKind::NameClash { .. } | IssueKind::NoIndicators => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -186,18 +156,16 @@ impl IssueKind {
             IssueKind::DuplicateId { id, first_file, first_line } => {
                 format!("指标编号「{id}」重复，首次定义于 {first_file} 第 {first_line} 行")
             }
-            IssueKind::NoTarget => {
-                "缺少目标：请给出 comparator 和 value，或给出 direction".to_string()
+            IssueKind::NoTarget => "缺少目标：请给出 comparator 和 value，或给出 direction".to_string(),
+            IssueKind::BothTargets { comparator, direction } => {
+                format!("同时给出了比较方式「{comparator}」和方向「{direction}」，只能二选一")
             }
-            IssueKind::BothTargets { comparator, direction } => format!(
-                "同时给出了比较方式「{comparator}」和方向「{direction}」，只能二选一"
-            ),
             IssueKind::MissingValue { comparator } => {
                 format!("比较方式「{comparator}」需要目标值 value")
             }
-            IssueKind::NumberWithDirection { field, direction } => format!(
-                "方向「{direction}」不带数值，却给出了「{field}」（保持类目标请用 level）"
-            ),
+            IssueKind::NumberWithDirection { field, direction } => {
+                format!("方向「{direction}」不带数值，却给出了「{field}」（保持类目标请用 level）")
+            }
             IssueKind::OutOfBounds { field, value, bounds } => {
                 format!("「{field}」= {value} 超出取值范围 {}", fmt_bounds(bounds))
             }
@@ -210,31 +178,27 @@ impl IssueKind {
             IssueKind::MilestoneNotBefore { year, target_year } => {
                 format!("阶段目标年份 {year} 不早于目标年份 {target_year}")
             }
-            IssueKind::MissingValue2 => {
-                "比较方式「between」需要 value2（区间上限）".to_string()
-            }
+            IssueKind::MissingValue2 => "比较方式「between」需要 value2（区间上限）".to_string(),
             IssueKind::Value2BelowValue { value, value2 } => {
                 format!("value2 = {value2} 小于 value = {value}")
             }
-            IssueKind::Value2WithoutBetween { value2, comparator } => format!(
-                "value2 = {value2} 只用于比较方式「between」，此处为「{comparator}」"
-            ),
-            IssueKind::NegativeTolerance { value } => format!("容差 tolerance = {value} 为负数"),
-            IssueKind::ToleranceWithoutApprox { value, comparator } => format!(
-                "容差 tolerance = {value} 只用于比较方式「approx」，此处为「{comparator}」"
-            ),
-            IssueKind::LevelWithoutMaintain => {
-                "level 只用于方向「maintain」（保持）".to_string()
+            IssueKind::Value2WithoutBetween { value2, comparator } => {
+                format!("value2 = {value2} 只用于比较方式「between」，此处为「{comparator}」")
             }
-            IssueKind::KeyUnitMismatch { key, unit, other_id, other_unit } => format!(
-                "共用 key「{key}」的指标单位必须相同：此处为「{unit}」，{other_id} 为「{other_unit}」"
-            ),
+            IssueKind::NegativeTolerance { value } => format!("容差 tolerance = {value} 为负数"),
+            IssueKind::ToleranceWithoutApprox { value, comparator } => {
+                format!("容差 tolerance = {value} 只用于比较方式「approx」，此处为「{comparator}」")
+            }
+            IssueKind::LevelWithoutMaintain => "level 只用于方向「maintain」（保持）".to_string(),
+            IssueKind::KeyUnitMismatch { key, unit, other_id, other_unit } => {
+                format!("共用 key「{key}」的指标单位必须相同：此处为「{unit}」，{other_id} 为「{other_unit}」")
+            }
             IssueKind::IdPrefix { id, expected, plan } => {
                 format!("指标编号「{id}」不以规划 {plan} 的前缀 {expected} 开头")
             }
-            IssueKind::NameClash { name, other_id } => format!(
-                "名称「{name}」也被 {other_id} 使用，粘贴的数据行无法区分（如为同一指标，请给两者相同的 key）"
-            ),
+            IssueKind::NameClash { name, other_id } => {
+                format!("名称「{name}」也被 {other_id} 使用，粘贴的数据行无法区分（如为同一指标，请给两者相同的 key）")
+            }
             IssueKind::NoIndicators => "文件中没有任何 [[indicator]]".to_string(),
         }
     }
@@ -290,14 +254,7 @@ impl CatalogIssue {
 /// `file:line [id] field: 错误 error: 中文 / English`.
 impl fmt::Display for CatalogIssue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}: {}: {} / {}",
-            self.location(),
-            self.severity().label(),
-            self.message_zh(),
-            self.message_en()
-        )
+        write!(f, "{}: {}: {} / {}", self.location(), self.severity().label(), self.message_zh(), self.message_en())
     }
 }
 
@@ -324,13 +281,7 @@ mod tests {
             "a.toml:12 [W-X-01] unit: 错误 error: 未知单位「furlongs」（应为以下之一：percent, count） / unknown unit \"furlongs\" (expected one of percent, count)",
         );
         check(
-            CatalogIssue {
-                file: "a.toml".into(),
-                line: None,
-                id: None,
-                field: None,
-                kind: IssueKind::NoIndicators,
-            },
+            CatalogIssue { file: "a.toml".into(), line: None, id: None, field: None, kind: IssueKind::NoIndicators },
             "a.toml: 警告 warning: 文件中没有任何 [[indicator]] / the file defines no [[indicator]]",
         );
         check(

@@ -24,9 +24,7 @@ use std::ops::Range;
 use toml::Spanned;
 
 use super::issue::{CatalogIssue, IssueKind, COMPARATORS, INEQUALITIES};
-use super::model::{
-    Bounds, Comparator, Direction, Goal, Indicator, Milestone, Plan, Scale, Target, Unit,
-};
+use super::model::{Bounds, Comparator, Direction, Goal, Indicator, Milestone, Plan, Scale, Target, Unit};
 use super::raw::{RawBlock, RawHeader, RawIndicator};
 use super::Catalog;
 
@@ -38,14 +36,8 @@ pub const DEFAULT_TARGET_YEAR: i32 = 2030;
 /// script checks them with this loader and embeds the result (see
 /// [`builtin`](super::builtin)). Names are relative to the workspace root.
 pub const BUILTIN_FILES: [(&str, &str); 2] = [
-    (
-        "seeds/huadu-women-2021-2030.toml",
-        include_str!("../../../seeds/huadu-women-2021-2030.toml"),
-    ),
-    (
-        "seeds/huadu-children-2021-2030.toml",
-        include_str!("../../../seeds/huadu-children-2021-2030.toml"),
-    ),
+    ("seeds/huadu-women-2021-2030.toml", include_str!("../../../seeds/huadu-women-2021-2030.toml")),
+    ("seeds/huadu-children-2021-2030.toml", include_str!("../../../seeds/huadu-children-2021-2030.toml")),
 ];
 
 /// Whether any issue is an error (as opposed to a warning).
@@ -112,11 +104,7 @@ impl<'a> SourceText<'a> {
     fn new(name: &'a str, text: &'a str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        SourceText {
-            name,
-            text,
-            line_starts,
-        }
+        SourceText { name, text, line_starts }
     }
 
     /// 1-based line of a byte offset.
@@ -140,11 +128,8 @@ fn split_blocks(text: &str) -> (Range<usize>, Vec<Range<usize>>) {
         offset += line.len();
     }
     let header_end = starts.first().copied().unwrap_or(text.len());
-    let blocks = starts
-        .iter()
-        .enumerate()
-        .map(|(i, &start)| start..starts.get(i + 1).copied().unwrap_or(text.len()))
-        .collect();
+    let blocks =
+        starts.iter().enumerate().map(|(i, &start)| start..starts.get(i + 1).copied().unwrap_or(text.len())).collect();
     (0..header_end, blocks)
 }
 
@@ -156,10 +141,7 @@ fn is_indicator_header(line: &str) -> bool {
     let Some(end) = rest.find("]]") else {
         return false;
     };
-    matches!(
-        rest[..end].trim(),
-        "indicator" | "\"indicator\"" | "'indicator'"
-    )
+    matches!(rest[..end].trim(), "indicator" | "\"indicator\"" | "'indicator'")
 }
 
 struct LoadedFile {
@@ -187,14 +169,7 @@ fn load_one(file: &SourceText, issues: &mut Vec<CatalogIssue>) -> LoadedFile {
             Err(err) => issues.push(toml_issue(file, base, header_line, &err)),
             Ok(block) => {
                 for raw in block.indicator {
-                    let mut check = Check {
-                        file,
-                        base,
-                        header_line,
-                        id: None,
-                        issues: &mut *issues,
-                        errors: 0,
-                    };
+                    let mut check = Check { file, base, header_line, id: None, issues: &mut *issues, errors: 0 };
                     if let Some(indicator) = check.indicator(raw, plan) {
                         indicators.push((indicator, header_line));
                     }
@@ -207,11 +182,7 @@ fn load_one(file: &SourceText, issues: &mut Vec<CatalogIssue>) -> LoadedFile {
 
 /// Checks the file header and returns its plan. The titles are checked for
 /// type only: the plan's own titles ([`Plan::title_zh`]) are the ones shown.
-fn load_header(
-    file: &SourceText,
-    range: Range<usize>,
-    issues: &mut Vec<CatalogIssue>,
-) -> Option<Plan> {
+fn load_header(file: &SourceText, range: Range<usize>, issues: &mut Vec<CatalogIssue>) -> Option<Plan> {
     let raw = match toml::from_str::<RawHeader>(&file.text[range]) {
         Ok(raw) => raw,
         Err(err) => {
@@ -219,48 +190,29 @@ fn load_header(
             return None;
         }
     };
-    let mut check = Check {
-        file,
-        base: 0,
-        header_line: 1,
-        id: None,
-        issues,
-        errors: 0,
-    };
+    let mut check = Check { file, base: 0, header_line: 1, id: None, issues, errors: 0 };
     let Some(value) = raw.plan else {
         check.raise(None, "plan", IssueKind::MissingField { field: "plan" });
         return None;
     };
     let plan = plan_from_key(value.get_ref().trim());
     if plan.is_none() {
-        let kind = IssueKind::UnknownPlan {
-            value: value.get_ref().clone(),
-        };
+        let kind = IssueKind::UnknownPlan { value: value.get_ref().clone() };
         check.raise(Some(value.span()), "plan", kind);
     }
     plan
 }
 
 fn plan_from_key(key: &str) -> Option<Plan> {
-    [Plan::Women, Plan::Children]
-        .into_iter()
-        .find(|p| p.key() == key)
+    [Plan::Women, Plan::Children].into_iter().find(|p| p.key() == key)
 }
 
 /// A located issue from the TOML parser (bad syntax or a value of the wrong type).
-fn toml_issue(
-    file: &SourceText,
-    base: usize,
-    fallback_line: usize,
-    err: &toml::de::Error,
-) -> CatalogIssue {
+fn toml_issue(file: &SourceText, base: usize, fallback_line: usize, err: &toml::de::Error) -> CatalogIssue {
     let message = err.message().trim().to_string();
     let offset = err.span().map(|span| base + span.start);
     let line = offset.map_or(fallback_line, |offset| file.line_of(offset));
-    let unknown = message
-        .strip_prefix("unknown field `")
-        .and_then(|rest| rest.split('`').next())
-        .map(str::to_string);
+    let unknown = message.strip_prefix("unknown field `").and_then(|rest| rest.split('`').next()).map(str::to_string);
     match unknown {
         Some(field) => CatalogIssue {
             file: file.name.to_string(),
@@ -286,10 +238,7 @@ fn key_on_line(text: &str, offset: usize) -> Option<String> {
     let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
     let (key, _) = text[start..end].split_once('=')?;
     let key = key.trim();
-    let plain = !key.is_empty()
-        && key
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
+    let plain = !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
     plain.then(|| key.to_string())
 }
 
@@ -337,26 +286,14 @@ impl Check<'_, '_> {
     }
 
     /// An optional text field that, when present, must not be empty.
-    fn optional_text(
-        &mut self,
-        value: Option<Spanned<String>>,
-        field: &'static str,
-    ) -> Option<String> {
+    fn optional_text(&mut self, value: Option<Spanned<String>>, field: &'static str) -> Option<String> {
         value.and_then(|value| self.text(Some(value), field))
     }
 
     fn in_bounds(&mut self, value: &Spanned<f64>, bounds: Bounds, field: &'static str) -> f64 {
         let v = *value.get_ref();
         if !v.is_finite() || !bounds.contains(v) {
-            self.raise(
-                Some(value.span()),
-                field,
-                IssueKind::OutOfBounds {
-                    field,
-                    value: v,
-                    bounds,
-                },
-            );
+            self.raise(Some(value.span()), field, IssueKind::OutOfBounds { field, value: v, bounds });
         }
         v
     }
@@ -364,32 +301,21 @@ impl Check<'_, '_> {
     fn year(&mut self, value: &Spanned<i64>, field: &'static str) -> Option<i32> {
         let year = *value.get_ref();
         if !(1900..=2200).contains(&year) {
-            self.raise(
-                Some(value.span()),
-                field,
-                IssueKind::BadYear { field, value: year },
-            );
+            self.raise(Some(value.span()), field, IssueKind::BadYear { field, value: year });
             return None;
         }
         i32::try_from(year).ok()
     }
 
     /// A plain inequality (`le`, `lt`, `ge`, `gt`), as milestones and levels need.
-    fn inequality(
-        &mut self,
-        value: Option<Spanned<String>>,
-        field: &'static str,
-    ) -> Option<Comparator> {
+    fn inequality(&mut self, value: Option<Spanned<String>>, field: &'static str) -> Option<Comparator> {
         let value = value.or_else(|| {
             self.raise(None, field, IssueKind::MissingField { field });
             None
         })?;
         let parsed = inequality_from_key(value.get_ref().trim());
         if parsed.is_none() {
-            let kind = IssueKind::UnknownComparator {
-                value: value.get_ref().clone(),
-                allowed: INEQUALITIES,
-            };
+            let kind = IssueKind::UnknownComparator { value: value.get_ref().clone(), allowed: INEQUALITIES };
             self.raise(Some(value.span()), field, kind);
         }
         parsed
@@ -404,11 +330,7 @@ impl Check<'_, '_> {
                 Plan::Children => "C-",
             };
             if !id.starts_with(expected) {
-                let kind = IssueKind::IdPrefix {
-                    id: id.clone(),
-                    expected,
-                    plan: plan.key(),
-                };
+                let kind = IssueKind::IdPrefix { id: id.clone(), expected, plan: plan.key() };
                 self.raise(None, "id", kind);
             }
         }
@@ -434,10 +356,7 @@ impl Check<'_, '_> {
                 let parsed = Unit::from_key(unit.get_ref().trim());
                 if parsed.is_none() {
                     let allowed = Unit::ALL.map(Unit::key).join(", ");
-                    let kind = IssueKind::UnknownUnit {
-                        value: unit.get_ref().clone(),
-                        allowed,
-                    };
+                    let kind = IssueKind::UnknownUnit { value: unit.get_ref().clone(), allowed };
                     self.raise(Some(unit.span()), "unit", kind);
                 }
                 parsed
@@ -448,17 +367,10 @@ impl Check<'_, '_> {
         let bounds = match (&raw.bounds, unit) {
             (Some(b), _) => {
                 let inner = b.get_ref();
-                let bounds = Bounds {
-                    lower: inner.lower,
-                    upper: inner.upper,
-                };
+                let bounds = Bounds { lower: inner.lower, upper: inner.upper };
                 if let (Some(lower), Some(upper)) = (bounds.lower, bounds.upper) {
                     if lower > upper {
-                        self.raise(
-                            Some(b.span()),
-                            "bounds",
-                            IssueKind::BadBounds { lower, upper },
-                        );
+                        self.raise(Some(b.span()), "bounds", IssueKind::BadBounds { lower, upper });
                     }
                 }
                 Some(bounds)
@@ -468,17 +380,12 @@ impl Check<'_, '_> {
         };
         // With an unknown unit there is nothing to check values against; the unit
         // error is already raised, so use open bounds rather than invent any.
-        let check_bounds = bounds.unwrap_or(Bounds {
-            lower: None,
-            upper: None,
-        });
+        let check_bounds = bounds.unwrap_or(Bounds { lower: None, upper: None });
 
         let scale = raw.scale.as_ref().and_then(|scale| {
             let parsed = Scale::from_key(scale.get_ref().trim());
             if parsed.is_none() {
-                let kind = IssueKind::UnknownScale {
-                    value: scale.get_ref().clone(),
-                };
+                let kind = IssueKind::UnknownScale { value: scale.get_ref().clone() };
                 self.raise(Some(scale.span()), "scale", kind);
             }
             parsed
@@ -498,28 +405,22 @@ impl Check<'_, '_> {
             let m_year = match &m.year {
                 Some(y) => self.year(y, "milestones.year"),
                 None => {
-                    let kind = IssueKind::MissingField {
-                        field: "milestones.year",
-                    };
+                    let kind = IssueKind::MissingField { field: "milestones.year" };
                     self.raise(Some(span.clone()), "milestones.year", kind);
                     None
                 }
             };
             if let (Some(m_year), Some(target_year), Some(y)) = (m_year, year, &m.year) {
                 if m_year >= target_year {
-                    let kind = IssueKind::MilestoneNotBefore {
-                        year: i64::from(m_year),
-                        target_year: i64::from(target_year),
-                    };
+                    let kind =
+                        IssueKind::MilestoneNotBefore { year: i64::from(m_year), target_year: i64::from(target_year) };
                     self.raise(Some(y.span()), "milestones.year", kind);
                 }
             }
             let comparator = match m.comparator {
                 Some(c) => self.inequality(Some(c), "milestones.comparator"),
                 None => {
-                    let kind = IssueKind::MissingField {
-                        field: "milestones.comparator",
-                    };
+                    let kind = IssueKind::MissingField { field: "milestones.comparator" };
                     self.raise(Some(span.clone()), "milestones.comparator", kind);
                     None
                 }
@@ -527,19 +428,13 @@ impl Check<'_, '_> {
             let value = match &m.value {
                 Some(v) => Some(self.in_bounds(v, check_bounds, "milestones.value")),
                 None => {
-                    let kind = IssueKind::MissingField {
-                        field: "milestones.value",
-                    };
+                    let kind = IssueKind::MissingField { field: "milestones.value" };
                     self.raise(Some(span), "milestones.value", kind);
                     None
                 }
             };
             if let (Some(year), Some(comparator), Some(value)) = (m_year, comparator, value) {
-                milestones.push(Milestone {
-                    year,
-                    comparator,
-                    value,
-                });
+                milestones.push(Milestone { year, comparator, value });
             }
         }
         milestones.sort_by_key(|m| m.year);
@@ -557,10 +452,7 @@ impl Check<'_, '_> {
             aliases,
             unit: unit?,
             bounds: bounds?,
-            target: Target {
-                goal: goal?,
-                year: year?,
-            },
+            target: Target { goal: goal?, year: year? },
             milestones,
             scale,
             source: source?,
@@ -572,10 +464,7 @@ impl Check<'_, '_> {
     fn goal(&mut self, raw: &RawIndicator, bounds: Bounds) -> Option<Goal> {
         match (&raw.comparator, &raw.direction) {
             (Some(c), Some(d)) => {
-                let kind = IssueKind::BothTargets {
-                    comparator: c.get_ref().clone(),
-                    direction: d.get_ref().clone(),
-                };
+                let kind = IssueKind::BothTargets { comparator: c.get_ref().clone(), direction: d.get_ref().clone() };
                 self.raise(Some(d.span()), "direction", kind);
                 None
             }
@@ -588,50 +477,30 @@ impl Check<'_, '_> {
         }
     }
 
-    fn compare_goal(
-        &mut self,
-        raw: &RawIndicator,
-        c: &Spanned<String>,
-        bounds: Bounds,
-    ) -> Option<Goal> {
+    fn compare_goal(&mut self, raw: &RawIndicator, c: &Spanned<String>, bounds: Bounds) -> Option<Goal> {
         let key = c.get_ref().trim();
         if let Some(level) = &raw.level {
             self.raise(Some(level.span()), "level", IssueKind::LevelWithoutMaintain);
         }
         if !matches!(key, "le" | "lt" | "ge" | "gt" | "approx" | "between") {
-            let kind = IssueKind::UnknownComparator {
-                value: c.get_ref().clone(),
-                allowed: COMPARATORS,
-            };
+            let kind = IssueKind::UnknownComparator { value: c.get_ref().clone(), allowed: COMPARATORS };
             self.raise(Some(c.span()), "comparator", kind);
             return None;
         }
         if key != "between" {
             if let Some(v2) = &raw.value2 {
-                let kind = IssueKind::Value2WithoutBetween {
-                    value2: *v2.get_ref(),
-                    comparator: key.into(),
-                };
+                let kind = IssueKind::Value2WithoutBetween { value2: *v2.get_ref(), comparator: key.into() };
                 self.raise(Some(v2.span()), "value2", kind);
             }
         }
         if key != "approx" {
             if let Some(t) = &raw.tolerance {
-                let kind = IssueKind::ToleranceWithoutApprox {
-                    value: *t.get_ref(),
-                    comparator: key.into(),
-                };
+                let kind = IssueKind::ToleranceWithoutApprox { value: *t.get_ref(), comparator: key.into() };
                 self.raise(Some(t.span()), "tolerance", kind);
             }
         }
         let Some(value) = &raw.value else {
-            self.raise(
-                Some(c.span()),
-                "value",
-                IssueKind::MissingValue {
-                    comparator: key.into(),
-                },
-            );
+            self.raise(Some(c.span()), "value", IssueKind::MissingValue { comparator: key.into() });
             return None;
         };
         let value = self.in_bounds(value, bounds, "value");
@@ -639,13 +508,7 @@ impl Check<'_, '_> {
             "approx" => {
                 let tolerance = raw.tolerance.as_ref().map(|t| {
                     if *t.get_ref() < 0.0 {
-                        self.raise(
-                            Some(t.span()),
-                            "tolerance",
-                            IssueKind::NegativeTolerance {
-                                value: *t.get_ref(),
-                            },
-                        );
+                        self.raise(Some(t.span()), "tolerance", IssueKind::NegativeTolerance { value: *t.get_ref() });
                     }
                     *t.get_ref()
                 });
@@ -658,14 +521,7 @@ impl Check<'_, '_> {
                 };
                 let high = self.in_bounds(v2, bounds, "value2");
                 if high < value {
-                    self.raise(
-                        Some(v2.span()),
-                        "value2",
-                        IssueKind::Value2BelowValue {
-                            value,
-                            value2: high,
-                        },
-                    );
+                    self.raise(Some(v2.span()), "value2", IssueKind::Value2BelowValue { value, value2: high });
                 }
                 Some(Goal::Between { low: value, high })
             }
@@ -676,33 +532,17 @@ impl Check<'_, '_> {
         }
     }
 
-    fn direction_goal(
-        &mut self,
-        raw: &RawIndicator,
-        d: &Spanned<String>,
-        bounds: Bounds,
-    ) -> Option<Goal> {
+    fn direction_goal(&mut self, raw: &RawIndicator, d: &Spanned<String>, bounds: Bounds) -> Option<Goal> {
         let name = d.get_ref().clone();
-        let numbers = [
-            ("value", &raw.value),
-            ("value2", &raw.value2),
-            ("tolerance", &raw.tolerance),
-        ];
+        let numbers = [("value", &raw.value), ("value2", &raw.value2), ("tolerance", &raw.tolerance)];
         for (field, number) in numbers {
             if let Some(number) = number {
-                let kind = IssueKind::NumberWithDirection {
-                    field,
-                    direction: name.clone(),
-                };
+                let kind = IssueKind::NumberWithDirection { field, direction: name.clone() };
                 self.raise(Some(number.span()), field, kind);
             }
         }
         let Some(direction) = Direction::from_key(name.trim()) else {
-            self.raise(
-                Some(d.span()),
-                "direction",
-                IssueKind::UnknownDirection { value: name },
-            );
+            self.raise(Some(d.span()), "direction", IssueKind::UnknownDirection { value: name });
             return None;
         };
         let level = match &raw.level {
@@ -718,13 +558,7 @@ impl Check<'_, '_> {
                 let value = match &inner.value {
                     Some(v) => Some(self.in_bounds(v, bounds, "level.value")),
                     None => {
-                        self.raise(
-                            Some(span),
-                            "level.value",
-                            IssueKind::MissingField {
-                                field: "level.value",
-                            },
-                        );
+                        self.raise(Some(span), "level.value", IssueKind::MissingField { field: "level.value" });
                         None
                     }
                 };
@@ -736,32 +570,15 @@ impl Check<'_, '_> {
 }
 
 fn inequality_from_key(key: &str) -> Option<Comparator> {
-    [
-        Comparator::Le,
-        Comparator::Lt,
-        Comparator::Ge,
-        Comparator::Gt,
-    ]
-    .into_iter()
-    .find(|c| c.key() == key)
+    [Comparator::Le, Comparator::Lt, Comparator::Ge, Comparator::Gt].into_iter().find(|c| c.key() == key)
 }
 
 /// Checks that span indicators: a shared key must keep one unit (so figures
 /// pasted once serve both), and a name or alias should point at one quantity.
-fn check_across(
-    catalog: &Catalog,
-    seen: &HashMap<String, (String, usize)>,
-    issues: &mut Vec<CatalogIssue>,
-) {
+fn check_across(catalog: &Catalog, seen: &HashMap<String, (String, usize)>, issues: &mut Vec<CatalogIssue>) {
     let locate = |indicator: &Indicator, field: &str, kind: IssueKind| {
         let (file, line) = seen.get(&indicator.id).cloned().unwrap_or_default();
-        CatalogIssue {
-            file,
-            line: Some(line),
-            id: Some(indicator.id.clone()),
-            field: Some(field.to_string()),
-            kind,
-        }
+        CatalogIssue { file, line: Some(line), id: Some(indicator.id.clone()), field: Some(field.to_string()), kind }
     };
     let mut first_with_key: HashMap<&str, &Indicator> = HashMap::new();
     let mut first_with_name: HashMap<&str, &Indicator> = HashMap::new();
@@ -794,10 +611,7 @@ fn check_across(
                     issues.push(locate(
                         indicator,
                         "name_zh",
-                        IssueKind::NameClash {
-                            name: name.to_string(),
-                            other_id: other.id.clone(),
-                        },
+                        IssueKind::NameClash { name: name.to_string(), other_id: other.id.clone() },
                     ));
                 }
                 Some(_) => {}
@@ -831,10 +645,7 @@ mod tests {
 
     /// Replaces one line of GOOD (matched by its start) with `with`.
     fn good_with(start: &str, with: &str) -> String {
-        let body: Vec<&str> = GOOD
-            .lines()
-            .map(|l| if l.starts_with(start) { with } else { l })
-            .collect();
+        let body: Vec<&str> = GOOD.lines().map(|l| if l.starts_with(start) { with } else { l }).collect();
         file(&(body.join("\n") + "\n"))
     }
 
@@ -843,13 +654,7 @@ mod tests {
         let (catalog, issues) = load_files(&[("t.toml", &file(GOOD))]);
         assert!(issues.is_empty(), "{issues:?}");
         let w = catalog.get("W-T-01").expect("loaded");
-        assert_eq!(
-            w.target.goal,
-            Goal::Compare {
-                comparator: Comparator::Ge,
-                value: 70.0
-            }
-        );
+        assert_eq!(w.target.goal, Goal::Compare { comparator: Comparator::Ge, value: 70.0 });
         assert_eq!(w.target.year, 2030);
         assert_eq!(w.bounds, Unit::Percent.default_bounds());
     }
@@ -963,12 +768,8 @@ mod tests {
     #[test]
     fn every_problem_of_a_file_is_reported_at_once() {
         // Three broken blocks: a type error, an unknown unit, a value out of bounds.
-        let second = GOOD
-            .replace("W-T-01", "W-T-02")
-            .replace("\"percent\"", "\"furlong\"");
-        let third = GOOD
-            .replace("W-T-01", "W-T-03")
-            .replace("value = 70", "value = 170");
+        let second = GOOD.replace("W-T-01", "W-T-02").replace("\"percent\"", "\"furlong\"");
+        let third = GOOD.replace("W-T-01", "W-T-03").replace("value = 70", "value = 170");
         let text = file(&format!(
             "{}\n[[indicator]]\n{second}\n[[indicator]]\n{third}",
             GOOD.replace("value = 70", "value = \"x\"")
@@ -976,14 +777,7 @@ mod tests {
         let (catalog, issues) = load_files(&[("t.toml", &text)]);
         assert!(catalog.indicators.is_empty());
         let located: Vec<String> = issues.iter().map(CatalogIssue::location).collect();
-        assert_eq!(
-            located,
-            [
-                "t.toml:10 value",
-                "t.toml:18 [W-T-02] unit",
-                "t.toml:30 [W-T-03] value"
-            ]
-        );
+        assert_eq!(located, ["t.toml:10 value", "t.toml:18 [W-T-02] unit", "t.toml:30 [W-T-03] value"]);
     }
 
     #[test]
@@ -1003,8 +797,7 @@ mod tests {
         let a = file(&(GOOD.to_string() + "key = \"k\"\n"));
         let b = format!(
             "plan = \"children\"\n\n[[indicator]]\n{}key = \"k\"\n",
-            GOOD.replace("W-T-01", "C-T-01")
-                .replace("\"percent\"", "\"count\"")
+            GOOD.replace("W-T-01", "C-T-01").replace("\"percent\"", "\"count\"")
         );
         let (_, issues) = load_files(&[("a.toml", &a), ("b.toml", &b)]);
         let got: Vec<String> = issues.iter().map(ToString::to_string).collect();
@@ -1013,10 +806,7 @@ mod tests {
             ["b.toml:3 [C-T-01] unit: 错误 error: 共用 key「k」的指标单位必须相同：此处为「count」，W-T-01 为「percent」 / indicators sharing key \"k\" must have the same unit: \"count\" here, \"percent\" in W-T-01"]
         );
         // Same name without a shared key: a warning, both kept.
-        let c = format!(
-            "plan = \"children\"\n\n[[indicator]]\n{}",
-            GOOD.replace("W-T-01", "C-T-01")
-        );
+        let c = format!("plan = \"children\"\n\n[[indicator]]\n{}", GOOD.replace("W-T-01", "C-T-01"));
         let (catalog, issues) = load_files(&[("a.toml", &file(GOOD)), ("c.toml", &c)]);
         assert_eq!(catalog.indicators.len(), 2);
         let got: Vec<String> = issues.iter().map(CatalogIssue::location).collect();
@@ -1040,40 +830,15 @@ mod tests {
         let (catalog, issues) = load_files(&[("t.toml", &text)]);
         assert!(issues.is_empty(), "{issues:?}");
         let places = catalog.get("W-T-01").expect("loaded");
-        assert_eq!(
-            places.milestones,
-            [Milestone {
-                year: 2025,
-                comparator: Comparator::Ge,
-                value: 4.0
-            }]
-        );
+        assert_eq!(places.milestones, [Milestone { year: 2025, comparator: Comparator::Ge, value: 4.0 }]);
         let kept = catalog.get("W-T-02").expect("loaded");
         assert_eq!(
             kept.target.goal,
-            Goal::Direction {
-                direction: Direction::Maintain,
-                level: Some((Comparator::Ge, 95.0))
-            }
+            Goal::Direction { direction: Direction::Maintain, level: Some((Comparator::Ge, 95.0)) }
         );
         let range = catalog.get("W-T-03").expect("loaded");
-        assert_eq!(
-            range.target,
-            Target {
-                goal: Goal::Between {
-                    low: 95.0,
-                    high: 105.0
-                },
-                year: 2025
-            }
-        );
-        assert_eq!(
-            range.bounds,
-            Bounds {
-                lower: Some(0.0),
-                upper: None
-            }
-        );
+        assert_eq!(range.target, Target { goal: Goal::Between { low: 95.0, high: 105.0 }, year: 2025 });
+        assert_eq!(range.bounds, Bounds { lower: Some(0.0), upper: None });
         assert_eq!(range.scale, Some(Scale::Linear));
     }
 

@@ -17,8 +17,8 @@ pub mod load;
 pub mod model;
 pub mod raw;
 
-pub use issue::{CatalogIssue, IssueKind, Severity};
 pub use builtin::builtin;
+pub use issue::{CatalogIssue, IssueKind, Severity};
 pub use load::{has_errors, load_files, BUILTIN_FILES};
 pub use model::*;
 
@@ -76,9 +76,7 @@ impl Catalog {
     /// The other indicators measuring the same quantity as `indicator` (same
     /// shared key), in the other plan; empty when it has no key.
     pub fn linked<'a>(&'a self, indicator: &'a Indicator) -> impl Iterator<Item = &'a Indicator> {
-        self.indicators
-            .iter()
-            .filter(move |i| i.id != indicator.id && i.key.is_some() && i.key == indicator.key)
+        self.indicators.iter().filter(move |i| i.id != indicator.id && i.key.is_some() && i.key == indicator.key)
     }
 
     /// The indicators whose Chinese name, English name or an alias is exactly

@@ -303,15 +303,9 @@ impl Direction {
     }
 
     pub fn from_key(key: &str) -> Option<Direction> {
-        [
-            Direction::Increase,
-            Direction::Decrease,
-            Direction::SlowIncrease,
-            Direction::Maintain,
-            Direction::Other,
-        ]
-        .into_iter()
-        .find(|d| d.key() == key)
+        [Direction::Increase, Direction::Decrease, Direction::SlowIncrease, Direction::Maintain, Direction::Other]
+            .into_iter()
+            .find(|d| d.key() == key)
     }
 }
 
@@ -328,10 +322,7 @@ pub enum Goal {
     Between { low: f64, high: f64 },
     /// A direction with no number. For `maintain`, `level` is the level to keep
     /// when the plan names one, with the comparator that keeps it.
-    Direction {
-        direction: Direction,
-        level: Option<(Comparator, f64)>,
-    },
+    Direction { direction: Direction, level: Option<(Comparator, f64)> },
 }
 
 impl Goal {

@@ -140,7 +140,8 @@ struct Candidate {
 /// Parses `text` (see [`super::parse`]), keeping the table and the account.
 pub(crate) fn parse_text(text: &str, catalog: &Catalog, options: &ParseOptions) -> Parsed {
     let delimiter = options.delimiter.unwrap_or_else(|| delimit::detect(text));
-    let limits = Limits { rows: options.max_rows.unwrap_or(usize::MAX), columns: options.max_columns.unwrap_or(usize::MAX) };
+    let limits =
+        Limits { rows: options.max_rows.unwrap_or(usize::MAX), columns: options.max_columns.unwrap_or(usize::MAX) };
     let (table, mut diagnostics, overflow) = delimit::split_within(text, delimiter, limits);
     diagnostics.extend(rows_cut(&overflow, limits.rows));
     diagnostics.extend(columns_cut(&overflow, limits.columns, table.rows.len()));
@@ -337,7 +338,11 @@ impl<'a> Assembler<'a> {
                     cell,
                     text,
                     format!("数值 {} 超出该指标的取值范围 {}，未使用", fmt(value), bounds_text(indicator)),
-                    format!("Value {} is outside the indicator's range {}; not used", fmt(value), bounds_text(indicator)),
+                    format!(
+                        "Value {} is outside the indicator's range {}; not used",
+                        fmt(value),
+                        bounds_text(indicator)
+                    ),
                 );
                 self.report(d.for_indicator(&indicator.id).for_year(year));
                 continue;
@@ -379,18 +384,15 @@ impl<'a> Assembler<'a> {
                 );
                 self.report(d.for_indicator(&indicator.id).for_year(year));
             }
-            self.groups
-                .entry(indicator.figures_key().to_string())
-                .or_default()
-                .entry(year)
-                .or_default()
-                .push(Candidate {
+            self.groups.entry(indicator.figures_key().to_string()).or_default().entry(year).or_default().push(
+                Candidate {
                     indicator: index,
                     value,
                     cell,
                     note: value_ref.note,
                     explicit_percent: number.unit == Some(PastedUnit::Percent),
-                });
+                },
+            );
         }
         if row_converted {
             if let (Some(at), Some(from)) = (unit_at, row_unit) {
@@ -399,11 +401,7 @@ impl<'a> Assembler<'a> {
                     Code::UnitConverted,
                     at,
                     self.text(at),
-                    format!(
-                        "本行数值由 {} 换算为该指标的单位 {}",
-                        from.symbol(),
-                        unit_name_zh(indicator.unit)
-                    ),
+                    format!("本行数值由 {} 换算为该指标的单位 {}", from.symbol(), unit_name_zh(indicator.unit)),
                     format!(
                         "Values given in {} were converted to the indicator's unit ({})",
                         from.symbol(),
@@ -487,11 +485,7 @@ impl<'a> Assembler<'a> {
         if let Some(found) = self.suggested.get(name) {
             return found.clone();
         }
-        let found = if self.suggested.len() < MAX_SUGGESTED_NAMES {
-            self.matcher.suggest(name)
-        } else {
-            Vec::new()
-        };
+        let found = if self.suggested.len() < MAX_SUGGESTED_NAMES { self.matcher.suggest(name) } else { Vec::new() };
         self.suggested.insert(name.to_string(), found.clone());
         found
     }
@@ -517,8 +511,10 @@ impl<'a> Assembler<'a> {
         let hint_zh = if ids.is_empty() {
             String::new()
         } else {
-            let names: Vec<String> =
-                candidates.iter().map(|&i| format!("{}（{}）", catalog.indicators[i].name_zh, catalog.indicators[i].id)).collect();
+            let names: Vec<String> = candidates
+                .iter()
+                .map(|&i| format!("{}（{}）", catalog.indicators[i].name_zh, catalog.indicators[i].id))
+                .collect();
             format!("；相近的指标：{}", names.join("、"))
         };
         let hint_en = if ids.is_empty() { String::new() } else { format!("; closest: {}", ids.join(", ")) };
@@ -595,9 +591,7 @@ impl<'a> Assembler<'a> {
         let choice = if self.options.conflict_choices.is_empty() {
             None
         } else {
-            sharing
-                .iter()
-                .find_map(|i| self.options.conflict_choices.get(&(i.id.clone(), year)).copied())
+            sharing.iter().find_map(|i| self.options.conflict_choices.get(&(i.id.clone(), year)).copied())
         };
         let note = self.note_of(candidates);
         if let Some(value) = choice {
@@ -613,7 +607,11 @@ impl<'a> Assembler<'a> {
                 } else {
                     (
                         format!("按您的选择，{year} 年使用 {} 代替此格的 {}", fmt(value), fmt(c.value)),
-                        format!("As you chose, {} is used for {year} instead of this cell's {}", fmt(value), fmt(c.value)),
+                        format!(
+                            "As you chose, {} is used for {year} instead of this cell's {}",
+                            fmt(value),
+                            fmt(c.value)
+                        ),
                     )
                 };
                 let d = Diagnostic::at(Severity::Info, Code::ChoiceApplied, c.cell, &text, zh, en);
@@ -678,8 +676,7 @@ impl<'a> Assembler<'a> {
     /// where other years are above 1 and ×100 lands nearer them. The value is
     /// used as pasted; the ×100 is only offered.
     fn unit_suspect(&mut self, indicator: &Indicator, chosen: &[(Point, Candidate, bool)]) {
-        let mut above: Vec<f64> =
-            chosen.iter().map(|(p, _, _)| p.value).filter(|&v| v > 1.0).collect();
+        let mut above: Vec<f64> = chosen.iter().map(|(p, _, _)| p.value).filter(|&v| v > 1.0).collect();
         if above.is_empty() {
             return;
         }
@@ -731,8 +728,7 @@ impl<'a> Assembler<'a> {
                 self.accounting.mark_range(span);
             }
         }
-        let leftovers: Vec<CellRef> =
-            self.table.filled_cells().filter(|&c| !self.accounting.is_marked(c)).collect();
+        let leftovers: Vec<CellRef> = self.table.filled_cells().filter(|&c| !self.accounting.is_marked(c)).collect();
         for cell in leftovers {
             let text = self.text(cell).to_string();
             let d = if self.note_cells.contains(&cell) {
@@ -801,7 +797,11 @@ fn tidy(x: f64) -> f64 {
     let digits = 12 - x.abs().log10().ceil() as i32;
     let scale = 10f64.powi(digits.clamp(-300, 300));
     let rounded = (x * scale).round() / scale;
-    if rounded.is_finite() { rounded } else { x }
+    if rounded.is_finite() {
+        rounded
+    } else {
+        x
+    }
 }
 
 /// Two values are the same figure if equal to twelve significant digits.

@@ -33,8 +33,7 @@ pub enum Delimiter {
 
 impl Delimiter {
     /// Every delimiter, in the order ties are broken (Excel's tab first).
-    pub const ALL: [Delimiter; 4] =
-        [Delimiter::Tab, Delimiter::Comma, Delimiter::Semicolon, Delimiter::ChineseComma];
+    pub const ALL: [Delimiter; 4] = [Delimiter::Tab, Delimiter::Comma, Delimiter::Semicolon, Delimiter::ChineseComma];
 
     /// The character itself.
     pub fn as_char(self) -> char {
@@ -82,11 +81,7 @@ pub struct RawTable {
 impl RawTable {
     /// The text of a cell, `""` outside the table.
     pub fn text(&self, cell: CellRef) -> &str {
-        self.rows
-            .get(cell.row)
-            .and_then(|r| r.get(cell.col))
-            .map(String::as_str)
-            .unwrap_or("")
+        self.rows.get(cell.row).and_then(|r| r.get(cell.col)).map(String::as_str).unwrap_or("")
     }
 
     /// Whether a cell holds anything but white space.
@@ -102,10 +97,7 @@ impl RawTable {
     /// Every non-blank cell, row by row.
     pub fn filled_cells(&self) -> impl Iterator<Item = CellRef> + '_ {
         self.rows.iter().enumerate().flat_map(|(r, row)| {
-            row.iter()
-                .enumerate()
-                .filter(|(_, t)| !t.trim().is_empty())
-                .map(move |(c, _)| CellRef::new(r, c))
+            row.iter().enumerate().filter(|(_, t)| !t.trim().is_empty()).map(move |(c, _)| CellRef::new(r, c))
         })
     }
 }
@@ -126,11 +118,7 @@ pub fn detect(text: &str) -> Delimiter {
                 None => freq.push((n, 1)),
             }
         }
-        let (modal, consistent) = freq
-            .iter()
-            .copied()
-            .max_by_key(|&(k, f)| (f, k))
-            .unwrap_or((0, 0));
+        let (modal, consistent) = freq.iter().copied().max_by_key(|&(k, f)| (f, k)).unwrap_or((0, 0));
         let lines_with = counts.iter().filter(|&&n| n > 0).count();
         // Consistency first, then coverage; strict `>` keeps the earlier
         // (preferred) delimiter on ties.
@@ -253,24 +241,25 @@ pub fn split_within(text: &str, delimiter: Delimiter, limits: Limits) -> (RawTab
     // Cells of the current record, kept or not.
     let mut cells = 0usize;
     // Ends the current field: keeps it when inside the limits, else notes it.
-    let end_field = |field: &mut String, row: &mut Vec<String>, cells: &mut usize, record: usize, overflow: &mut Overflow| {
-        if record >= limits.rows {
-            if record == limits.rows && *cells == 0 {
-                overflow.first_cut_row = Some(field.clone());
+    let end_field =
+        |field: &mut String, row: &mut Vec<String>, cells: &mut usize, record: usize, overflow: &mut Overflow| {
+            if record >= limits.rows {
+                if record == limits.rows && *cells == 0 {
+                    overflow.first_cut_row = Some(field.clone());
+                }
+                field.clear();
+            } else if *cells >= limits.columns {
+                if overflow.first_cut_column.is_none() {
+                    overflow.first_cut_column = Some((record, field.clone()));
+                }
+                overflow.last_wide_row = record;
+                field.clear();
+            } else {
+                row.push(std::mem::take(field));
             }
-            field.clear();
-        } else if *cells >= limits.columns {
-            if overflow.first_cut_column.is_none() {
-                overflow.first_cut_column = Some((record, field.clone()));
-            }
-            overflow.last_wide_row = record;
-            field.clear();
-        } else {
-            row.push(std::mem::take(field));
-        }
-        *cells += 1;
-        overflow.widest = overflow.widest.max(*cells);
-    };
+            *cells += 1;
+            overflow.widest = overflow.widest.max(*cells);
+        };
 
     while i < text.len() {
         let record = overflow.rows;
@@ -368,8 +357,7 @@ mod tests {
 
     fn check(text: &str, delimiter: Delimiter, expected: &[&[&str]]) {
         let (table, _) = split(text, delimiter);
-        let got: Vec<Vec<&str>> =
-            table.rows.iter().map(|r| r.iter().map(String::as_str).collect()).collect();
+        let got: Vec<Vec<&str>> = table.rows.iter().map(|r| r.iter().map(String::as_str).collect()).collect();
         let want: Vec<Vec<&str>> = expected.iter().map(|r| r.to_vec()).collect();
         assert_eq!(got, want, "splitting {text:?}");
     }

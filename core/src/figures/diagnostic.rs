@@ -233,8 +233,7 @@ impl CellRange {
 
     /// Whether `cell` lies inside the range.
     pub fn contains(&self, cell: CellRef) -> bool {
-        (self.first.row..=self.last.row).contains(&cell.row)
-            && (self.first.col..=self.last.col).contains(&cell.col)
+        (self.first.row..=self.last.row).contains(&cell.row) && (self.first.col..=self.last.col).contains(&cell.col)
     }
 
     /// `C4:L4`, or just `C4` for a single cell.
@@ -281,14 +280,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A diagnostic about one cell whose text is `text`.
-    pub fn at(
-        severity: Severity,
-        code: Code,
-        at: CellRef,
-        text: &str,
-        message_zh: String,
-        message_en: String,
-    ) -> Self {
+    pub fn at(severity: Severity, code: Code, at: CellRef, text: &str, message_zh: String, message_en: String) -> Self {
         Diagnostic {
             severity,
             code,

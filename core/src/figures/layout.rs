@@ -63,7 +63,9 @@ pub fn header_role(text: &str) -> Option<Role> {
     let s = normalise(text);
     let role = match s.as_str() {
         "序号" | "序" | "编号" | "no" | "行号" => Role::Serial,
-        "指标" | "指标名称" | "名称" | "项目" | "指标项目" | "监测指标" | "indicator" | "name" | "指标名" => Role::Name,
+        "指标" | "指标名称" | "名称" | "项目" | "指标项目" | "监测指标" | "indicator" | "name" | "指标名" => {
+            Role::Name
+        }
         "id" | "编码" | "指标编码" | "代码" | "指标代码" | "code" | "指标id" => Role::Id,
         "年份" | "年度" | "年" | "year" | "统计年度" | "监测年度" | "时间" => Role::Year,
         "数值" | "值" | "数据" | "value" | "实际值" | "监测值" | "指标值" | "监测数据" => Role::Value,
@@ -143,8 +145,7 @@ pub fn detect(table: &RawTable) -> Layout {
             }
         }
     }
-    let row_years =
-        rows.iter().map(|r| r.iter().filter(|t| looks_like_year(t)).count()).max().unwrap_or(0);
+    let row_years = rows.iter().map(|r| r.iter().filter(|t| looks_like_year(t)).count()).max().unwrap_or(0);
     let col_years = (0..width).map(|c| column_years(rows, c)).max().unwrap_or(0);
     if !year_keyword && (row_years >= col_years || col_years == 0) {
         return Layout::Wide;
@@ -161,9 +162,7 @@ pub fn detect(table: &RawTable) -> Layout {
 }
 
 fn column_years(rows: &[Vec<String>], col: usize) -> usize {
-    rows.iter()
-        .filter(|r| r.get(col).is_some_and(|t| looks_like_year(t)))
-        .count()
+    rows.iter().filter(|r| r.get(col).is_some_and(|t| looks_like_year(t))).count()
 }
 
 /// The column holding the most years (leftmost on ties), or a 年份 heading's.
@@ -187,9 +186,7 @@ fn year_column(rows: &[Vec<String>]) -> usize {
 /// Whether a cell holds text that could be a name: not blank, not a year, not a
 /// number, not a missing marker.
 fn is_name_like(text: &str) -> bool {
-    !text.trim().is_empty()
-        && !looks_like_year(text)
-        && matches!(parse_value(text, false), CellValue::Invalid(_))
+    !text.trim().is_empty() && !looks_like_year(text) && matches!(parse_value(text, false), CellValue::Invalid(_))
 }
 
 /// In a table whose years run down column `y`, a column (not `y`, not in
@@ -197,8 +194,7 @@ fn is_name_like(text: &str) -> bool {
 /// most such cells, leftmost on ties.
 fn name_column_by_content(rows: &[Vec<String>], y: usize, exclude: &[usize]) -> Option<usize> {
     let width = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let year_rows: Vec<&Vec<String>> =
-        rows.iter().filter(|r| r.get(y).is_some_and(|t| looks_like_year(t))).collect();
+    let year_rows: Vec<&Vec<String>> = rows.iter().filter(|r| r.get(y).is_some_and(|t| looks_like_year(t))).collect();
     if year_rows.is_empty() {
         return None;
     }
@@ -206,9 +202,7 @@ fn name_column_by_content(rows: &[Vec<String>], y: usize, exclude: &[usize]) -> 
     let labelled: Vec<usize> = (0..width)
         .filter(|&c| {
             rows.iter().take(5).any(|r| {
-                r.get(c).and_then(|t| header_role(t)).is_some_and(|role| {
-                    !matches!(role, Role::Name | Role::Id)
-                })
+                r.get(c).and_then(|t| header_role(t)).is_some_and(|role| !matches!(role, Role::Name | Role::Id))
             })
         })
         .collect();
@@ -246,10 +240,7 @@ impl Context<'_> {
     }
 
     fn column_cells(&self, col: usize, from_row: usize) -> Vec<CellRef> {
-        (from_row..self.table.rows.len())
-            .map(|r| CellRef::new(r, col))
-            .filter(|&c| self.filled(c))
-            .collect()
+        (from_row..self.table.rows.len()).map(|r| CellRef::new(r, col)).filter(|&c| self.filled(c)).collect()
     }
 
     /// Checks a year: 2000–2100 and not after the current year. On failure, the
@@ -258,31 +249,32 @@ impl Context<'_> {
         let text = self.text(cell);
         let range = CellRange::spanning(covers.iter().copied());
         if !(2000..=2100).contains(&year) {
-            return Err(Box::new(Diagnostic::at(
-                Severity::Error,
-                Code::YearOutOfRange,
-                cell,
-                text,
-                format!("年份 {year} 不在 2000—2100 之间，该年的数值未使用"),
-                format!("Year {year} is outside 2000–2100; its values were not used"),
-            )
-            .covering(range)
-            .for_year(year)));
+            return Err(Box::new(
+                Diagnostic::at(
+                    Severity::Error,
+                    Code::YearOutOfRange,
+                    cell,
+                    text,
+                    format!("年份 {year} 不在 2000—2100 之间，该年的数值未使用"),
+                    format!("Year {year} is outside 2000–2100; its values were not used"),
+                )
+                .covering(range)
+                .for_year(year),
+            ));
         }
         if year > self.current_year {
-            return Err(Box::new(Diagnostic::at(
-                Severity::Error,
-                Code::FutureYear,
-                cell,
-                text,
-                format!("年份 {year} 晚于今年（{}），该年的数值未使用", self.current_year),
-                format!(
-                    "Year {year} is after the current year ({}); its values were not used",
-                    self.current_year
-                ),
-            )
-            .covering(range)
-            .for_year(year)));
+            return Err(Box::new(
+                Diagnostic::at(
+                    Severity::Error,
+                    Code::FutureYear,
+                    cell,
+                    text,
+                    format!("年份 {year} 晚于今年（{}），该年的数值未使用", self.current_year),
+                    format!("Year {year} is after the current year ({}); its values were not used", self.current_year),
+                )
+                .covering(range)
+                .for_year(year),
+            ));
         }
         Ok(year)
     }
@@ -347,10 +339,7 @@ impl Context<'_> {
             cell,
             text,
             format!("“{}”不是年份（应为如 2021 或 2021年），该行数值未使用", text.trim()),
-            format!(
-                "“{}” is not a year (expected e.g. 2021 or 2021年); the row's values were not used",
-                text.trim()
-            ),
+            format!("“{}” is not a year (expected e.g. 2021 or 2021年); the row's values were not used", text.trim()),
         )
         .covering(CellRange::spanning(covers))
     }
@@ -458,14 +447,11 @@ fn wide(ctx: &Context<'_>) -> Extracted {
         let cell = |c: Option<usize>| c.map(|c| CellRef::new(r, c)).filter(|&x| ctx.filled(x));
         let names: Vec<CellRef> = [cell(id_col), cell(name_col)].into_iter().flatten().collect();
         let note = cell(note_col);
-        let values: Vec<ValueRef> = years
-            .iter()
-            .filter_map(|&(c, year)| cell(Some(c)).map(|at| ValueRef { cell: at, year, note }))
-            .collect();
+        let values: Vec<ValueRef> =
+            years.iter().filter_map(|&(c, year)| cell(Some(c)).map(|at| ValueRef { cell: at, year, note })).collect();
         let unit = cell(unit_col);
         if names.is_empty() {
-            let orphans: Vec<CellRef> =
-                values.iter().map(|v| v.cell).chain(unit).chain(note).collect();
+            let orphans: Vec<CellRef> = values.iter().map(|v| v.cell).chain(unit).chain(note).collect();
             out.diagnostics.extend(ctx.missing_name(orphans));
             continue;
         }
@@ -499,14 +485,10 @@ fn transposed(ctx: &Context<'_>) -> Extracted {
     let table = ctx.table;
     let y = year_column(sample(table));
     let is_unit_row = |r: usize| header_role(ctx.text(CellRef::new(r, y))) == Some(Role::Unit);
-    let Some(first_year_row) =
-        (0..table.rows.len()).find(|&r| looks_like_year(ctx.text(CellRef::new(r, y))))
-    else {
+    let Some(first_year_row) = (0..table.rows.len()).find(|&r| looks_like_year(ctx.text(CellRef::new(r, y)))) else {
         return no_years(ctx);
     };
-    let header = (0..first_year_row).rev().find(|&r| {
-        !is_unit_row(r) && ctx.row_cells(r).iter().any(|c| c.col != y)
-    });
+    let header = (0..first_year_row).rev().find(|&r| !is_unit_row(r) && ctx.row_cells(r).iter().any(|c| c.col != y));
     let mut out = Extracted::default();
     let body_from = header.map_or(0, |h| h + 1);
     for r in 0..header.unwrap_or(0) {
@@ -573,8 +555,7 @@ fn transposed(ctx: &Context<'_>) -> Extracted {
         if row_cells.is_empty() {
             continue;
         }
-        let covers: Vec<CellRef> =
-            indicator_cells.iter().map(|&(_, c)| c).chain(note).collect();
+        let covers: Vec<CellRef> = indicator_cells.iter().map(|&(_, c)| c).chain(note).collect();
         if !ctx.filled(at) {
             if !covers.is_empty() {
                 let first = covers[0];
@@ -613,8 +594,7 @@ fn long(ctx: &Context<'_>) -> Extracted {
     let Some(first_row) = (0..table.rows.len()).find(|&r| !ctx.row_cells(r).is_empty()) else {
         return out;
     };
-    let head_roles: Vec<Option<Role>> =
-        (0..width).map(|c| header_role(ctx.text(CellRef::new(first_row, c)))).collect();
+    let head_roles: Vec<Option<Role>> = (0..width).map(|c| header_role(ctx.text(CellRef::new(first_row, c)))).collect();
     let find = |role: Role| head_roles.iter().position(|r| *r == Some(role));
     let y = find(Role::Year).unwrap_or_else(|| year_column(sample(table)));
     let header = !looks_like_year(ctx.text(CellRef::new(first_row, y)));
@@ -661,10 +641,7 @@ fn long(ctx: &Context<'_>) -> Extracted {
                 if cells.is_empty() {
                     continue;
                 }
-                let units = cells
-                    .iter()
-                    .filter(|&&x| matches!(parse_unit(ctx.text(x)), UnitText::Scaled(_)))
-                    .count();
+                let units = cells.iter().filter(|&&x| matches!(parse_unit(ctx.text(x)), UnitText::Scaled(_))).count();
                 if unit_col.is_none() && units * 2 > cells.len() {
                     unit_col = Some(c);
                 } else if note_col.is_none() {
@@ -725,11 +702,7 @@ fn long(ctx: &Context<'_>) -> Extracted {
         };
         out.used.push(year_at);
         match value {
-            Some(v) => out.records.push(Record {
-                names,
-                unit,
-                values: vec![ValueRef { cell: v, year, note }],
-            }),
+            Some(v) => out.records.push(Record { names, unit, values: vec![ValueRef { cell: v, year, note }] }),
             None => {
                 // A name and a year with a blank value: nothing to use, nothing
                 // lost. A note is reported with the row.

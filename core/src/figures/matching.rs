@@ -74,9 +74,7 @@ impl<'c> Matcher<'c> {
         };
         for (i, ind) in catalog.indicators.iter().enumerate() {
             push(&mut m.by_id, ind.id.trim().to_lowercase(), i);
-            let names = std::iter::once(&ind.name_zh)
-                .chain(std::iter::once(&ind.name_en))
-                .chain(ind.aliases.iter());
+            let names = std::iter::once(&ind.name_zh).chain(std::iter::once(&ind.name_en)).chain(ind.aliases.iter());
             for name in names {
                 let name = name.trim();
                 if name.is_empty() {
@@ -162,8 +160,7 @@ impl<'c> Matcher<'c> {
                 *entry = score;
             }
         }
-        let mut ranked: Vec<(usize, f64)> =
-            best.into_iter().filter(|&(_, s)| s >= MIN_SIMILARITY).collect();
+        let mut ranked: Vec<(usize, f64)> = best.into_iter().filter(|&(_, s)| s >= MIN_SIMILARITY).collect();
         crate::sort::sort_by(&mut ranked, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         let mut out: Vec<usize> = Vec::new();
         for (i, _) in ranked {
@@ -288,8 +285,7 @@ mod tests {
             ),
             NameMatch::NotFound => format!(
                 "? {}",
-                m.suggest(name)
-                    .iter().map(|&i| catalog.indicators[i].id.as_str()).collect::<Vec<_>>().join(" ")
+                m.suggest(name).iter().map(|&i| catalog.indicators[i].id.as_str()).collect::<Vec<_>>().join(" ")
             ),
         };
         assert_eq!(got, expected, "matching {name:?}");

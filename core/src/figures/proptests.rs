@@ -18,11 +18,7 @@ fn check_account(text: &str, options: &ParseOptions) -> Result<(), TestCaseError
     }
     for cell in parsed.table.filled_cells() {
         let reported = parsed.figures.diagnostics.iter().any(|d| d.covers(cell));
-        prop_assert!(
-            parsed.accounting.is_marked(cell) || reported,
-            "cell {} unaccounted in {text:?}",
-            cell.a1()
-        );
+        prop_assert!(parsed.accounting.is_marked(cell) || reported, "cell {} unaccounted in {text:?}", cell.a1());
     }
     // With limits, every non-blank cell of the whole text that was not kept is
     // named by the error accounting for the cut.
@@ -31,9 +27,11 @@ fn check_account(text: &str, options: &ParseOptions) -> Result<(), TestCaseError
         let (full, _) = super::delimit::split(text, delimiter);
         for cell in full.filled_cells() {
             let kept = parsed.table.rows.get(cell.row).is_some_and(|r| cell.col < r.len());
-            let cut_reported = parsed.figures.diagnostics.iter().any(|d| {
-                matches!(d.code, Code::TooManyRows | Code::TooManyColumns) && d.covers(cell)
-            });
+            let cut_reported = parsed
+                .figures
+                .diagnostics
+                .iter()
+                .any(|d| matches!(d.code, Code::TooManyRows | Code::TooManyColumns) && d.covers(cell));
             prop_assert!(kept || cut_reported, "cut cell {} unaccounted in {text:?}", cell.a1());
             if kept {
                 prop_assert_eq!(parsed.table.text(cell), full.text(cell));
@@ -79,12 +77,8 @@ fn piece() -> impl Strategy<Value = String> {
 }
 
 fn table(delimiter: char) -> impl Strategy<Value = String> {
-    proptest::collection::vec(proptest::collection::vec(piece(), 0..7), 0..9).prop_map(move |rows| {
-        rows.iter()
-            .map(|r| r.join(&delimiter.to_string()))
-            .collect::<Vec<_>>()
-            .join("\n")
-    })
+    proptest::collection::vec(proptest::collection::vec(piece(), 0..7), 0..9)
+        .prop_map(move |rows| rows.iter().map(|r| r.join(&delimiter.to_string())).collect::<Vec<_>>().join("\n"))
 }
 
 fn options() -> impl Strategy<Value = ParseOptions> {

@@ -33,13 +33,9 @@ pub fn template(catalog: &Catalog, plan: Option<Plan>, years: RangeInclusive<i32
             continue;
         }
         keys_done.push(key);
-        let cells = [
-            indicator.id.as_str(),
-            &clean(&indicator.name_zh),
-            indicator.unit.symbol_zh(),
-            &target_text(indicator),
-        ]
-        .join("\t");
+        let cells =
+            [indicator.id.as_str(), &clean(&indicator.name_zh), indicator.unit.symbol_zh(), &target_text(indicator)]
+                .join("\t");
         out.push_str(&cells);
         for _ in years.clone() {
             out.push('\t');

@@ -105,7 +105,9 @@ impl Invalid {
     pub fn reason(self) -> (&'static str, &'static str) {
         match self {
             Invalid::NotANumber => ("不是数字", "not a number"),
-            Invalid::UnknownSuffix => ("数字后的单位或文字无法识别", "the unit or text after the number is not understood"),
+            Invalid::UnknownSuffix => {
+                ("数字后的单位或文字无法识别", "the unit or text after the number is not understood")
+            }
             Invalid::Inequality => ("是一个范围（如 <5），不是数值", "a bound (like <5), not a value"),
             Invalid::Malformed => ("数字格式无法识别", "the number's format is not understood"),
         }
@@ -136,8 +138,31 @@ pub fn half_width(text: &str) -> Cow<'_, str> {
 /// Markers that mean "no value", compared after folding to half-width,
 /// removing spaces and lower-casing.
 const MISSING: &[&str] = &[
-    "-", "--", "---", "—", "——", "–", "――", "…", "……", "...", "/", "//", "na", "n/a", "n.a.",
-    "#n/a", "null", "无", "暂无", "未统计", "无数据", "暂无数据", "不详", "空", "缺",
+    "-",
+    "--",
+    "---",
+    "—",
+    "——",
+    "–",
+    "――",
+    "…",
+    "……",
+    "...",
+    "/",
+    "//",
+    "na",
+    "n/a",
+    "n.a.",
+    "#n/a",
+    "null",
+    "无",
+    "暂无",
+    "未统计",
+    "无数据",
+    "暂无数据",
+    "不详",
+    "空",
+    "缺",
 ];
 
 /// Whether a cell's text is a missing-value marker.
@@ -268,13 +293,15 @@ fn scan_number(s: &str, decimal_comma: bool) -> Option<((f64, bool), &str)> {
     let mut int_digits = int_digits;
     if int_part.contains(',') {
         let groups: Vec<&str> = int_part.split(',').collect();
-        let thousands = !groups[0].is_empty()
-            && groups[0].len() <= 3
-            && groups[1..].iter().all(|g| g.len() == 3);
+        let thousands = !groups[0].is_empty() && groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3);
         if !thousands {
             // A decimal comma: one comma, digits on both sides, no point.
-            if decimal_comma && groups.len() == 2 && frac_part.is_empty() && exp_part.is_empty()
-                && !groups[0].is_empty() && !groups[1].is_empty()
+            if decimal_comma
+                && groups.len() == 2
+                && frac_part.is_empty()
+                && exp_part.is_empty()
+                && !groups[0].is_empty()
+                && !groups[1].is_empty()
             {
                 comma = true;
                 frac_part = groups[1];
@@ -285,7 +312,11 @@ fn scan_number(s: &str, decimal_comma: bool) -> Option<((f64, bool), &str)> {
         }
     }
     let sign = if b.first() == Some(&b'-') { "-" } else { "" };
-    let literal = format!("{sign}{}.{}{exp_part}", if int_digits.is_empty() { "0" } else { &int_digits }, if frac_part.is_empty() { "0" } else { frac_part });
+    let literal = format!(
+        "{sign}{}.{}{exp_part}",
+        if int_digits.is_empty() { "0" } else { &int_digits },
+        if frac_part.is_empty() { "0" } else { frac_part }
+    );
     let value: f64 = literal.parse().ok()?;
     if !value.is_finite() {
         return None;
@@ -341,15 +372,26 @@ pub fn parse_unit(text: &str) -> UnitText {
         let rest = rest.trim_start_matches(['/', '每']);
         // Anything but "1" (or nothing) before the slash is a unit word, as in
         // 个/千人; a number there would be a different quantity.
-        let prefix_ok = prefix.is_empty()
-            || prefix == "1"
-            || prefix.chars().all(|c| PLAIN_UNIT_CHARS.contains(c));
+        let prefix_ok = prefix.is_empty() || prefix == "1" || prefix.chars().all(|c| PLAIN_UNIT_CHARS.contains(c));
         if prefix_ok {
-            let per = if rest.starts_with("10万") || rest.starts_with("十万") || rest.starts_with("100000") || rest.starts_with("100,000") {
+            let per = if rest.starts_with("10万")
+                || rest.starts_with("十万")
+                || rest.starts_with("100000")
+                || rest.starts_with("100,000")
+            {
                 Some(PastedUnit::Per100k)
-            } else if rest.starts_with("万") || rest.starts_with("1万") || rest.starts_with("一万") || rest.starts_with("10000") || rest.starts_with("10,000") {
+            } else if rest.starts_with("万")
+                || rest.starts_with("1万")
+                || rest.starts_with("一万")
+                || rest.starts_with("10000")
+                || rest.starts_with("10,000")
+            {
                 Some(PastedUnit::Per10k)
-            } else if rest.starts_with("千") || rest.starts_with("1000") || rest.starts_with("1,000") || rest.starts_with("一千") {
+            } else if rest.starts_with("千")
+                || rest.starts_with("1000")
+                || rest.starts_with("1,000")
+                || rest.starts_with("一千")
+            {
                 Some(PastedUnit::PerMille)
             } else if rest.starts_with("百") || rest.starts_with("100") {
                 Some(PastedUnit::Percent)
@@ -376,9 +418,7 @@ pub fn parse_year(text: &str) -> Option<i32> {
     if trimmed.is_ascii() && !trimmed.ends_with(')') {
         // Most year cells: plain ASCII digits, no allocation needed.
         let s = trimmed.strip_suffix(".0").unwrap_or(trimmed);
-        return (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse().ok())
-            .flatten();
+        return (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten();
     }
     let folded = half_width(text);
     let s: String = folded.chars().filter(|c| !c.is_whitespace()).collect();
@@ -386,10 +426,7 @@ pub fn parse_year(text: &str) -> Option<i32> {
         (true, Some(open)) => &s[..open],
         _ => s.as_str(),
     };
-    let s = s
-        .strip_suffix("年度")
-        .or_else(|| s.strip_suffix('年'))
-        .unwrap_or(s);
+    let s = s.strip_suffix("年度").or_else(|| s.strip_suffix('年')).unwrap_or(s);
     let s = s.strip_suffix(".0").unwrap_or(s);
     if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
         s.parse().ok()
@@ -475,12 +512,12 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_a_value() {
-        for text in ["abc", "1,23", "1.2.3", "<5", "≥90", "90以上", "1:0", "12kg", "1:", ":2", "e5", "-", "inf", "NaN", "1e999", "9%%x"] {
+        for text in [
+            "abc", "1,23", "1.2.3", "<5", "≥90", "90以上", "1:0", "12kg", "1:", ":2", "e5", "-", "inf", "NaN", "1e999",
+            "9%%x",
+        ] {
             let v = parse_value(text, false);
-            assert!(
-                matches!(v, CellValue::Invalid(_) | CellValue::Missing),
-                "{text:?} read as {v:?}"
-            );
+            assert!(matches!(v, CellValue::Invalid(_) | CellValue::Missing), "{text:?} read as {v:?}");
         }
     }
 

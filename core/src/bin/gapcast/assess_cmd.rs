@@ -80,17 +80,17 @@ fn parse_args(args: Vec<OsString>) -> Result<Option<Options>, String> {
                 let value = text(parser.value().map_err(|e| e.to_string())?)?;
                 options.scale = match value.as_str() {
                     "auto" => None,
-                    other => Some(Scale::from_key(other).ok_or_else(|| {
-                        format!("unknown scale `{other}` (expected auto, linear, log or logit)")
-                    })?),
+                    other => Some(
+                        Scale::from_key(other)
+                            .ok_or_else(|| format!("unknown scale `{other}` (expected auto, linear, log or logit)"))?,
+                    ),
                 };
             }
             Long("from-year") => {
                 options.from_year = Some(year(text(parser.value().map_err(|e| e.to_string())?)?, "--from-year")?)
             }
             Long("current-year") => {
-                options.current_year =
-                    Some(year(text(parser.value().map_err(|e| e.to_string())?)?, "--current-year")?)
+                options.current_year = Some(year(text(parser.value().map_err(|e| e.to_string())?)?, "--current-year")?)
             }
             Long("format") => {
                 let value = text(parser.value().map_err(|e| e.to_string())?)?;
@@ -209,7 +209,10 @@ mod tests {
     fn check(list: &[&str], expected: Result<Parsed<'_>, &str>) {
         match (parse_args(args(list)), expected) {
             (Ok(Some(o)), Ok((file, level, scale, from, format))) => {
-                assert_eq!((o.file.as_str(), o.level, o.scale, o.from_year, o.format), (file, level, scale, from, format))
+                assert_eq!(
+                    (o.file.as_str(), o.level, o.scale, o.from_year, o.format),
+                    (file, level, scale, from, format)
+                )
             }
             (Err(message), Err(start)) => assert!(message.starts_with(start), "{message}"),
             (got, want) => panic!("{list:?}: got {got:?}, expected {want:?}"),
@@ -231,5 +234,4 @@ mod tests {
         check(&[], Err("missing FILE"));
         check(&["a", "b"], Err("one FILE only"));
     }
-
 }

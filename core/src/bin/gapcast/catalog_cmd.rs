@@ -48,16 +48,9 @@ struct Options {
 fn parse_args(args: Vec<OsString>) -> Result<Option<Options>, String> {
     use lexopt::prelude::*;
     let mut parser = lexopt::Parser::from_args(args);
-    let mut options = Options {
-        files: Vec::new(),
-        check: false,
-        format: Format::Json,
-    };
-    let os_string = |value: OsString| {
-        value
-            .into_string()
-            .map_err(|v| format!("not valid UTF-8: {}", v.to_string_lossy()))
-    };
+    let mut options = Options { files: Vec::new(), check: false, format: Format::Json };
+    let os_string =
+        |value: OsString| value.into_string().map_err(|v| format!("not valid UTF-8: {}", v.to_string_lossy()));
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
             Long("catalog") => {
@@ -70,9 +63,7 @@ fn parse_args(args: Vec<OsString>) -> Result<Option<Options>, String> {
                 options.format = match value.as_str() {
                     "json" => Format::Json,
                     "tsv" => Format::Tsv,
-                    other => {
-                        return Err(format!("unknown format `{other}` (expected json or tsv)"))
-                    }
+                    other => return Err(format!("unknown format `{other}` (expected json or tsv)")),
                 };
             }
             Short('h') | Long("help") => return Ok(None),
@@ -144,10 +135,7 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
 
 /// `N 个指标，E 个错误，W 个警告 / N indicators, E errors, W warnings`.
 fn summary(indicators: usize, issues: &[CatalogIssue]) -> String {
-    let errors = issues
-        .iter()
-        .filter(|i| i.severity() == Severity::Error)
-        .count();
+    let errors = issues.iter().filter(|i| i.severity() == Severity::Error).count();
     let warnings = issues.len() - errors;
     format!(
         "{indicators} 个指标，{errors} 个错误，{warnings} 个警告 / \
@@ -215,13 +203,9 @@ impl<'a> IndicatorOut<'a> {
             Goal::Direction { .. } => (None, None, None),
         };
         let level = match goal {
-            Goal::Direction {
-                level: Some((comparator, value)),
-                ..
-            } => Some(InequalityOut {
-                comparator: comparator.key(),
-                value: *value,
-            }),
+            Goal::Direction { level: Some((comparator, value)), .. } => {
+                Some(InequalityOut { comparator: comparator.key(), value: *value })
+            }
             _ => None,
         };
         IndicatorOut {
@@ -233,10 +217,7 @@ impl<'a> IndicatorOut<'a> {
             name_en: &indicator.name_en,
             aliases: &indicator.aliases,
             unit: indicator.unit.key(),
-            bounds: BoundsOut {
-                lower: indicator.bounds.lower,
-                upper: indicator.bounds.upper,
-            },
+            bounds: BoundsOut { lower: indicator.bounds.lower, upper: indicator.bounds.upper },
             scale: indicator.default_scale().key(),
             target: TargetOut {
                 comparator: goal.comparator_key(),
@@ -250,11 +231,7 @@ impl<'a> IndicatorOut<'a> {
             milestones: indicator
                 .milestones
                 .iter()
-                .map(|m| MilestoneOut {
-                    year: m.year,
-                    comparator: m.comparator.key(),
-                    value: m.value,
-                })
+                .map(|m| MilestoneOut { year: m.year, comparator: m.comparator.key(), value: m.value })
                 .collect(),
             source: &indicator.source,
             notes: indicator.notes.as_deref(),
@@ -304,29 +281,15 @@ fn tsv(indicators: &[Indicator]) -> String {
         let milestones = indicator
             .milestones
             .iter()
-            .map(|m| {
-                format!(
-                    "{} {} {}",
-                    m.year,
-                    m.comparator.symbol(),
-                    show(m.value, indicator.unit)
-                )
-            })
+            .map(|m| format!("{} {} {}", m.year, m.comparator.symbol(), show(m.value, indicator.unit)))
             .collect::<Vec<_>>()
             .join("; ");
         let level = match &indicator.target.goal {
-            Goal::Direction {
-                level: Some((c, v)),
-                ..
-            } => format!("{} {}", c.symbol(), show(*v, indicator.unit)),
+            Goal::Direction { level: Some((c, v)), .. } => format!("{} {}", c.symbol(), show(*v, indicator.unit)),
             _ => String::new(),
         };
         let bound = |b: Option<f64>, open: &str| b.map_or(open.to_string(), |b| b.to_string());
-        let bounds = format!(
-            "[{}, {}]",
-            bound(indicator.bounds.lower, "-∞"),
-            bound(indicator.bounds.upper, "+∞")
-        );
+        let bounds = format!("[{}, {}]", bound(indicator.bounds.lower, "-∞"), bound(indicator.bounds.upper, "+∞"));
         let cells = [
             indicator.id.clone(),
             row.key.unwrap_or_default().to_string(),
@@ -372,39 +335,19 @@ fn target_text(indicator: &Indicator) -> String {
         Goal::Compare { comparator, value } => {
             format!("{} {}", comparator.symbol(), show(*value, unit))
         }
-        Goal::Approx {
-            value,
-            tolerance: Some(t),
-        } => format!("≈ {} ± {t}", show(*value, unit)),
-        Goal::Approx {
-            value,
-            tolerance: None,
-        } => format!("≈ {}", show(*value, unit)),
+        Goal::Approx { value, tolerance: Some(t) } => format!("≈ {} ± {t}", show(*value, unit)),
+        Goal::Approx { value, tolerance: None } => format!("≈ {}", show(*value, unit)),
         Goal::Between { low, high } => format!("{low}–{}", show(*high, unit)),
-        Goal::Direction {
-            direction,
-            level: Some((c, v)),
-        } => {
+        Goal::Direction { direction, level: Some((c, v)) } => {
             format!("{} {} {}", direction.key(), c.symbol(), show(*v, unit))
         }
-        Goal::Direction {
-            direction,
-            level: None,
-        } => direction.key().to_string(),
+        Goal::Direction { direction, level: None } => direction.key().to_string(),
     }
 }
 
 /// A cell with no tab or line break, so each indicator stays one row.
 fn clean_cell(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if matches!(c, '\t' | '\n' | '\r') {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect()
+    text.chars().map(|c| if matches!(c, '\t' | '\n' | '\r') { ' ' } else { c }).collect()
 }
 
 #[cfg(test)]
@@ -421,61 +364,36 @@ mod tests {
     }
 
     fn check_args(list: &[&str], expected: Result<Option<Options>, &str>) {
-        assert_eq!(
-            parse_args(args(list)),
-            expected.map_err(str::to_string),
-            "{list:?}"
-        );
+        assert_eq!(parse_args(args(list)), expected.map_err(str::to_string), "{list:?}");
     }
 
     #[test]
     fn arguments() {
         let opts = |files: &[&str], check, format| {
-            Ok(Some(Options {
-                files: files.iter().map(|f| f.to_string()).collect(),
-                check,
-                format,
-            }))
+            Ok(Some(Options { files: files.iter().map(|f| f.to_string()).collect(), check, format }))
         };
         check_args(&[], opts(&[], false, Format::Json));
         check_args(&["--format", "tsv"], opts(&[], false, Format::Tsv));
-        check_args(
-            &["--catalog", "a.toml", "--catalog=b.toml"],
-            opts(&["a.toml", "b.toml"], false, Format::Json),
-        );
-        check_args(
-            &["--check", "a.toml", "b.toml"],
-            opts(&["a.toml", "b.toml"], true, Format::Json),
-        );
+        check_args(&["--catalog", "a.toml", "--catalog=b.toml"], opts(&["a.toml", "b.toml"], false, Format::Json));
+        check_args(&["--check", "a.toml", "b.toml"], opts(&["a.toml", "b.toml"], true, Format::Json));
         check_args(&["--help"], Ok(None));
-        check_args(
-            &["--format", "xml"],
-            Err("unknown format `xml` (expected json or tsv)"),
-        );
+        check_args(&["--format", "xml"], Err("unknown format `xml` (expected json or tsv)"));
         check_args(&["--check"], Err("--check needs at least one FILE"));
         check_args(&["--frobnicate"], Err("invalid option '--frobnicate'"));
     }
 
     fn one(text: &str) -> Indicator {
-        let file = format!(
-            "plan = \"women\"\n[[indicator]]\n{text}source = \"妇女规划 二（一）主要目标 2\"\n"
-        );
+        let file = format!("plan = \"women\"\n[[indicator]]\n{text}source = \"妇女规划 二（一）主要目标 2\"\n");
         let (catalog, issues) = load_files(&[("t.toml", &file)]);
         assert!(issues.is_empty(), "{issues:?}");
-        catalog
-            .indicators
-            .into_iter()
-            .next()
-            .expect("one indicator")
+        catalog.indicators.into_iter().next().expect("one indicator")
     }
 
     #[test]
     fn json_uses_the_methods_field_names_with_nulls() {
-        let mmr = one(
-            "id = \"W-HEALTH-02\"\ndomain = \"妇女与健康\"\nname_zh = \"孕产妇死亡率\"\n\
+        let mmr = one("id = \"W-HEALTH-02\"\ndomain = \"妇女与健康\"\nname_zh = \"孕产妇死亡率\"\n\
              name_en = \"Maternal mortality ratio\"\nunit = \"per_100k_live_births\"\n\
-             comparator = \"le\"\nvalue = 7.5\n",
-        );
+             comparator = \"le\"\nvalue = 7.5\n");
         let expected = json!({
             "id": "W-HEALTH-02", "key": null, "plan": "women", "domain": "妇女与健康",
             "name_zh": "孕产妇死亡率", "name_en": "Maternal mortality ratio", "aliases": [],
@@ -487,21 +405,14 @@ mod tests {
         });
         assert_eq!(indicator_json(&mmr), expected);
 
-        let places = one(
-            "id = \"W-X-03\"\ndomain = \"d\"\nname_zh = \"托位数\"\nname_en = \"Places\"\n\
+        let places = one("id = \"W-X-03\"\ndomain = \"d\"\nname_zh = \"托位数\"\nname_en = \"Places\"\n\
              unit = \"per_1000_population\"\ncomparator = \"ge\"\nvalue = 6\n\
-             milestones = [{ year = 2025, comparator = \"ge\", value = 4 }]\n",
-        );
+             milestones = [{ year = 2025, comparator = \"ge\", value = 4 }]\n");
         let json = indicator_json(&places);
-        assert_eq!(
-            json["milestones"],
-            json!([{ "year": 2025, "comparator": "ge", "value": 4.0 }])
-        );
+        assert_eq!(json["milestones"], json!([{ "year": 2025, "comparator": "ge", "value": 4.0 }]));
 
-        let kept = one(
-            "id = \"W-X-02\"\ndomain = \"d\"\nname_zh = \"乙\"\nname_en = \"B\"\nunit = \"percent\"\n\
-             direction = \"maintain\"\nlevel = { comparator = \"ge\", value = 95 }\n",
-        );
+        let kept = one("id = \"W-X-02\"\ndomain = \"d\"\nname_zh = \"乙\"\nname_en = \"B\"\nunit = \"percent\"\n\
+             direction = \"maintain\"\nlevel = { comparator = \"ge\", value = 95 }\n");
         let json = indicator_json(&kept);
         assert_eq!(json["target"]["comparator"], Value::Null);
         assert_eq!(json["direction"], "maintain");
@@ -511,47 +422,23 @@ mod tests {
     #[test]
     fn tsv_rows_read_like_the_plan() {
         let cases = [
-            (
-                "unit = \"ratio\"\ncomparator = \"ge\"\nvalue = 1.5\n",
-                "≥ 1:1.5",
-            ),
-            (
-                "unit = \"percent\"\ncomparator = \"approx\"\nvalue = 45\n",
-                "≈ 45%",
-            ),
-            (
-                "unit = \"percent\"\ncomparator = \"approx\"\nvalue = 45\ntolerance = 2\n",
-                "≈ 45% ± 2",
-            ),
-            (
-                "unit = \"percent\"\ncomparator = \"between\"\nvalue = 95\nvalue2 = 99\n",
-                "95–99%",
-            ),
-            (
-                "unit = \"per_100k_live_births\"\ncomparator = \"le\"\nvalue = 7.5\n",
-                "≤ 7.5/10万",
-            ),
-            (
-                "unit = \"percent\"\ndirection = \"slow_increase\"\n",
-                "slow_increase",
-            ),
+            ("unit = \"ratio\"\ncomparator = \"ge\"\nvalue = 1.5\n", "≥ 1:1.5"),
+            ("unit = \"percent\"\ncomparator = \"approx\"\nvalue = 45\n", "≈ 45%"),
+            ("unit = \"percent\"\ncomparator = \"approx\"\nvalue = 45\ntolerance = 2\n", "≈ 45% ± 2"),
+            ("unit = \"percent\"\ncomparator = \"between\"\nvalue = 95\nvalue2 = 99\n", "95–99%"),
+            ("unit = \"per_100k_live_births\"\ncomparator = \"le\"\nvalue = 7.5\n", "≤ 7.5/10万"),
+            ("unit = \"percent\"\ndirection = \"slow_increase\"\n", "slow_increase"),
         ];
         for (body, expected) in cases {
-            let indicator = one(&format!(
-                "id = \"W-X-01\"\ndomain = \"d\"\nname_zh = \"甲\"\nname_en = \"A\"\n{body}"
-            ));
+            let indicator = one(&format!("id = \"W-X-01\"\ndomain = \"d\"\nname_zh = \"甲\"\nname_en = \"A\"\n{body}"));
             assert_eq!(target_text(&indicator), expected, "{body}");
         }
-        let indicator = one(
-            "id = \"W-X-01\"\ndomain = \"d\"\nname_zh = \"甲\"\nname_en = \"A\"\nunit = \"percent\"\n\
-             comparator = \"ge\"\nvalue = 70\nnotes = \"two\\tcells\\nand a line\"\n",
-        );
+        let indicator = one("id = \"W-X-01\"\ndomain = \"d\"\nname_zh = \"甲\"\nname_en = \"A\"\nunit = \"percent\"\n\
+             comparator = \"ge\"\nvalue = 70\nnotes = \"two\\tcells\\nand a line\"\n");
         let table = tsv(&[indicator]);
         let rows: Vec<&str> = table.lines().collect();
         assert_eq!(rows.len(), 2);
-        assert!(rows
-            .iter()
-            .all(|r| r.split('\t').count() == TSV_COLUMNS.len()));
+        assert!(rows.iter().all(|r| r.split('\t').count() == TSV_COLUMNS.len()));
         assert_eq!(
             rows[1],
             "W-X-01\t\twomen\td\t甲\tA\tpercent\t≥ 70%\tge\t70\t\t2030\t\t\t\t\tlogit\t[0, 100]\t\t妇女规划 二（一）主要目标 2\ttwo cells and a line"

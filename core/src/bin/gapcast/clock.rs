@@ -4,9 +4,7 @@
 
 /// The calendar year now (UTC), from the system clock.
 pub fn this_year() -> i32 {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64);
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
     year_of_day(secs.div_euclid(86_400))
 }
 
@@ -29,7 +27,9 @@ mod tests {
 
     #[test]
     fn years_from_days() {
-        for (days, year) in [(0, 1970), (-1, 1969), (365, 1971), (20_453, 2025), (20_454, 2026), (20_819, 2027), (11_016, 2000)] {
+        for (days, year) in
+            [(0, 1970), (-1, 1969), (365, 1971), (20_453, 2025), (20_454, 2026), (20_819, 2027), (11_016, 2000)]
+        {
             assert_eq!(year_of_day(days), year, "day {days}");
         }
     }

@@ -61,11 +61,7 @@ fn parse_year_arg(text: &str) -> Result<i32, String> {
 /// Reads `2020-2025`, `2020..2025`, `2020–2025` or a single `2024`.
 fn parse_years(text: &str) -> Result<(i32, i32), String> {
     let parts: Vec<&str> = text.split(['-', '–', '—', '~']).filter(|p| !p.is_empty()).collect();
-    let parts: Vec<&str> = if parts.len() == 1 && text.contains("..") {
-        text.split("..").collect()
-    } else {
-        parts
-    };
+    let parts: Vec<&str> = if parts.len() == 1 && text.contains("..") { text.split("..").collect() } else { parts };
     let (from, to) = match parts.as_slice() {
         [one] => (parse_year_arg(one)?, parse_year_arg(one)?),
         [a, b] => (parse_year_arg(a)?, parse_year_arg(b)?),
@@ -103,9 +99,10 @@ fn parse_figures_args(args: Vec<OsString>, this_year: i32) -> Result<Option<Figu
             }
             Long("layout") => {
                 let value = os_string(parser.value().map_err(|e| e.to_string())?)?;
-                options.layout = Some(Layout::from_key(&value).ok_or_else(|| {
-                    format!("unknown layout `{value}` (expected wide, transposed or long)")
-                })?);
+                options.layout = Some(
+                    Layout::from_key(&value)
+                        .ok_or_else(|| format!("unknown layout `{value}` (expected wide, transposed or long)"))?,
+                );
             }
             Long("assign") => {
                 let value = os_string(parser.value().map_err(|e| e.to_string())?)?;
@@ -266,7 +263,17 @@ mod tests {
     #[test]
     fn reads_figures_arguments() {
         let got = parse_figures_args(
-            args(&["f.tsv", "--format", "json", "--current-year", "2025", "--layout", "long", "--assign", "产妇死亡=W-HEALTH-02"]),
+            args(&[
+                "f.tsv",
+                "--format",
+                "json",
+                "--current-year",
+                "2025",
+                "--layout",
+                "long",
+                "--assign",
+                "产妇死亡=W-HEALTH-02",
+            ]),
             2026,
         )
         .unwrap()

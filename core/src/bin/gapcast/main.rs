@@ -3,8 +3,8 @@
 //! dispatches.
 
 mod assess_cmd;
-mod clock;
 mod catalog_cmd;
+mod clock;
 mod figures_cmd;
 
 use std::process::ExitCode;
