@@ -42,7 +42,7 @@ pub fn wasm_bindgen_cli() -> Result<PathBuf, String> {
     let current = Command::new(&bin).arg("--version").output().ok();
     let have = current.map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string());
     if have.as_deref() != Some(&format!("wasm-bindgen {version}")) {
-        eprintln!("installing wasm-bindgen-cli {version} (about 3 minutes, once)");
+        eprintln!("installing wasm-bindgen-cli {version} (about 2 minutes, once)");
         run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &version, "--force"]))?;
     }
     Ok(bin)
