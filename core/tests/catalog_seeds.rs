@@ -110,7 +110,7 @@ fn gross_ratios_may_exceed_100_percent() {
     }
 }
 
-/// Quantified and directional indicators per domain of the women's plan, in the
+/// Quantified and directional indicators per domain of each plan, in the
 /// plan's order. Change only with the plan text in hand.
 const WOMEN_COUNTS: [(&str, &str, usize, usize); 8] = [
     ("HEALTH", "妇女与健康", 19, 8),
@@ -122,41 +122,62 @@ const WOMEN_COUNTS: [(&str, &str, usize, usize); 8] = [
     ("ENV", "妇女与环境", 9, 1),
     ("LAW", "妇女与法律", 2, 3),
 ];
+const CHILDREN_COUNTS: [(&str, &str, usize, usize); 7] = [
+    ("HEALTH", "儿童与健康", 37, 9),
+    ("SAFETY", "儿童与安全", 2, 5),
+    ("EDU", "儿童与教育", 8, 2),
+    ("WELFARE", "儿童与福利", 8, 5),
+    ("FAMILY", "儿童与家庭", 3, 0),
+    ("ENV", "儿童与环境", 6, 2),
+    ("LAW", "儿童与法律保护", 0, 1),
+];
 
-#[test]
-fn women_counts_per_domain_are_pinned() {
+/// Checks a plan's domains, counts per domain, and ids `P-CODE-01..` with no
+/// gap (so a deleted block shows up too).
+fn check_counts(plan: Plan, prefix: &str, counts: &[(&str, &str, usize, usize)]) {
     let c = catalog();
-    let domains: Vec<&str> = WOMEN_COUNTS.iter().map(|(_, d, _, _)| *d).collect();
-    assert_eq!(c.domains(Plan::Women), domains, "domains in plan order");
-    for (code, domain, quantified, directional) in WOMEN_COUNTS {
-        let all: Vec<&Indicator> = c.in_domain(Plan::Women, domain).collect();
+    let domains: Vec<&str> = counts.iter().map(|(_, d, _, _)| *d).collect();
+    assert_eq!(c.domains(plan), domains, "domains in plan order");
+    for &(code, domain, quantified, directional) in counts {
+        let all: Vec<&Indicator> = c.in_domain(plan, domain).collect();
         let dir = all.iter().filter(|i| i.target.goal.direction().is_some()).count();
         assert_eq!((all.len() - dir, dir), (quantified, directional), "{domain}");
-        // Ids are W-CODE-01.. with no gap, so a deleted block shows up here too.
+        let id_prefix = format!("{prefix}-{code}-");
         let mut numbers: Vec<u32> = all
             .iter()
             .map(|i| {
                 let rest =
-                    i.id.strip_prefix(&format!("W-{code}-"))
-                        .unwrap_or_else(|| panic!("{} in {domain} should start with W-{code}-", i.id));
+                    i.id.strip_prefix(&id_prefix)
+                        .unwrap_or_else(|| panic!("{} in {domain} should start with {id_prefix}", i.id));
                 rest.parse().unwrap_or_else(|_| panic!("{}: number", i.id))
             })
             .collect();
         numbers.sort_unstable();
         assert_eq!(numbers, (1..=all.len() as u32).collect::<Vec<_>>(), "{domain} ids");
     }
-    let total: usize = WOMEN_COUNTS.iter().map(|(_, _, q, d)| q + d).sum();
-    assert_eq!(c.by_plan(Plan::Women).count(), total);
+    let total: usize = counts.iter().map(|(_, _, q, d)| q + d).sum();
+    assert_eq!(c.by_plan(plan).count(), total);
+}
+
+/// Checks that every source of a plan cites the plan and a chapter.
+fn check_sources(plan: Plan, label: &str) {
+    for indicator in catalog().by_plan(plan) {
+        let s = &indicator.source;
+        assert!(s.starts_with(label), "{}: {s}", indicator.id);
+        assert!(s.contains("二（") || s.contains("三（"), "{}: {s}", indicator.id);
+    }
 }
 
 #[test]
-fn women_sources_cite_the_plan() {
-    let c = catalog();
-    for indicator in c.by_plan(Plan::Women) {
-        let s = &indicator.source;
-        assert!(s.starts_with("妇女规划 "), "{}: {s}", indicator.id);
-        assert!(s.contains("二（") || s.contains("三（"), "{}: {s}", indicator.id);
-    }
+fn counts_per_domain_are_pinned() {
+    check_counts(Plan::Women, "W", &WOMEN_COUNTS);
+    check_counts(Plan::Children, "C", &CHILDREN_COUNTS);
+}
+
+#[test]
+fn sources_cite_the_plan() {
+    check_sources(Plan::Women, "妇女规划 ");
+    check_sources(Plan::Children, "儿童规划 ");
 }
 
 /// Names of ../shared/demo/national-figures.tsv rows that the women's plan sets,
