@@ -111,16 +111,9 @@ fn parse_args(args: Vec<OsString>) -> Result<Option<Options>, String> {
 }
 
 pub fn run(args: Vec<OsString>) -> ExitCode {
-    let options = match parse_args(args) {
-        Ok(Some(options)) => options,
-        Ok(None) => {
-            print!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Err(message) => {
-            eprintln!("gapcast assess: {message}\n\n{USAGE}");
-            return ExitCode::from(2);
-        }
+    let options = match crate::options_or_exit("assess", USAGE, parse_args(args)) {
+        Ok(options) => options,
+        Err(code) => return code,
     };
     let (catalog, issues) = match load_catalog(&options.catalogs) {
         Ok(loaded) => loaded,

@@ -78,16 +78,9 @@ fn parse_args(args: Vec<OsString>) -> Result<Option<Options>, String> {
 }
 
 pub fn run(args: Vec<OsString>) -> ExitCode {
-    let options = match parse_args(args) {
-        Ok(Some(options)) => options,
-        Ok(None) => {
-            print!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Err(message) => {
-            eprintln!("gapcast catalog: {message}\n\n{USAGE}");
-            return ExitCode::from(2);
-        }
+    let options = match crate::options_or_exit("catalog", USAGE, parse_args(args)) {
+        Ok(options) => options,
+        Err(code) => return code,
     };
 
     let (catalog, issues) = if options.files.is_empty() {

@@ -169,16 +169,9 @@ fn catalog(files: &[String], command: &str) -> Result<(Catalog, bool), ExitCode>
 }
 
 pub fn run(args: Vec<OsString>) -> ExitCode {
-    let args = match parse_figures_args(args, crate::clock::this_year()) {
-        Ok(Some(args)) => args,
-        Ok(None) => {
-            print!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Err(message) => {
-            eprintln!("gapcast figures: {message}\n\n{USAGE}");
-            return ExitCode::from(2);
-        }
+    let args = match crate::options_or_exit("figures", USAGE, parse_figures_args(args, crate::clock::this_year())) {
+        Ok(args) => args,
+        Err(code) => return code,
     };
     let (catalog, catalog_errors) = match catalog(&args.catalogs, "figures") {
         Ok(c) => c,
@@ -213,16 +206,9 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
 }
 
 pub fn run_template(args: Vec<OsString>) -> ExitCode {
-    let args = match parse_template_args(args, crate::clock::this_year()) {
-        Ok(Some(args)) => args,
-        Ok(None) => {
-            print!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Err(message) => {
-            eprintln!("gapcast template: {message}\n\n{USAGE}");
-            return ExitCode::from(2);
-        }
+    let args = match crate::options_or_exit("template", USAGE, parse_template_args(args, crate::clock::this_year())) {
+        Ok(args) => args,
+        Err(code) => return code,
     };
     let (catalog, catalog_errors) = match catalog(&args.catalogs, "template") {
         Ok(c) => c,

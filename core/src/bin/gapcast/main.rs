@@ -20,6 +20,22 @@ usage:
                  [--from-year YEAR] [--current-year YEAR] [--format json|csv]
 ";
 
+/// A subcommand's parsed options, or how to exit: after printing its usage for
+/// `--help` (`Ok(None)` from its parser), or after a usage error (status 2).
+fn options_or_exit<T>(command: &str, usage: &str, parsed: Result<Option<T>, String>) -> Result<T, ExitCode> {
+    match parsed {
+        Ok(Some(options)) => Ok(options),
+        Ok(None) => {
+            print!("{usage}");
+            Err(ExitCode::SUCCESS)
+        }
+        Err(message) => {
+            eprintln!("gapcast {command}: {message}\n\n{usage}");
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let mut args = std::env::args_os().skip(1);
     let Some(command) = args.next() else {
