@@ -41,7 +41,17 @@ export async function launch() {
   };
 }
 
-/** Opens the page (optionally with a fragment) and starts recording. Resolves
+/** An init script: empties the page's storage before the app first reads it,
+ *  and not again on a reload within the same test. */
+export function emptyStorageOnce() {
+  if (!sessionStorage.getItem("gapcast-test-started")) {
+    localStorage.clear();
+    sessionStorage.setItem("gapcast-test-started", "1");
+  }
+}
+
+/** Opens the page (optionally with a fragment) and starts recording. `init` is
+ *  one init script or a list of them. Resolves
  *  once the app has rendered (or the boot message shows, for failure tests). */
 export async function open(context, { hash = "", init, waitFor = ".app" } = {}) {
   const page = await context.newPage();
@@ -49,7 +59,7 @@ export async function open(context, { hash = "", init, waitFor = ".app" } = {}) 
   page.on("console", (m) => { if (m.type() === "error") record.errors.push(m.text()); });
   page.on("pageerror", (e) => record.errors.push(String(e)));
   page.on("request", (r) => { if (!r.url().startsWith(PAGE_URL)) record.requests.push(r.url()); });
-  if (init) await page.addInitScript(init);
+  for (const script of [init].flat()) if (script) await page.addInitScript(script);
   await page.goto(PAGE_URL + hash);
   if (waitFor) await page.waitForSelector(waitFor, { timeout: 15000 });
   return { page, record };

@@ -4,7 +4,7 @@
 // request.
 import { test, before, after, afterEach } from "node:test";
 import assert from "node:assert/strict";
-import { launch, open, paste } from "../lib/browser.mjs";
+import { emptyStorageOnce, launch, open, paste } from "../lib/browser.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -18,12 +18,7 @@ afterEach(async () => { for (const p of browser.context.pages()) await p.close()
 async function fresh(options = {}) {
   return open(browser.context, {
     ...options,
-    init: () => {
-      if (!sessionStorage.getItem("gapcast-test-started")) {
-        localStorage.clear();
-        sessionStorage.setItem("gapcast-test-started", "1");
-      }
-    },
+    init: emptyStorageOnce,
   });
 }
 

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { randomBytes } from "node:crypto";
 import { gzipSync } from "node:zlib";
-import { launch, open, PAGE, PAGE_URL } from "../lib/browser.mjs";
+import { emptyStorageOnce, launch, open, PAGE, PAGE_URL } from "../lib/browser.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -22,18 +22,14 @@ afterEach(async () => { for (const p of browser.context.pages()) await p.close()
 async function fresh(options = {}) {
   return open(browser.context, {
     ...options,
-    init: () => {
-      if (!sessionStorage.getItem("gapcast-test-started")) {
-        localStorage.clear();
-        sessionStorage.setItem("gapcast-test-started", "1");
-      }
+    init: [emptyStorageOnce, () => {
       // Records what the page puts on the clipboard.
       window.__copied = [];
       if (navigator.clipboard) navigator.clipboard.writeText = (t) => { window.__copied.push(t); return Promise.resolve(); };
       // Records print requests instead of opening the print dialog.
       window.__printed = 0;
       window.print = () => { window.__printed++; };
-    },
+    }],
   });
 }
 
