@@ -156,6 +156,44 @@ impl Unit {
         }
     }
 
+    /// The unit's name in Chinese, for messages ("每10万活产").
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Unit::Percent => "百分比（%）",
+            Unit::Per100k => "每10万人口",
+            Unit::Per100kLiveBirths => "每10万活产",
+            Unit::Per1000LiveBirths => "每千活产（‰）",
+            Unit::Per1000Population => "每千人口",
+            Unit::Per1000Children => "每千名儿童",
+            Unit::Per10k => "每万人口",
+            Unit::Count => "个数",
+            Unit::Ratio => "比例（1:x）",
+            Unit::Years => "岁",
+            Unit::HoursPerDay => "小时/天",
+            Unit::Minutes => "分钟",
+            Unit::TimesPerYear => "次/年",
+        }
+    }
+
+    /// The unit's name in English, for messages ("per 100,000 live births").
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Unit::Percent => "percent",
+            Unit::Per100k => "per 100,000 population",
+            Unit::Per100kLiveBirths => "per 100,000 live births",
+            Unit::Per1000LiveBirths => "per 1,000 live births, ‰",
+            Unit::Per1000Population => "per 1,000 population",
+            Unit::Per1000Children => "per 1,000 children",
+            Unit::Per10k => "per 10,000 population",
+            Unit::Count => "a count",
+            Unit::Ratio => "a ratio 1:x",
+            Unit::Years => "years",
+            Unit::HoursPerDay => "hours a day",
+            Unit::Minutes => "minutes",
+            Unit::TimesPerYear => "times a year",
+        }
+    }
+
     /// The bounds a value in this unit can never leave, before the catalog
     /// narrows or opens them: percentages live in [0, 100], everything else is
     /// non-negative with no upper bound.

@@ -320,12 +320,12 @@ impl<'a> Assembler<'a> {
                     format!(
                         "“{}”的单位（{pasted}）不能换算为该指标的单位（{}），未使用",
                         text.trim(),
-                        unit_name_zh(indicator.unit)
+                        indicator.unit.name_zh()
                     ),
                     format!(
                         "The unit of “{}” ({pasted}) cannot be converted to the indicator's unit ({}); not used",
                         text.trim(),
-                        indicator.unit.key()
+                        indicator.unit.name_en()
                     ),
                 );
                 self.report(d.for_indicator(&indicator.id).for_year(year));
@@ -401,11 +401,11 @@ impl<'a> Assembler<'a> {
                     Code::UnitConverted,
                     at,
                     self.text(at),
-                    format!("本行数值由 {} 换算为该指标的单位 {}", from.symbol(), unit_name_zh(indicator.unit)),
+                    format!("本行数值由 {} 换算为该指标的单位 {}", from.symbol(), indicator.unit.name_zh()),
                     format!(
                         "Values given in {} were converted to the indicator's unit ({})",
                         from.symbol(),
-                        indicator.unit.key()
+                        indicator.unit.name_en()
                     ),
                 );
                 self.report(d.for_indicator(&indicator.id));
@@ -435,12 +435,12 @@ impl<'a> Assembler<'a> {
                         format!(
                             "单位“{}”与该指标的单位（{}）不符，数值按指标单位读取",
                             text.trim(),
-                            unit_name_zh(indicator.unit)
+                            indicator.unit.name_zh()
                         ),
                         format!(
                             "Unit “{}” does not fit the indicator's unit ({}); values read in the indicator's unit",
                             text.trim(),
-                            indicator.unit.key()
+                            indicator.unit.name_en()
                         ),
                     );
                     self.report(d.for_indicator(&indicator.id));
@@ -455,12 +455,12 @@ impl<'a> Assembler<'a> {
                         format!(
                             "无法识别单位“{}”，数值按该指标的单位（{}）读取",
                             text.trim(),
-                            unit_name_zh(indicator.unit)
+                            indicator.unit.name_zh()
                         ),
                         format!(
                             "Unit “{}” is not understood; values read in the indicator's unit ({})",
                             text.trim(),
-                            indicator.unit.key()
+                            indicator.unit.name_en()
                         ),
                     );
                     self.report(d.for_indicator(&indicator.id));
@@ -812,13 +812,6 @@ fn same(a: f64, b: f64) -> bool {
 /// A number for messages: shortest form, no binary noise.
 fn fmt(x: f64) -> String {
     format!("{}", tidy(x))
-}
-
-fn unit_name_zh(unit: Unit) -> String {
-    match unit.symbol_zh() {
-        "" => unit.key().to_string(),
-        s => s.to_string(),
-    }
 }
 
 fn bounds_text(indicator: &Indicator) -> String {
