@@ -6,42 +6,15 @@
 //! fails.
 
 use gapcast_core::catalog::{
-    builtin, load_files, Catalog, Comparator, Direction, Goal, Indicator, Milestone, Plan, Scale, Unit,
+    builtin, load_files, Comparator, Direction, Goal, Indicator, Milestone, Plan, Scale, Unit,
 };
 
 const CHILDREN_FILE: (&str, &str) =
     ("seeds/huadu-children-2021-2030.toml", include_str!("../../seeds/huadu-children-2021-2030.toml"));
 
-/// The built-in catalog, which embeds the children's file.
-fn catalog() -> Catalog {
-    builtin()
-}
+mod catalog_support;
 
-fn get<'a>(catalog: &'a Catalog, id: &str) -> &'a Indicator {
-    catalog.get(id).unwrap_or_else(|| panic!("{id} is missing from the catalog"))
-}
-
-/// What a spot check expects of an indicator's target.
-#[derive(Debug, Clone, Copy)]
-enum Expect {
-    Cmp(Comparator, f64),
-    Approx(f64),
-    Dir(Direction),
-}
-
-fn check(catalog: &Catalog, id: &str, unit: Unit, expect: Expect) {
-    let indicator = get(catalog, id);
-    assert_eq!(indicator.plan, Plan::Children, "{id} plan");
-    assert_eq!(indicator.unit, unit, "{id} unit");
-    assert_eq!(indicator.target.year, 2030, "{id} year");
-    let goal = &indicator.target.goal;
-    let ok = match expect {
-        Expect::Cmp(c, v) => *goal == Goal::Compare { comparator: c, value: v },
-        Expect::Approx(v) => matches!(goal, Goal::Approx { value, .. } if *value == v),
-        Expect::Dir(d) => goal.direction() == Some(d),
-    };
-    assert!(ok, "{id} ({}): expected {expect:?}, found {goal:?}", indicator.name_zh);
-}
+use catalog_support::{catalog, check, get, Expect};
 
 #[test]
 fn children_file_loads_alone_without_issues_and_is_built_in() {
@@ -102,7 +75,7 @@ fn children_spot_values_match_the_plan_text() {
         ("C-LAW-01", Unit::Percent, Dir(Decrease)),             // L555 未成年人犯罪人数比重
     ];
     for (id, unit, expect) in cases {
-        check(&c, id, *unit, *expect);
+        check(&c, Plan::Children, id, *unit, *expect);
     }
 }
 

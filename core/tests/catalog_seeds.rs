@@ -3,36 +3,11 @@
 //! numbers in the comments), counts per domain pinned so an accidental deletion
 //! fails, and the names of the national demo figures matched exactly.
 
-use gapcast_core::catalog::{builtin, Catalog, Comparator, Direction, Goal, Indicator, Plan, Unit};
+use gapcast_core::catalog::{Comparator, Direction, Indicator, Plan, Unit};
 
-fn catalog() -> Catalog {
-    builtin()
-}
+mod catalog_support;
 
-fn get<'a>(catalog: &'a Catalog, id: &str) -> &'a Indicator {
-    catalog.get(id).unwrap_or_else(|| panic!("{id} is missing from the built-in catalog"))
-}
-
-/// What a spot check expects of an indicator's target.
-#[derive(Debug, Clone, Copy)]
-enum Expect {
-    Cmp(Comparator, f64),
-    Approx(f64),
-    Dir(Direction),
-}
-
-fn check(catalog: &Catalog, id: &str, unit: Unit, expect: Expect) {
-    let indicator = get(catalog, id);
-    assert_eq!(indicator.unit, unit, "{id} unit");
-    assert_eq!(indicator.target.year, 2030, "{id} year");
-    let goal = &indicator.target.goal;
-    let ok = match expect {
-        Expect::Cmp(c, v) => *goal == Goal::Compare { comparator: c, value: v },
-        Expect::Approx(v) => matches!(goal, Goal::Approx { value, .. } if *value == v),
-        Expect::Dir(d) => goal.direction() == Some(d),
-    };
-    assert!(ok, "{id} ({}): expected {expect:?}, found {goal:?}", indicator.name_zh);
-}
+use catalog_support::{catalog, check, get, Expect};
 
 #[test]
 fn women_spot_values_match_the_plan_text() {
@@ -96,7 +71,7 @@ fn women_spot_values_match_the_plan_text() {
         ("W-LAW-05", Unit::Percent, Cmp(Ge, 100.0)),            // L280 妇女维权站覆盖率100%
     ];
     for (id, unit, expect) in cases {
-        check(&c, id, *unit, *expect);
+        check(&c, Plan::Women, id, *unit, *expect);
     }
 }
 
