@@ -657,9 +657,12 @@ impl Chart {
         let (w, h) = (text_width(label, 12.0) + 12.0, 20.0);
         let (x, y) = self.tip_origin(m, w, h);
         let label = escape(label);
+        // One tab stop for the whole chart (the first point); the arrow keys
+        // move between points, so Tab reaches the controls after the chart.
+        let tabindex = if s.contains(r#"<g class="pt "#) { "-1" } else { "0" };
         let _ = write!(
             s,
-            r#"<g class="pt pt-{kind}" tabindex="0" role="img" aria-label="{label}" data-year="{}"><circle class="hit" cx="{:.1}" cy="{:.1}" r="9"/>{shape}<g class="tip" aria-hidden="true"><rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" rx="3"/><text x="{:.1}" y="{:.1}">{label}</text></g></g>"#,
+            r#"<g class="pt pt-{kind}" tabindex="{tabindex}" role="img" aria-label="{label}" data-year="{}"><circle class="hit" cx="{:.1}" cy="{:.1}" r="9"/>{shape}<g class="tip" aria-hidden="true"><rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" rx="3"/><text x="{:.1}" y="{:.1}">{label}</text></g></g>"#,
             m.year,
             m.x,
             m.y,
@@ -883,7 +886,8 @@ mod tests {
         expect![[r#"["2025 阶段目标: 7.0/10万", "2025 规划进度线: 7.9/10万", "2030 趋势预测: 5.4/10万 (4.0–7.3)", "2021: 8.2/10万", "2022: 7.9/10万", "2023: 7.4/10万", "2030 假设情景: 6.0/10万"]"#]]
             .assert_eq(&format!("{labels:?}"));
         assert!(svg.contains(r#"<desc id="c-desc">a &lt; b &amp; &quot;c&quot;</desc>"#));
-        assert_eq!(svg.matches(r#"tabindex="0""#).count(), 7);
+        assert_eq!(svg.matches(r#"tabindex="0""#).count(), 1, "one tab stop");
+        assert_eq!(svg.matches(r#"tabindex="-1""#).count(), 6, "the other points by arrow keys");
         assert_eq!(svg.matches("<g class=\"tip\"").count(), 7);
         // The plain rendering is unchanged by the labelled one.
         assert!(!chart.to_svg().contains("tabindex"));

@@ -102,7 +102,7 @@ pub fn chart_view(input: &ChartInput, unit: Unit, level: f64, description: &str,
     let caption = format!("{} ({})", m(DetailMsg::DataTable), lang.pick(unit.symbol_zh(), unit.symbol_en()).trim());
 
     html! {
-        <figure class="chart-figure">
+        <figure class="chart-figure" onkeydown={Callback::from(step_between_points)}>
             { Html::from_html_unchecked(AttrValue::from(svg)) }
             if chart.band_clipped {
                 <p class="hint band-clipped" id="band-clipped">{ m(DetailMsg::BandClipped) }</p>
@@ -117,5 +117,44 @@ pub fn chart_view(input: &ChartInput, unit: Unit, level: f64, description: &str,
             </figcaption>
             { table("visually-hidden chart-data", Some(caption), head, rows(input, unit)) }
         </figure>
+    }
+}
+
+/// The arrow keys move the focus between a chart's points (Home and End to the
+/// first and last), so the chart is one tab stop however many points it has.
+/// The points are siblings in the SVG, so this walks siblings.
+fn step_between_points(e: KeyboardEvent) {
+    use wasm_bindgen::JsCast;
+    let (forward, to_end) = match e.key().as_str() {
+        "ArrowRight" | "ArrowDown" => (true, false),
+        "ArrowLeft" | "ArrowUp" => (false, false),
+        "End" => (true, true),
+        "Home" => (false, true),
+        _ => return,
+    };
+    let Some(current) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+    let is_point = |el: &web_sys::Element| el.get_attribute("class").is_some_and(|c| c.starts_with("pt "));
+    if !is_point(&current) {
+        return;
+    }
+    let step = |el: &web_sys::Element| if forward { el.next_element_sibling() } else { el.previous_element_sibling() };
+    let mut target = None;
+    let mut at = step(&current);
+    while let Some(el) = at {
+        if is_point(&el) {
+            target = Some(el.clone());
+            if !to_end {
+                break;
+            }
+        }
+        at = step(&el);
+    }
+    // SVG elements are focusable but web-sys's `Element` has no `focus`: call it.
+    if let Some(point) = target {
+        e.prevent_default();
+        if let Ok(focus) = js_sys::Reflect::get(&point, &"focus".into()).and_then(|f| f.dyn_into::<js_sys::Function>())
+        {
+            let _ = focus.call0(&point);
+        }
     }
 }

@@ -33,7 +33,7 @@ messages!(DetailMsg {
     ScaleInUse => "当前使用", "in use";
 
     ChartTitle => "趋势图", "Trajectory chart";
-    ChartHint => "将鼠标移到数据点上，或用 Tab 键选中，可查看数值。", "Hover over a point, or reach it with Tab, to read its value.";
+    ChartHint => "将鼠标移到数据点上可查看数值；也可用 Tab 键进入图表，再用方向键逐点查看。", "Hover over a point to read its value, or Tab into the chart and move between points with the arrow keys.";
     DataTable => "图表数据", "Chart data";
     Year => "年份", "Year";
     Observed => "观测值", "Observed";

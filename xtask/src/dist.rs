@@ -57,7 +57,7 @@ pub fn dist() -> Result<PathBuf, String> {
     let read =
         |path: PathBuf| std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()));
     let template = read(root.join("index.html"))?;
-    let style = stylesheets(&root.join("static"))?;
+    let style = compact_css(&stylesheets(&root.join("static"))?);
     let boot = read(root.join("static/boot.js"))?;
     let glue = compact_js(&read(out.join("gapcast.js"))?);
     let wasm = std::fs::read(out.join("gapcast_bg.wasm")).map_err(|e| format!("cannot read the wasm: {e}"))?;
@@ -166,6 +166,20 @@ fn compact_js(code: &str) -> String {
     out
 }
 
+/// The stylesheets without comments, indentation and blank lines: about half a
+/// kilobyte of the page's gzip size. Comments are the only thing removed from
+/// inside a line, and our CSS has no `/*` inside a string.
+fn compact_css(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        out.push_str(&rest[..start]);
+        rest = rest[start + 2..].find("*/").map_or("", |end| &rest[start + 2 + end + 2..]);
+    }
+    out.push_str(rest);
+    out.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
+}
+
 /// xz at the strongest preset, with a CRC32 check (what xz-embedded reads).
 fn xz(bytes: &[u8]) -> Result<Vec<u8>, String> {
     use liblzma::stream::{Check, Stream};
@@ -223,6 +237,11 @@ mod tests {
         );
         let multi_line_template = "const s = `a\n   b`;\n";
         assert_eq!(compact_js(multi_line_template), multi_line_template);
+    }
+
+    #[test]
+    fn compact_css_drops_comments_and_indentation() {
+        assert_eq!(compact_css("/* a */\n.x {\n  color: red; /* why */\n}\n\n/* open"), ".x {\ncolor: red;\n}");
     }
 
     #[test]

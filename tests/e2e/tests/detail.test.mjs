@@ -54,6 +54,12 @@ test("maternal mortality: sentence, chart, numbers, what-if, Escape, reload", as
   assert.equal(await last.locator(".tip").evaluate((el) => getComputedStyle(el).visibility), "visible");
   assert.equal(await page.locator("#detail-chart .pt-observed").first().locator(".tip")
     .evaluate((el) => getComputedStyle(el).visibility), "hidden");
+  // The chart is one tab stop; the arrow keys move between its points.
+  assert.equal(await page.locator('#detail-chart .pt[tabindex="0"]').count(), 1);
+  await page.keyboard.press("ArrowLeft");
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute("aria-label")), "2023: 15.1/10万");
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute("aria-label")), "2024: 14.3/10万");
 
   // Key numbers.
   assert.equal(await text(page, "#num-latest"), "14.3/10万 (2024)");
