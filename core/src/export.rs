@@ -158,27 +158,38 @@ pub fn table(catalog: &Catalog, assessments: &[Assessment], settings: &Settings,
     }
 }
 
-impl Table {
-    /// CSV as Excel and WPS open it: a UTF-8 byte-order mark (without it they
-    /// read the Chinese as the local code page), CRLF line ends, and fields
-    /// with a comma, quote or line break quoted with quotes doubled (RFC 4180).
-    pub fn to_csv(&self) -> String {
-        let mut out = String::from("\u{feff}");
-        for cells in self.lines() {
-            let quoted: Vec<String> = cells
-                .iter()
-                .map(|c| {
-                    if c.contains([',', '"', '\n', '\r']) {
-                        format!("\"{}\"", c.replace('"', "\"\""))
-                    } else {
-                        c.to_string()
-                    }
-                })
-                .collect();
-            out.push_str(&quoted.join(","));
-            out.push_str("\r\n");
+/// CSV as Excel and WPS open it: a UTF-8 byte-order mark (without it they read
+/// the Chinese as the local code page), CRLF line ends, and fields with a comma,
+/// quote or line break quoted with quotes doubled (RFC 4180).
+pub fn csv<'a, R: AsRef<[&'a str]>>(rows: impl IntoIterator<Item = R>) -> String {
+    let mut out = String::from("\u{feff}");
+    for row in rows {
+        for (i, cell) in row.as_ref().iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            if cell.contains([',', '"', '\n', '\r']) {
+                out.push('"');
+                out.push_str(&cell.replace('"', "\"\""));
+                out.push('"');
+            } else {
+                out.push_str(cell);
+            }
         }
-        out
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// Tab-separated text (such as the template) as [`csv`].
+pub fn tsv_to_csv(tsv: &str) -> String {
+    csv(tsv.lines().map(|line| line.split('\t').collect::<Vec<_>>()))
+}
+
+impl Table {
+    /// CSV as Excel and WPS open it: see [`csv`].
+    pub fn to_csv(&self) -> String {
+        csv(self.lines())
     }
 
     /// Tab-separated text for the clipboard, as a spreadsheet copies it: a tab
@@ -244,6 +255,11 @@ mod tests {
         let h = header(Lang::Zh, 2025, 0.8);
         assert_eq!(h[8..14].join(" | "), "2025年预测值 | 2025年80%区间下限 | 2025年80%区间上限 | 目标年预测值 | 目标年80%区间下限 | 目标年80%区间上限");
         assert_eq!(header(Lang::En, 2025, 0.9)[9], "2025 90% lower");
+    }
+
+    #[test]
+    fn tsv_becomes_csv_quoting_only_what_needs_it() {
+        assert_eq!(tsv_to_csv("a\tb,c\n\"q\"\t1\n"), "\u{feff}a,\"b,c\"\r\n\"\"\"q\"\"\",1\r\n");
     }
 
     #[test]

@@ -63,6 +63,9 @@ pub struct Session {
     pub scenarios: BTreeMap<String, WhatIfChange>,
 }
 
+/// What serde fills a missing field from when it reads an older file. The
+/// year is a placeholder: every caller sets `settings.current_year` from its
+/// own clock unless the session pinned it.
 impl Default for Session {
     fn default() -> Self {
         Session::new(2026)

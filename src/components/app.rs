@@ -35,10 +35,11 @@ fn restore() -> (Session, Option<storage::StorageProblem>) {
     }
 }
 
-/// The session waiting to be saved, and the text saved last.
+/// The session waiting to be saved, its timer, and the text saved last.
 #[derive(Default)]
 struct Autosave {
     pending: Option<Session>,
+    timer: Option<i32>,
     last_raw: Option<Rc<str>>,
 }
 
@@ -46,6 +47,7 @@ impl Autosave {
     /// Writes the waiting session, if any: the text only when it changed since
     /// the last save, the rest (small) every time. `None` when nothing waited.
     fn flush(&mut self) -> Option<Option<storage::StorageProblem>> {
+        self.timer = None;
         let session = self.pending.take()?;
         let raw_changed = self.last_raw.as_ref().is_none_or(|last| !Rc::ptr_eq(last, &session.raw));
         if raw_changed {
@@ -79,48 +81,48 @@ pub fn App() -> Html {
     });
 
     // Autosave: every change to what the user gave is written a moment after
-    // it, so a burst of typing or a slider drag writes once; leaving the page
-    // writes at once whatever is still waiting.
+    // it, so a burst of typing writes once; leaving the page writes at once
+    // whatever is still waiting. One flush closure serves the timer and the
+    // `pagehide` listener for the page's life.
+    let autosave = use_mut_ref(Autosave::default);
+    let flush = {
+        let autosave = autosave.clone();
+        let dispatcher = state.dispatcher();
+        use_mut_ref(move || {
+            Closure::<dyn Fn()>::new(move || {
+                if let Some(result) = autosave.borrow_mut().flush() {
+                    // An unchanged result changes no state: no re-render.
+                    dispatcher.dispatch(Action::StorageResult(result));
+                }
+            })
+        })
+    };
     {
-        let handle = state.clone();
-        let autosave = use_mut_ref(Autosave::default);
+        let flush = flush.clone();
         use_effect_with(state.session.clone(), move |session| {
-            autosave.borrow_mut().pending = Some(session.clone());
-            let flush = {
-                let autosave = autosave.clone();
-                move || {
-                    let result = autosave.borrow_mut().flush();
-                    if let Some(result) = result {
-                        if result != handle.storage_problem {
-                            handle.dispatch(Action::StorageResult(result));
-                        }
-                    }
+            let mut waiting = autosave.borrow_mut();
+            waiting.pending = Some(session.clone());
+            if let Some(window) = web_sys::window() {
+                if let Some(timer) = waiting.timer.take() {
+                    window.clear_timeout_with_handle(timer);
                 }
-            };
-            let flush = Rc::new(flush);
-            let on_timer = {
-                let flush = flush.clone();
-                Closure::once_into_js(move || flush())
-            };
-            let on_leave = Closure::<dyn Fn()>::new(move || flush());
-            let window = web_sys::window();
-            let timer = window.as_ref().and_then(|w| {
-                w.set_timeout_with_callback_and_timeout_and_arguments_0(on_timer.unchecked_ref(), 250).ok()
-            });
-            if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback("pagehide", on_leave.as_ref().unchecked_ref());
-            }
-            move || {
-                // A newer change replaces this one's timer and listener.
-                if let Some(w) = &window {
-                    if let Some(t) = timer {
-                        w.clear_timeout_with_handle(t);
-                    }
-                    let _ = w.remove_event_listener_with_callback("pagehide", on_leave.as_ref().unchecked_ref());
-                }
+                waiting.timer = window
+                    .set_timeout_with_callback_and_timeout_and_arguments_0(flush.borrow().as_ref().unchecked_ref(), 250)
+                    .ok();
             }
         });
     }
+    use_effect_with((), move |_| {
+        let window = web_sys::window();
+        if let Some(w) = &window {
+            let _ = w.add_event_listener_with_callback("pagehide", flush.borrow().as_ref().unchecked_ref());
+        }
+        move || {
+            if let Some(w) = window {
+                let _ = w.remove_event_listener_with_callback("pagehide", flush.borrow().as_ref().unchecked_ref());
+            }
+        }
+    });
 
     // A large paste is analysed in the next task, after the text has shown.
     {

@@ -20,26 +20,6 @@ const LISTED_PER_GROUP: usize = 200;
 /// Columns shown in the preview.
 const PREVIEW_COLUMNS: usize = 16;
 
-/// A spreadsheet column's letters (`A`, `Z`, `AA`) as a 0-based index.
-fn column_index(letters: &str) -> Option<usize> {
-    let mut index = 0usize;
-    for c in letters.chars() {
-        let digit = (c.to_ascii_uppercase() as usize).checked_sub('A' as usize)?;
-        if digit >= 26 {
-            return None;
-        }
-        index = index.checked_mul(26)?.checked_add(digit + 1)?;
-    }
-    index.checked_sub(1)
-}
-
-/// The 0-based (row, column) a diagnostic points at, if it points at a cell.
-fn diagnostic_cell(d: &Diagnostic) -> Option<(usize, usize)> {
-    let row = d.row?.checked_sub(1)?;
-    let col = d.column.as_deref().and_then(column_index).unwrap_or(0);
-    Some((row, col))
-}
-
 fn severity_class(s: Severity) -> &'static str {
     match s {
         Severity::Error => "sev-red",
@@ -90,7 +70,7 @@ pub fn Checks() -> Html {
 }
 
 fn diagnostic_item(app: &AppHandle, d: &Diagnostic, lang: Lang) -> Html {
-    let cell = diagnostic_cell(d);
+    let cell = d.cell_ref().map(|c| (c.row, c.col));
     let place =
         d.cell.clone().or_else(|| d.range.clone()).or_else(|| d.row.map(|r| format!("{} {r}", Msg::Row.text(lang))));
     let on_show = {
@@ -268,19 +248,5 @@ fn Preview() -> Html {
                 <p class="hint">{ Msg::PreviewMore.text(lang).replace("{n}", &PREVIEW_ROWS.to_string()) }</p>
             }
         </details>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn column_letters_map_to_indices() {
-        for (letters, index) in
-            [("A", Some(0)), ("C", Some(2)), ("Z", Some(25)), ("AA", Some(26)), ("", None), ("1", None)]
-        {
-            assert_eq!(column_index(letters), index, "{letters}");
-        }
     }
 }

@@ -11,22 +11,14 @@ use crate::i18n::{Lang, Msg};
 use crate::state::{Action, Filter};
 
 /// The severities in the order the dashboard lists them.
-const SEVERITIES: [Severity; 4] = [Severity::Red, Severity::Amber, Severity::Green, Severity::None];
+pub(crate) const SEVERITIES: [Severity; 4] = [Severity::Red, Severity::Amber, Severity::Green, Severity::None];
 
-fn severity_label(s: Severity, lang: Lang) -> &'static str {
+pub(crate) fn severity_label(s: Severity, lang: Lang) -> &'static str {
     match s {
         Severity::Red => Msg::RedList.text(lang),
         Severity::Amber => Msg::AmberList.text(lang),
         Severity::Green => Msg::GreenList.text(lang),
         Severity::Info | Severity::None => Msg::NoneList.text(lang),
-    }
-}
-
-/// The bucket an assessment counts in: `info` reads as "not judged".
-fn bucket(a: &Assessment) -> Severity {
-    match a.severity {
-        Severity::Info => Severity::None,
-        s => s,
     }
 }
 
@@ -50,7 +42,7 @@ pub fn Dashboard() -> Html {
     };
 
     let severity_cards = SEVERITIES.iter().map(|&s| {
-        let n = assessments.iter().filter(|a| bucket(a) == s).count();
+        let n = assessments.iter().filter(|a| a.severity.bucket() == s).count();
         let pressed = app.filter.severity == Some(s);
         html! {
             <button type="button" class={classes!("count-card", severity_class(s))} aria-pressed={pressed.to_string()}
@@ -83,7 +75,7 @@ pub fn Dashboard() -> Html {
         let domain = g.domain.clone().unwrap_or_default();
         let in_group: Vec<&Assessment> = assessments.iter().filter(|a| a.plan == plan && a.domain == domain).collect();
         let cells = SEVERITIES.iter().map(|&s| {
-            let n = in_group.iter().filter(|a| bucket(a) == s).count();
+            let n = in_group.iter().filter(|a| a.severity.bucket() == s).count();
             let f = Filter { plan: Some(plan), domain: Some(domain.clone()), severity: Some(s), ..Filter::default() };
             html! {
                 <td class={classes!("matrix-cell", (n > 0).then_some(severity_class(s)))}>

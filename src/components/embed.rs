@@ -218,10 +218,7 @@ fn view(state: &State, options: &EmbedOptions, lang: Lang) -> String {
         (Severity::Green, Msg::GreenList),
         (Severity::None, Msg::NoneList),
     ] {
-        let n = list
-            .iter()
-            .filter(|a| if a.severity == Severity::Info { s == Severity::None } else { a.severity == s })
-            .count();
+        let n = list.iter().filter(|a| a.severity.bucket() == s).count();
         let _ = write!(
             o,
             r#"<span class="chip {}" data-severity="{}"><span aria-hidden="true">{} </span>{} {n}</span>"#,

@@ -54,7 +54,7 @@ fn matches(filter: &Filter, indicator: &Indicator, a: &Assessment) -> bool {
     filter.plan.is_none_or(|p| p == a.plan)
         && filter.domain.as_ref().is_none_or(|d| *d == a.domain)
         && filter.status.is_none_or(|s| s == a.status)
-        && filter.severity.is_none_or(|s| s == a.severity || (s == Severity::None && a.severity == Severity::Info))
+        && filter.severity.is_none_or(|s| s == a.severity.bucket())
         && filter.warning.is_none_or(|k| a.warnings.iter().any(|w| w.kind == k))
         && (search.is_empty()
             || indicator.id.to_lowercase().contains(&search)

@@ -88,7 +88,7 @@ pub fn InputPanel() -> Html {
                 browser::download(
                     "gapcast-template.csv",
                     "text/csv;charset=utf-8",
-                    &format!("\u{feff}{}", tsv_to_csv(&tsv)),
+                    &gapcast_core::export::tsv_to_csv(&tsv),
                 );
             } else {
                 browser::download("gapcast-template.tsv", "text/tab-separated-values;charset=utf-8", &tsv);
@@ -208,29 +208,5 @@ fn LargeText() -> Html {
             </p>
             <pre class="paste-box large-head" tabindex="0">{ head }{ "\n…" }</pre>
         </div>
-    }
-}
-
-/// Tab-separated text as CSV: fields with a comma, quote or line break are
-/// quoted, quotes doubled (RFC 4180), so Excel and WPS open it cell for cell.
-pub fn tsv_to_csv(tsv: &str) -> String {
-    let field = |f: &str| {
-        if f.contains([',', '"', '\n', '\r']) {
-            format!("\"{}\"", f.replace('"', "\"\""))
-        } else {
-            f.to_string()
-        }
-    };
-    tsv.lines().map(|line| line.split('\t').map(field).collect::<Vec<_>>().join(",")).collect::<Vec<_>>().join("\r\n")
-        + "\r\n"
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tsv_to_csv_quotes_only_what_needs_it() {
-        assert_eq!(tsv_to_csv("a\tb,c\n\"q\"\t1\n"), "a,\"b,c\"\r\n\"\"\"q\"\"\",1\r\n");
     }
 }

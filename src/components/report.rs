@@ -18,7 +18,7 @@
 
 use std::fmt::Write;
 
-use gapcast_core::assess::{Assessment, Severity, Status};
+use gapcast_core::assess::{Assessment, Status};
 use gapcast_core::catalog::Plan;
 use gapcast_core::chart::{escape, input_for, layout, ChartText};
 use gapcast_core::explain;
@@ -27,6 +27,7 @@ use gapcast_core::series::Point;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::components::dashboard::{severity_label, SEVERITIES};
 use crate::components::status_badge::{severity_class, severity_icon, status_label};
 use crate::hooks::use_app;
 use crate::i18n::{DetailMsg, Lang, Msg, ReachMsg};
@@ -71,22 +72,6 @@ fn today(lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("{y}年{m}月{day}日"),
         Lang::En => format!("{y}-{m:02}-{day:02}"),
-    }
-}
-
-/// The four buckets the dashboard counts in (info reads as "not judged").
-const BUCKETS: [(Severity, Msg); 4] = [
-    (Severity::Red, Msg::RedList),
-    (Severity::Amber, Msg::AmberList),
-    (Severity::Green, Msg::GreenList),
-    (Severity::None, Msg::NoneList),
-];
-
-fn bucket(a: &Assessment) -> Severity {
-    if a.severity == Severity::Info {
-        Severity::None
-    } else {
-        a.severity
     }
 }
 
@@ -140,7 +125,7 @@ fn tr(out: &mut String, class: &str, th: bool, cells: &[&str]) {
 fn summary_row(out: &mut String, class: &str, label: &str, group: &[&Assessment], share: Option<f64>) {
     let mut cells =
         vec![label.to_string(), group.len().to_string(), group.iter().filter(|a| a.n_points > 0).count().to_string()];
-    cells.extend(BUCKETS.iter().map(|(s, _)| group.iter().filter(|a| bucket(a) == *s).count().to_string()));
+    cells.extend(SEVERITIES.iter().map(|s| group.iter().filter(|a| a.severity.bucket() == *s).count().to_string()));
     cells.push(share.map(|s| format!("{:.0}%", s * 100.0)).unwrap_or_else(|| "—".into()));
     tr(out, class, true, &cells.iter().map(String::as_str).collect::<Vec<_>>());
 }
@@ -201,7 +186,7 @@ fn body(app: &State, kind: Kind, lang: Lang, date: String) -> String {
     o.push_str(r#"<table id="report-summary"><thead><tr>"#);
     let mut head =
         vec![m(ReachMsg::PlanDomain).to_string(), m(ReachMsg::Count).to_string(), m(ReachMsg::WithData).to_string()];
-    head.extend(BUCKETS.iter().map(|(s, msg)| format!("{} {}", severity_icon(*s), msg.text(lang))));
+    head.extend(SEVERITIES.iter().map(|s| format!("{} {}", severity_icon(*s), severity_label(*s, lang))));
     head.push(Msg::AchievedOrOnTrack.text(lang).to_string());
     for h in &head {
         el(&mut o, "th", r#" scope="col""#, h);

@@ -173,6 +173,15 @@ impl Status {
 }
 
 impl Severity {
+    /// The colour the dashboard counts an indicator under: red, amber, green,
+    /// or none ("not judged"), where `info` also reads as none.
+    pub fn bucket(self) -> Severity {
+        match self {
+            Severity::Info => Severity::None,
+            s => s,
+        }
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             Severity::None => "none",
