@@ -1,79 +1,53 @@
-//! The plans' own catalog, embedded at build time as static data.
+//! The plans' own catalog: the seed files, embedded at build time and read with
+//! the same loader as a user's catalog.
 //!
-//! **Why not parse the TOML at run time:** the page has a 300 KB gzip budget, and
-//! a TOML parser with serde costs about 160 KB of it (measured on
-//! `wasm32-unknown-unknown`, opt-level z, LTO). So `core/build.rs` runs the very
-//! same loader ([`super::load`]) on the seed files when the crate is built, and
-//! writes the validated indicators out as the `static` table included below; here
-//! they only become owned [`Indicator`]s. The page links the TOML parser only if
-//! it also loads a user's own catalog with [`super::load_files`].
+//! **Why parse at run time:** the page links the loader anyway, for users' own
+//! catalogs, so reading the plans' catalog with it costs nothing more. It was once
+//! a `static` table written by the build script; the seed text (with comment
+//! lines emptied by `core/build.rs`) compresses smaller than that table did, and
+//! there is one path from a catalog file to [`Indicator`]s instead of two.
+//! Reading both plans takes about a millisecond (`cargo bench -p gapcast-core
+//! --bench assess`, `builtin catalog`).
 //!
-//! The test `builtin_equals_the_loaded_seeds` checks that this table is exactly
-//! what the loader makes of the seed files, and that they load with no issue;
-//! the build script also prints any seed issue as a cargo warning.
+//! The build script checks the seeds with the loader and prints any issue as a
+//! cargo warning; the test `builtin_equals_the_loaded_seeds` fails on any.
 
-use super::model::{Bounds, Comparator, Direction, Goal, Indicator, Milestone, Plan, Scale, Target, Unit};
-use super::Catalog;
+use super::{load_files, Catalog};
 
-/// An [`Indicator`] with borrowed, `'static` text: what the build script writes.
-struct StaticIndicator {
-    id: &'static str,
-    key: Option<&'static str>,
-    plan: Plan,
-    domain: &'static str,
-    name_zh: &'static str,
-    name_en: &'static str,
-    aliases: &'static [&'static str],
-    unit: Unit,
-    bounds: Bounds,
-    target: Target,
-    milestones: &'static [Milestone],
-    scale: Option<Scale>,
-    source: &'static str,
-    notes: Option<&'static str>,
-}
+/// The seed files as embedded in the page: names as in
+/// [`BUILTIN_FILES`](super::BUILTIN_FILES), comment lines emptied (so line
+/// numbers still match the files in `seeds/`).
+const EMBEDDED: [(&str, &str); 2] = [
+    (
+        "seeds/huadu-women-2021-2030.toml",
+        include_str!(concat!(env!("OUT_DIR"), "/huadu-women-2021-2030.toml")),
+    ),
+    (
+        "seeds/huadu-children-2021-2030.toml",
+        include_str!(concat!(env!("OUT_DIR"), "/huadu-children-2021-2030.toml")),
+    ),
+];
 
-impl StaticIndicator {
-    fn to_indicator(&self) -> Indicator {
-        Indicator {
-            id: self.id.to_string(),
-            key: self.key.map(str::to_string),
-            plan: self.plan,
-            domain: self.domain.to_string(),
-            name_zh: self.name_zh.to_string(),
-            name_en: self.name_en.to_string(),
-            aliases: self.aliases.iter().map(|a| a.to_string()).collect(),
-            unit: self.unit,
-            bounds: self.bounds,
-            target: self.target.clone(),
-            milestones: self.milestones.to_vec(),
-            scale: self.scale,
-            source: self.source.to_string(),
-            notes: self.notes.map(str::to_string),
-        }
-    }
-}
-
-// Defines `static BUILTIN: &[StaticIndicator]`, written by core/build.rs. The
-// names imported above are the ones it uses.
-include!(concat!(env!("OUT_DIR"), "/builtin_catalog.rs"));
-
-/// The plans' own catalog (both seed files), checked and embedded at build time.
-/// Never panics and parses nothing at run time.
+/// The plans' own catalog (both seed files). The build script has checked them,
+/// so the issues are empty; should a seed edit slip through, the sound
+/// indicators still load.
 pub fn builtin() -> Catalog {
-    Catalog { indicators: BUILTIN.iter().map(StaticIndicator::to_indicator).collect() }
+    load_files(&EMBEDDED).0
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::{load_files, BUILTIN_FILES};
+    use crate::catalog::{Goal, Plan, Unit, BUILTIN_FILES};
 
     #[test]
     fn builtin_equals_the_loaded_seeds() {
         let (loaded, issues) = load_files(&BUILTIN_FILES);
         let shown: Vec<String> = issues.iter().map(ToString::to_string).collect();
         assert!(issues.is_empty(), "{}", shown.join("\n"));
+        let (embedded, issues) = load_files(&EMBEDDED);
+        assert!(issues.is_empty(), "{issues:?}");
+        assert_eq!(embedded, loaded);
         assert_eq!(builtin(), loaded);
         // Both plans embedded; the women's count is pinned here (per domain in
         // core/tests/catalog_seeds.rs), the children's by its own tests.
@@ -82,9 +56,18 @@ mod tests {
     }
 
     #[test]
+    fn the_embedded_text_keeps_the_seed_lines() {
+        for ((name, full), (_, embedded)) in BUILTIN_FILES.iter().zip(EMBEDDED) {
+            assert_eq!(full.lines().count(), embedded.lines().count(), "{name}");
+            assert!(embedded.len() < full.len(), "{name}: comments emptied");
+            for (a, b) in full.lines().zip(embedded.lines()) {
+                assert!(a == b || (a.trim_start().starts_with('#') && b.is_empty()), "{name}: {a:?} vs {b:?}");
+            }
+        }
+    }
+
+    #[test]
     fn builtin_keeps_every_kind_of_value() {
-        // The static table must carry what the domain types can hold: a
-        // milestone, a shared key, open bounds, a scale override, notes.
         let c = builtin();
         assert!(c.indicators.iter().any(|i| !i.milestones.is_empty()));
         assert!(c.indicators.iter().any(|i| i.key.is_some()));

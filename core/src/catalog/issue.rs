@@ -44,14 +44,55 @@ pub const DIRECTIONS: &str = "increase, decrease, slow_increase, maintain, other
 /// Every model scale.
 pub const SCALES: &str = "linear, log, logit";
 
+/// What a field's value should have been, for [`IssueKind::WrongType`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    Text,
+    Number,
+    WholeNumber,
+    TextList,
+    Table,
+    TableList,
+    MilestoneList,
+}
+
+impl Expected {
+    pub fn en(self) -> &'static str {
+        match self {
+            Expected::Text => "text in quotes",
+            Expected::Number => "a number",
+            Expected::WholeNumber => "a whole number",
+            Expected::TextList => "a list of texts like [\"甲\", \"乙\"]",
+            Expected::Table => "a table like { lower = 0, upper = 100 }",
+            Expected::TableList => "a list of tables",
+            Expected::MilestoneList => "a list like [{ year = 2025, comparator = \"ge\", value = 4 }]",
+        }
+    }
+
+    pub fn zh(self) -> &'static str {
+        match self {
+            Expected::Text => "带引号的文本",
+            Expected::Number => "数字",
+            Expected::WholeNumber => "整数",
+            Expected::TextList => "文本列表，如 [\"甲\", \"乙\"]",
+            Expected::Table => "表，如 { lower = 0, upper = 100 }",
+            Expected::TableList => "表的列表",
+            Expected::MilestoneList => "列表，如 [{ year = 2025, comparator = \"ge\", value = 4 }]",
+        }
+    }
+}
+
 /// What is wrong. The English wording is the `Display`; [`IssueKind::message_zh`]
 /// gives the Chinese.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum IssueKind {
-    /// The text is not valid TOML, or a value has the wrong type (a number in
-    /// quotes, a year with decimals). `message` is the TOML parser's.
+    /// The text is not valid TOML: the reader's message in English and Chinese.
     #[error("malformed TOML: {message}")]
-    Toml { message: String },
+    Toml { message: String, zh: String },
+    /// A value of the wrong type (a number in quotes, a year with decimals);
+    /// `found` is what was written, or its kind when long.
+    #[error("`{field}` must be {}, not {found}", .expected.en())]
+    WrongType { field: String, expected: Expected, found: String },
     #[error("unknown field `{field}` (see seeds/README.md for the fields)")]
     UnknownField { field: String },
     #[error("required field `{field}` is missing")]
@@ -132,7 +173,10 @@ impl IssueKind {
     /// The message in Chinese.
     pub fn message_zh(&self) -> String {
         match self {
-            IssueKind::Toml { message } => format!("TOML 格式或类型错误：{message}"),
+            IssueKind::Toml { zh, .. } => format!("TOML 格式错误：{zh}"),
+            IssueKind::WrongType { field, expected, found } => {
+                format!("「{field}」应为{}，此处为 {found}", expected.zh())
+            }
             IssueKind::UnknownField { field } => {
                 format!("未知字段「{field}」（可用字段见 seeds/README.md）")
             }

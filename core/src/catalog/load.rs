@@ -8,9 +8,9 @@
 //! half-loaded. The page can then show what works beside the list of problems, and
 //! the CLI exits with status 1 when any issue is an error ([`has_errors`]).
 //!
-//! **Why each `[[indicator]]` block is parsed on its own:** serde stops at the
-//! first error of a document, so one misspelt field would hide every other
-//! problem of the file. TOML puts the root keys before any table header, so
+//! **Why each `[[indicator]]` block is parsed on its own:** a TOML parser stops
+//! at the first syntax error of a document, so one missing quote would hide every
+//! other problem of the file. TOML puts the root keys before any table header, so
 //! cutting the text at the `[[indicator]]` lines gives the header and then one
 //! self-contained document per indicator, each parsed separately with its byte
 //! offset kept for line numbers. (A line reading `[[indicator]]` inside a
@@ -21,11 +21,10 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use toml::Spanned;
-
 use super::issue::{CatalogIssue, IssueKind, COMPARATORS, INEQUALITIES};
 use super::model::{Bounds, Comparator, Direction, Goal, Indicator, Milestone, Plan, Scale, Target, Unit};
-use super::raw::{RawBlock, RawHeader, RawIndicator};
+use super::raw::{self, RawIndicator, ShapeProblem, Spanned};
+use super::syntax;
 use super::Catalog;
 
 /// The target year when a catalog gives none.
@@ -86,7 +85,7 @@ pub fn load_files(files: &[(&str, &str)]) -> (Catalog, Vec<CatalogIssue>) {
             catalog.indicators.push(indicator);
         }
         // In reading order: a stable sort keeps a line's issues in check order.
-        file_issues.sort_by_key(|issue| issue.line);
+        crate::sort::sort_by_key(&mut file_issues, |issue| issue.line);
         issues.append(&mut file_issues);
     }
     check_across(&catalog, &seen, &mut issues);
@@ -165,15 +164,20 @@ fn load_one(file: &SourceText, issues: &mut Vec<CatalogIssue>) -> LoadedFile {
     for range in blocks {
         let base = range.start;
         let header_line = file.line_of(base);
-        match toml::from_str::<RawBlock>(&file.text[range.clone()]) {
-            Err(err) => issues.push(toml_issue(file, base, header_line, &err)),
-            Ok(block) => {
-                for raw in block.indicator {
-                    let mut check = Check { file, base, header_line, id: None, issues: &mut *issues, errors: 0 };
-                    if let Some(indicator) = check.indicator(raw, plan) {
-                        indicators.push((indicator, header_line));
-                    }
-                }
+        let root = match syntax::parse(&file.text[range]) {
+            Ok(root) => root,
+            Err(err) => {
+                issues.push(toml_issue(file, base, &err));
+                continue;
+            }
+        };
+        let mut problems = Vec::new();
+        let raws = raw::block(root, &mut problems);
+        let mut check = Check::new(file, base, header_line, issues);
+        check.shape(&problems);
+        for raw in raws {
+            if let Some(indicator) = Check::new(file, base, header_line, issues).indicator(raw, plan) {
+                indicators.push((indicator, header_line));
             }
         }
     }
@@ -183,14 +187,17 @@ fn load_one(file: &SourceText, issues: &mut Vec<CatalogIssue>) -> LoadedFile {
 /// Checks the file header and returns its plan. The titles are checked for
 /// type only: the plan's own titles ([`Plan::title_zh`]) are the ones shown.
 fn load_header(file: &SourceText, range: Range<usize>, issues: &mut Vec<CatalogIssue>) -> Option<Plan> {
-    let raw = match toml::from_str::<RawHeader>(&file.text[range]) {
-        Ok(raw) => raw,
+    let root = match syntax::parse(&file.text[range]) {
+        Ok(root) => root,
         Err(err) => {
-            issues.push(toml_issue(file, 0, 1, &err));
+            issues.push(toml_issue(file, 0, &err));
             return None;
         }
     };
-    let mut check = Check { file, base: 0, header_line: 1, id: None, issues, errors: 0 };
+    let mut problems = Vec::new();
+    let raw = raw::header(root, &mut problems);
+    let mut check = Check::new(file, 0, 1, issues);
+    check.shape(&problems);
     let Some(value) = raw.plan else {
         check.raise(None, "plan", IssueKind::MissingField { field: "plan" });
         return None;
@@ -207,27 +214,15 @@ fn plan_from_key(key: &str) -> Option<Plan> {
     [Plan::Women, Plan::Children].into_iter().find(|p| p.key() == key)
 }
 
-/// A located issue from the TOML parser (bad syntax or a value of the wrong type).
-fn toml_issue(file: &SourceText, base: usize, fallback_line: usize, err: &toml::de::Error) -> CatalogIssue {
-    let message = err.message().trim().to_string();
-    let offset = err.span().map(|span| base + span.start);
-    let line = offset.map_or(fallback_line, |offset| file.line_of(offset));
-    let unknown = message.strip_prefix("unknown field `").and_then(|rest| rest.split('`').next()).map(str::to_string);
-    match unknown {
-        Some(field) => CatalogIssue {
-            file: file.name.to_string(),
-            line: Some(line),
-            id: None,
-            field: Some(field.clone()),
-            kind: IssueKind::UnknownField { field },
-        },
-        None => CatalogIssue {
-            file: file.name.to_string(),
-            line: Some(line),
-            id: None,
-            field: offset.and_then(|offset| key_on_line(file.text, offset)),
-            kind: IssueKind::Toml { message },
-        },
+/// A located issue from the TOML reader (bad syntax).
+fn toml_issue(file: &SourceText, base: usize, err: &syntax::Error) -> CatalogIssue {
+    let offset = base + err.at;
+    CatalogIssue {
+        file: file.name.to_string(),
+        line: Some(file.line_of(offset)),
+        id: None,
+        field: key_on_line(file.text, offset),
+        kind: IssueKind::Toml { message: err.kind.en(), zh: err.kind.zh() },
     }
 }
 
@@ -255,12 +250,34 @@ struct Check<'a, 'b> {
     issues: &'b mut Vec<CatalogIssue>,
     /// Errors raised so far; an indicator with any is left out.
     errors: usize,
+    /// Fields present with a value of the wrong type: already reported, so not
+    /// reported again as missing.
+    wrong: Vec<String>,
 }
 
-impl Check<'_, '_> {
+impl<'a, 'b> Check<'a, 'b> {
+    fn new(file: &'a SourceText<'a>, base: usize, header_line: usize, issues: &'b mut Vec<CatalogIssue>) -> Self {
+        Check { file, base, header_line, id: None, issues, errors: 0, wrong: Vec::new() }
+    }
+
+    /// Raises the shape problems the first stage found.
+    fn shape(&mut self, problems: &[ShapeProblem]) {
+        for problem in problems {
+            self.wrong.push(problem.field.clone());
+            self.raise(Some(problem.span.clone()), &problem.field, problem.kind.clone());
+        }
+    }
+
     fn raise(&mut self, span: Option<Range<usize>>, field: &str, kind: IssueKind) {
         if kind.severity() == super::issue::Severity::Error {
             self.errors += 1;
+        }
+        let missing = matches!(
+            kind,
+            IssueKind::MissingField { .. } | IssueKind::MissingValue { .. } | IssueKind::MissingValue2 | IssueKind::NoTarget
+        );
+        if missing && self.wrong.iter().any(|w| w == field) {
+            return;
         }
         let line = span.map_or(self.header_line, |s| self.file.line_of(self.base + s.start));
         self.issues.push(CatalogIssue {
@@ -322,8 +339,11 @@ impl Check<'_, '_> {
     }
 
     fn indicator(&mut self, mut raw: RawIndicator, plan: Option<Plan>) -> Option<Indicator> {
+        self.wrong = raw.problems.iter().map(|p| p.field.clone()).collect();
         let id = self.text(raw.id.take(), "id");
         self.id = id.clone();
+        let problems = std::mem::take(&mut raw.problems);
+        self.shape(&problems);
         if let (Some(id), Some(plan)) = (&id, plan) {
             let expected = match plan {
                 Plan::Women => "W-",
@@ -437,7 +457,7 @@ impl Check<'_, '_> {
                 milestones.push(Milestone { year, comparator, value });
             }
         }
-        milestones.sort_by_key(|m| m.year);
+        crate::sort::sort_by_key(&mut milestones, |m| m.year);
 
         if self.errors > 0 {
             return None;
@@ -603,7 +623,7 @@ fn check_across(catalog: &Catalog, seen: &HashMap<String, (String, usize)>, issu
         }
         let mut names: Vec<&str> = vec![&indicator.name_zh];
         names.extend(indicator.aliases.iter().map(String::as_str));
-        names.sort_unstable();
+        crate::sort::sort_by(&mut names, |a, b| a.cmp(b));
         names.dedup();
         for name in names {
             match first_with_name.get(name) {
@@ -730,15 +750,18 @@ mod tests {
             ),
             (
                 good_with("value", "value = \"70\""),
-                &["t.toml:10 value: 错误 error: TOML 格式或类型错误：invalid type: string \"70\", expected f64 / malformed TOML: invalid type: string \"70\", expected f64"],
+                &["t.toml:10 [W-T-01] value: 错误 error: 「value」应为数字，此处为 \"70\" / `value` must be a number, not \"70\""],
             ),
             (
                 good_with("source", "sauce = \"x\""),
-                &["t.toml:11 sauce: 错误 error: 未知字段「sauce」（可用字段见 seeds/README.md） / unknown field `sauce` (see seeds/README.md for the fields)"],
+                &[
+                    "t.toml:3 [W-T-01] source: 错误 error: 缺少必填字段「source」 / required field `source` is missing",
+                    "t.toml:11 [W-T-01] sauce: 错误 error: 未知字段「sauce」（可用字段见 seeds/README.md） / unknown field `sauce` (see seeds/README.md for the fields)",
+                ],
             ),
             (
                 good_with("unit", "unit = percent"),
-                &["t.toml:8 unit: 错误 error: TOML 格式或类型错误：invalid string\nexpected `\"`, `'` / malformed TOML: invalid string\nexpected `\"`, `'`"],
+                &["t.toml:8 unit: 错误 error: TOML 格式错误：文本要写在引号中：\"…\" / malformed TOML: text must be in quotes: \"…\""],
             ),
             (
                 file(&(GOOD.to_string() + "year = 20300\n")),
@@ -777,7 +800,46 @@ mod tests {
         let (catalog, issues) = load_files(&[("t.toml", &text)]);
         assert!(catalog.indicators.is_empty());
         let located: Vec<String> = issues.iter().map(CatalogIssue::location).collect();
-        assert_eq!(located, ["t.toml:10 value", "t.toml:18 [W-T-02] unit", "t.toml:30 [W-T-03] value"]);
+        assert_eq!(located, ["t.toml:10 [W-T-01] value", "t.toml:18 [W-T-02] unit", "t.toml:30 [W-T-03] value"]);
+    }
+
+    #[test]
+    fn every_shape_problem_of_a_block_is_reported_with_its_field() {
+        // Lines 12-16 each hold one shape problem; the indicator is dropped.
+        let text = file(&(GOOD.to_string()
+            + "aliases = [\"甲\", 3]\n\
+               bounds = { lower = 0, uper = 100 }\n\
+               milestones = [{ year = 2025.5, comparator = \"ge\", value = 4 }]\n\
+               year = \"2030\"\n\
+               notes = [\"x\"]\n"));
+        let (catalog, issues) = load_files(&[("t.toml", &text)]);
+        assert!(catalog.indicators.is_empty());
+        let got: Vec<String> = issues.iter().map(|i| format!("{} | {}", i.location(), i.message_en())).collect();
+        assert_eq!(
+            got,
+            [
+                "t.toml:12 [W-T-01] aliases | `aliases` must be text in quotes, not 3",
+                "t.toml:13 [W-T-01] bounds.uper | unknown field `bounds.uper` (see seeds/README.md for the fields)",
+                "t.toml:14 [W-T-01] milestones.year | `milestones.year` must be a whole number, not 2025.5",
+                "t.toml:15 [W-T-01] year | `year` must be a whole number, not \"2030\"",
+                "t.toml:16 [W-T-01] notes | `notes` must be text in quotes, not […]",
+            ]
+        );
+    }
+
+    #[test]
+    fn syntax_errors_name_their_line_in_both_languages() {
+        let text = file(&(GOOD.to_string() + "unit = \"count\"\n"));
+        let (_, issues) = load_files(&[("t.toml", &text)]);
+        let got: Vec<String> = issues.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            got,
+            ["t.toml:12 unit: 错误 error: TOML 格式错误：字段「unit」重复 / malformed TOML: duplicate key `unit`"]
+        );
+        let (_, issues) = load_files(&[("t.toml", "plan = \"women\n")]);
+        let error = issues.iter().find(|i| i.is_error()).expect("the syntax error");
+        assert_eq!(error.location(), "t.toml:1 plan");
+        assert!(error.message_zh().contains("结尾的引号"), "{error}");
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub mod issue;
 pub mod load;
 pub mod model;
 pub mod raw;
+pub mod syntax;
 
 pub use builtin::builtin;
 pub use issue::{CatalogIssue, IssueKind, Severity};

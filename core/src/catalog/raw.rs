@@ -1,20 +1,56 @@
-//! The catalog file as written: serde structs that mirror the TOML of `seeds/`
-//! (format in `seeds/README.md`) field for field, before any checking.
+//! The catalog file as written: structs that mirror the TOML of `seeds/` (format
+//! in `seeds/README.md`) field for field, before any checking, read from the
+//! span-keeping syntax tree of [`super::syntax`].
 //!
 //! This is the first of the loader's two stages. Everything a user might get wrong
 //! is kept loose here so that the second stage ([`super::load`]) can report it with
-//! its line instead of serde stopping at the first problem: required fields are
-//! `Option`, closed lists (unit, comparator, direction, scale, plan) are plain
-//! strings, and every value carries its byte span. Only the shape is strict:
-//! `deny_unknown_fields` turns a misspelt field name into a located error rather
-//! than a silently ignored line.
+//! its line: required fields are `Option`, closed lists (unit, comparator,
+//! direction, scale, plan) are plain strings, and every value carries its byte
+//! span. Only the shape is strict, and every shape problem of a table is collected
+//! (not just the first): an unknown field name and a value of the wrong type
+//! (`value = "70"`) each become one [`ShapeProblem`] at their own span.
+//!
+use std::ops::Range;
 
-use serde::Deserialize;
-use toml::Spanned;
+use super::issue::{Expected, IssueKind};
+use super::syntax::{Kind, Table, Value};
+
+/// A value with the byte range it was written at (relative to the parsed text).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spanned<T> {
+    value: T,
+    span: Range<usize>,
+}
+
+impl<T> Spanned<T> {
+    pub fn new(value: T, span: Range<usize>) -> Self {
+        Spanned { value, span }
+    }
+
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+
+    pub fn get_ref(&self) -> &T {
+        &self.value
+    }
+
+    pub fn into_inner(self) -> T {
+        self.value
+    }
+}
+
+/// A shape problem: a field the format does not have, or a value of the wrong
+/// type. `field` is the dotted path (`milestones.year`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShapeProblem {
+    pub span: Range<usize>,
+    pub field: String,
+    pub kind: IssueKind,
+}
 
 /// The file header: the root table, everything before the first `[[indicator]]`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default)]
 pub struct RawHeader {
     /// `women` or `children`.
     pub plan: Option<Spanned<String>>,
@@ -22,18 +58,8 @@ pub struct RawHeader {
     pub title_en: Option<Spanned<String>>,
 }
 
-/// One `[[indicator]]` block parsed on its own (the loader parses each block
-/// separately so that one malformed block does not hide the others' problems).
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawBlock {
-    /// Always one element: the block's own indicator.
-    pub indicator: Vec<RawIndicator>,
-}
-
 /// One indicator as written in the file.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default)]
 pub struct RawIndicator {
     pub id: Option<Spanned<String>>,
     pub key: Option<Spanned<String>>,
@@ -54,29 +80,275 @@ pub struct RawIndicator {
     pub scale: Option<Spanned<String>>,
     pub source: Option<Spanned<String>>,
     pub notes: Option<Spanned<String>>,
+    /// Shape problems inside this indicator's table, for the loader to raise
+    /// once it knows the indicator's id.
+    pub problems: Vec<ShapeProblem>,
 }
 
 /// `bounds = { lower = 0, upper = 100 }`; a missing side is open.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default)]
 pub struct RawBounds {
     pub lower: Option<f64>,
     pub upper: Option<f64>,
 }
 
 /// `level = { comparator = "ge", value = 95 }` of a `maintain` target.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default, Clone)]
 pub struct RawLevel {
     pub comparator: Option<Spanned<String>>,
     pub value: Option<Spanned<f64>>,
 }
 
 /// `{ year = 2025, comparator = "ge", value = 4 }`: an earlier stage of a target.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default)]
 pub struct RawMilestone {
     pub year: Option<Spanned<i64>>,
     pub comparator: Option<Spanned<String>>,
     pub value: Option<Spanned<f64>>,
+}
+
+/// Reads the root table of a file header.
+pub fn header(root: Value, problems: &mut Vec<ShapeProblem>) -> RawHeader {
+    let Some(mut t) = Fields::of(root, "", problems).take() else { return RawHeader::default() };
+    let header = RawHeader { plan: t.string("plan"), title_zh: t.string("title_zh"), title_en: t.string("title_en") };
+    t.finish();
+    header
+}
+
+/// Reads one `[[indicator]]` block parsed on its own: a root table holding an
+/// `indicator` array of one table (the loader cuts the file at each header).
+pub fn block(root: Value, problems: &mut Vec<ShapeProblem>) -> Vec<RawIndicator> {
+    let Some(mut t) = Fields::of(root, "", &mut *problems).take() else { return Vec::new() };
+    let tables = t.tables("indicator", Expected::TableList).unwrap_or_default();
+    t.finish();
+    tables.into_iter().map(|(table, _)| indicator(table)).collect()
+}
+
+fn indicator(table: Value) -> RawIndicator {
+    let mut problems = Vec::new();
+    let Some(mut t) = Fields::of(table, "", &mut problems).take() else { return RawIndicator::default() };
+    let bounds = t.table("bounds").map(|(mut b, span)| {
+        let bounds = RawBounds {
+            lower: b.number("lower").map(Spanned::into_inner),
+            upper: b.number("upper").map(Spanned::into_inner),
+        };
+        b.finish();
+        Spanned::new(bounds, span)
+    });
+    let level = t.table("level").map(|(mut l, span)| {
+        let level = RawLevel { comparator: l.string("comparator"), value: l.number("value") };
+        l.finish();
+        Spanned::new(level, span)
+    });
+    let milestones = t.tables("milestones", Expected::MilestoneList).map(|list| {
+        list.into_iter()
+            .filter_map(|(value, span)| {
+                let mut m = Fields::of(value, "milestones.", &mut *t.problems).take()?;
+                let milestone =
+                    RawMilestone { year: m.integer("year"), comparator: m.string("comparator"), value: m.number("value") };
+                m.finish();
+                Some(Spanned::new(milestone, span))
+            })
+            .collect()
+    });
+    let raw = RawIndicator {
+        id: t.string("id"),
+        key: t.string("key"),
+        domain: t.string("domain"),
+        name_zh: t.string("name_zh"),
+        name_en: t.string("name_en"),
+        aliases: t.strings("aliases"),
+        unit: t.string("unit"),
+        bounds,
+        comparator: t.string("comparator"),
+        direction: t.string("direction"),
+        value: t.number("value"),
+        value2: t.number("value2"),
+        tolerance: t.number("tolerance"),
+        level,
+        year: t.integer("year"),
+        milestones,
+        scale: t.string("scale"),
+        source: t.string("source"),
+        notes: t.string("notes"),
+        problems: Vec::new(),
+    };
+    t.finish();
+    RawIndicator { problems, ..raw }
+}
+
+fn span_of(value: &Value) -> Range<usize> {
+    value.span.clone()
+}
+
+/// A table being read field by field: each read removes the field, and
+/// [`Fields::finish`] reports whatever is left as unknown.
+struct Fields<'p> {
+    table: Table,
+    /// The dotted path of this table, with its trailing dot (`milestones.`).
+    prefix: &'static str,
+    problems: &'p mut Vec<ShapeProblem>,
+}
+
+/// A value that should be a table, not yet checked.
+struct Unchecked<'p> {
+    value: Value,
+    prefix: &'static str,
+    problems: &'p mut Vec<ShapeProblem>,
+}
+
+impl<'p> Fields<'p> {
+    fn of(value: Value, prefix: &'static str, problems: &'p mut Vec<ShapeProblem>) -> Unchecked<'p> {
+        Unchecked { value, prefix, problems }
+    }
+
+    fn wrong(&mut self, name: &str, value: &Value, expected: Expected) {
+        let field = format!("{}{name}", self.prefix);
+        let found = found(value);
+        self.problems.push(ShapeProblem {
+            span: span_of(value),
+            field: field.clone(),
+            kind: IssueKind::WrongType { field, expected, found },
+        });
+    }
+
+    /// Removes a field, checking its type with `read`; `None` when absent or of
+    /// the wrong type (which is reported).
+    fn read<T>(
+        &mut self,
+        name: &str,
+        expected: Expected,
+        read: impl FnOnce(&Value) -> Option<T>,
+    ) -> Option<Spanned<T>> {
+        let value = self.remove(name)?;
+        match read(&value) {
+            Some(v) => Some(Spanned::new(v, span_of(&value))),
+            None => {
+                self.wrong(name, &value, expected);
+                None
+            }
+        }
+    }
+
+    fn string(&mut self, name: &str) -> Option<Spanned<String>> {
+        self.read(name, Expected::Text, |v| v.as_str().map(str::to_string))
+    }
+
+    /// A number: TOML integers and floats both count (`value = 70`).
+    fn number(&mut self, name: &str) -> Option<Spanned<f64>> {
+        self.read(name, Expected::Number, Value::as_number)
+    }
+
+    fn integer(&mut self, name: &str) -> Option<Spanned<i64>> {
+        self.read(name, Expected::WholeNumber, Value::as_integer)
+    }
+
+    /// A list of texts; each wrong element is reported and left out.
+    fn strings(&mut self, name: &str) -> Option<Vec<Spanned<String>>> {
+        let list = self.array(name, Expected::TextList)?;
+        let mut out = Vec::new();
+        for item in list {
+            match item.as_str() {
+                Some(s) => out.push(Spanned::new(s.to_string(), span_of(&item))),
+                None => self.wrong(name, &item, Expected::Text),
+            }
+        }
+        Some(out)
+    }
+
+    fn array(&mut self, name: &str, expected: Expected) -> Option<Vec<Value>> {
+        let value = self.remove(name)?;
+        match value.kind {
+            Kind::Array(items) => Some(items),
+            _ => {
+                self.wrong(name, &value, expected);
+                None
+            }
+        }
+    }
+
+    fn remove(&mut self, name: &str) -> Option<Value> {
+        let index = self.table.iter().position(|(k, _)| k.name == name)?;
+        Some(self.table.remove(index).1)
+    }
+
+    /// A list of tables (`milestones = [{ ... }, { ... }]`), each with its span;
+    /// wrong elements are reported and left out.
+    fn tables(&mut self, name: &str, expected: Expected) -> Option<Vec<(Value, Range<usize>)>> {
+        let list = self.array(name, expected)?;
+        let mut out = Vec::new();
+        for item in list {
+            if matches!(item.kind, Kind::Table(_)) {
+                let span = span_of(&item);
+                out.push((item, span));
+            } else {
+                self.wrong(name, &item, Expected::Table);
+            }
+        }
+        Some(out)
+    }
+
+    /// A nested table (`bounds = { ... }`) to read in turn, with its span.
+    fn table(&mut self, name: &'static str) -> Option<(Fields<'_>, Range<usize>)> {
+        let value = self.remove(name)?;
+        let span = span_of(&value);
+        let prefix = match name {
+            "bounds" => "bounds.",
+            "level" => "level.",
+            _ => "",
+        };
+        let fields = Fields::of(value, prefix, &mut *self.problems).take_named(name)?;
+        Some((fields, span))
+    }
+
+    /// Reports every field not read as unknown.
+    fn finish(self) {
+        for (key, _) in self.table {
+            let field = format!("{}{}", self.prefix, key.name);
+            self.problems.push(ShapeProblem {
+                span: key.span,
+                field: field.clone(),
+                kind: IssueKind::UnknownField { field },
+            });
+        }
+    }
+}
+
+impl<'p> Unchecked<'p> {
+    /// The table, or `None` after reporting that the value is not one.
+    fn take(self) -> Option<Fields<'p>> {
+        self.take_named("")
+    }
+
+    fn take_named(self, name: &str) -> Option<Fields<'p>> {
+        let value = self.value;
+        if !matches!(value.kind, Kind::Table(_)) {
+            let field = if name.is_empty() { self.prefix.trim_end_matches('.').to_string() } else { name.to_string() };
+            let found = found(&value);
+            self.problems.push(ShapeProblem {
+                span: span_of(&value),
+                field: field.clone(),
+                kind: IssueKind::WrongType { field, expected: Expected::Table, found },
+            });
+            return None;
+        }
+        match value.kind {
+            Kind::Table(table) => Some(Fields { table, prefix: self.prefix, problems: self.problems }),
+            _ => None,
+        }
+    }
+}
+
+/// What was written instead, for the message: the text itself when short
+/// (`"70"`), else the kind of value.
+fn found(value: &Value) -> String {
+    match &value.kind {
+        Kind::String(s) if s.chars().count() <= 40 => format!("\"{s}\""),
+        Kind::String(_) => "\"…\"".to_string(),
+        Kind::Integer(i) => i.to_string(),
+        Kind::Float(f) => f.to_string(),
+        Kind::Boolean(b) => b.to_string(),
+        Kind::Array(_) => "[…]".to_string(),
+        Kind::Table(_) => "{…}".to_string(),
+    }
 }
