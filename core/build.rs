@@ -21,11 +21,11 @@ mod model;
 #[path = "src/catalog/raw.rs"]
 mod raw;
 #[allow(dead_code)]
-#[path = "src/catalog/syntax.rs"]
-mod syntax;
-#[allow(dead_code)]
 #[path = "src/sort.rs"]
 mod sort;
+#[allow(dead_code)]
+#[path = "src/catalog/syntax.rs"]
+mod syntax;
 
 /// What `load.rs` expects to find beside it (`super::Catalog`).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -68,6 +68,16 @@ fn main() {
 /// seeds, and the page need not carry them.
 fn blank_comments(text: &str) -> String {
     text.split_inclusive('\n')
-        .map(|line| if line.trim_start().starts_with('#') { if line.ends_with('\n') { "\n" } else { "" } } else { line })
+        .map(|line| {
+            if line.trim_start().starts_with('#') {
+                if line.ends_with('\n') {
+                    "\n"
+                } else {
+                    ""
+                }
+            } else {
+                line
+            }
+        })
         .collect()
 }

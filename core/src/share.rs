@@ -151,7 +151,7 @@ pub fn decode_base64url(text: &str) -> Result<Vec<u8>, ShareError> {
 pub enum ShareError {
     #[error("the link carries no data after #s=")]
     Empty,
-    #[error("the link is damaged at character {position} of the data: {found:?} cannot appear in it")]
+    #[error("the link is damaged at character {position} of the data: '{}' cannot appear in it", found.escape_debug())]
     BadCharacter { position: usize, found: char },
     #[error("the link is cut short: {length} characters of data cannot be complete")]
     Truncated { length: usize },
@@ -163,7 +163,7 @@ impl ShareError {
         match self {
             ShareError::Empty => "链接中 #s= 之后没有数据".to_string(),
             ShareError::BadCharacter { position, found } => {
-                format!("链接在数据的第 {position} 个字符处损坏：不应出现 {found:?}")
+                format!("链接在数据的第 {position} 个字符处损坏：不应出现 '{}'", found.escape_debug())
             }
             ShareError::Truncated { length } => format!("链接不完整：{length} 个字符的数据被截断"),
         }

@@ -18,14 +18,8 @@ use super::{load_files, Catalog};
 /// [`BUILTIN_FILES`](super::BUILTIN_FILES), comment lines emptied (so line
 /// numbers still match the files in `seeds/`).
 const EMBEDDED: [(&str, &str); 2] = [
-    (
-        "seeds/huadu-women-2021-2030.toml",
-        include_str!(concat!(env!("OUT_DIR"), "/huadu-women-2021-2030.toml")),
-    ),
-    (
-        "seeds/huadu-children-2021-2030.toml",
-        include_str!(concat!(env!("OUT_DIR"), "/huadu-children-2021-2030.toml")),
-    ),
+    ("seeds/huadu-women-2021-2030.toml", include_str!(concat!(env!("OUT_DIR"), "/huadu-women-2021-2030.toml"))),
+    ("seeds/huadu-children-2021-2030.toml", include_str!(concat!(env!("OUT_DIR"), "/huadu-children-2021-2030.toml"))),
 ];
 
 /// The plans' own catalog (both seed files). The build script has checked them,

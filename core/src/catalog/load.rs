@@ -274,7 +274,10 @@ impl<'a, 'b> Check<'a, 'b> {
         }
         let missing = matches!(
             kind,
-            IssueKind::MissingField { .. } | IssueKind::MissingValue { .. } | IssueKind::MissingValue2 | IssueKind::NoTarget
+            IssueKind::MissingField { .. }
+                | IssueKind::MissingValue { .. }
+                | IssueKind::MissingValue2
+                | IssueKind::NoTarget
         );
         if missing && self.wrong.iter().any(|w| w == field) {
             return;
@@ -806,12 +809,14 @@ mod tests {
     #[test]
     fn every_shape_problem_of_a_block_is_reported_with_its_field() {
         // Lines 12-16 each hold one shape problem; the indicator is dropped.
-        let text = file(&(GOOD.to_string()
-            + "aliases = [\"甲\", 3]\n\
+        let text = file(
+            &(GOOD.to_string()
+                + "aliases = [\"甲\", 3]\n\
                bounds = { lower = 0, uper = 100 }\n\
                milestones = [{ year = 2025.5, comparator = \"ge\", value = 4 }]\n\
                year = \"2030\"\n\
-               notes = [\"x\"]\n"));
+               notes = [\"x\"]\n"),
+        );
         let (catalog, issues) = load_files(&[("t.toml", &text)]);
         assert!(catalog.indicators.is_empty());
         let got: Vec<String> = issues.iter().map(|i| format!("{} | {}", i.location(), i.message_en())).collect();

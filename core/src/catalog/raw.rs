@@ -144,8 +144,11 @@ fn indicator(table: Value) -> RawIndicator {
         list.into_iter()
             .filter_map(|(value, span)| {
                 let mut m = Fields::of(value, "milestones.", &mut *t.problems).take()?;
-                let milestone =
-                    RawMilestone { year: m.integer("year"), comparator: m.string("comparator"), value: m.number("value") };
+                let milestone = RawMilestone {
+                    year: m.integer("year"),
+                    comparator: m.string("comparator"),
+                    value: m.number("value"),
+                };
                 m.finish();
                 Some(Spanned::new(milestone, span))
             })

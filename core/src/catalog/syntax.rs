@@ -84,7 +84,10 @@ pub struct Error {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ErrorKind {
     /// Something other than what the grammar allows here; `expected` in English.
-    Expected { expected: &'static str, found: String },
+    Expected {
+        expected: &'static str,
+        found: String,
+    },
     UnquotedText,
     UnterminatedString,
     BadEscape(String),
@@ -261,7 +264,8 @@ impl Parser<'_> {
     fn end_of_line(&mut self) -> Result<(), Error> {
         self.skip_spaces();
         self.skip_comment();
-        if self.peek().is_none() || self.eat(b'\n') || (self.starts_with("\r\n") && self.eat(b'\r') && self.eat(b'\n')) {
+        if self.peek().is_none() || self.eat(b'\n') || (self.starts_with("\r\n") && self.eat(b'\r') && self.eat(b'\n'))
+        {
             return Ok(());
         }
         self.expected("a new line")
@@ -647,5 +651,7 @@ fn valid_decimal(s: &str, float: bool) -> bool {
     int_ok && frac_ok && exp_ok && (float || (frac.is_none() && exponent.is_none()))
 }
 
+// The path is explicit because core/build.rs includes this file with `#[path]`.
 #[cfg(test)]
+#[path = "syntax/tests.rs"]
 mod tests;
