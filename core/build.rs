@@ -31,6 +31,7 @@ mod syntax;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Catalog {
     pub indicators: Vec<model::Indicator>,
+    pub titles: Vec<model::PlanTitle>,
 }
 
 fn main() {

@@ -4,9 +4,9 @@
 //! [`Session::evaluate`], run again only when its inputs change.
 
 use gapcast_core::assess::{Settings, Severity, Status, WarningKind, WhatIfChange};
-use gapcast_core::catalog::{Catalog, Plan, Scale};
+use gapcast_core::catalog::{Catalog, CatalogIssue, Plan, Scale};
 use gapcast_core::figures::{Delimiter, Layout};
-use gapcast_core::session::{Evaluation, Session};
+use gapcast_core::session::{CatalogFile, CatalogMode, Evaluation, Session};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -94,6 +94,8 @@ pub enum Panel {
     Detail(String),
     /// The printable report (annual monitoring, mid-term or final evaluation).
     Report,
+    /// The catalogs in use, the user's files and their problems.
+    Catalog,
 }
 
 /// What "undo" brings back, and what it undoes.
@@ -109,7 +111,12 @@ pub struct Undo {
 pub struct State {
     /// What the user gave: saved on every change.
     pub session: Session,
+    /// The catalog the session's catalog files make (the plans' own when none).
     pub catalog: Shared<Catalog>,
+    /// What the loader found wrong in the user's catalog files.
+    pub catalog_issues: Shared<Vec<CatalogIssue>>,
+    /// The user's files gave no sound indicator, so the plans' own are used.
+    pub catalog_fell_back: bool,
     /// The session evaluated against the catalog.
     pub evaluation: Shared<Evaluation>,
     /// Whether `evaluation` is behind `session` (a large paste waiting for
@@ -130,14 +137,17 @@ pub struct State {
 
 impl State {
     /// The state for a session restored from storage (or a new one).
-    pub fn new(mut session: Session, catalog: Shared<Catalog>, clock_year: i32) -> Self {
+    pub fn new(mut session: Session, clock_year: i32) -> Self {
         if !session.current_year_pinned {
             session.settings.current_year = clock_year;
         }
-        let evaluation = Shared::new(session.evaluate(&catalog));
+        let loaded = session.catalog();
+        let evaluation = Shared::new(session.evaluate(&loaded.catalog));
         State {
             session,
-            catalog,
+            catalog: Shared::new(loaded.catalog),
+            catalog_issues: Shared::new(loaded.issues),
+            catalog_fell_back: loaded.fell_back,
             evaluation,
             pending: false,
             filter: Filter::default(),
@@ -196,6 +206,11 @@ pub enum Action {
     Highlight(Option<(usize, usize)>),
     /// Replace the whole session with one read from a file or a share link.
     ImportSession(Box<Session>),
+    /// Load a catalog file (replacing one of the same name: a file edited and
+    /// loaded again).
+    AddCatalog(CatalogFile),
+    RemoveCatalog(String),
+    SetCatalogMode(CatalogMode),
     Clear,
     Undo,
     StorageResult(Option<StorageProblem>),
@@ -312,16 +327,34 @@ impl Reducible for State {
                 }
                 None => return self,
             },
+            Action::AddCatalog(file) => {
+                let files = &mut next.session.catalogs;
+                match files.iter_mut().find(|f| f.name == file.name) {
+                    Some(same) => *same = file,
+                    None => files.push(file),
+                }
+            }
+            Action::RemoveCatalog(name) => next.session.catalogs.retain(|f| f.name != name),
+            Action::SetCatalogMode(mode) => next.session.catalog_mode = mode,
             Action::StorageResult(problem) => {
                 next.storage_problem = problem;
                 evaluate = false;
             }
         }
+        // Another catalog: read it, and assess against it.
+        let catalog_changed =
+            next.session.catalogs != self.session.catalogs || next.session.catalog_mode != self.session.catalog_mode;
+        if catalog_changed {
+            let loaded = next.session.catalog();
+            next.catalog = Shared::new(loaded.catalog);
+            next.catalog_issues = Shared::new(loaded.issues);
+            next.catalog_fell_back = loaded.fell_back;
+        }
         if next == *self {
             // Returning the same Rc tells Yew nothing changed: no re-render.
             return self;
         }
-        if evaluate && (next.session != self.session || self.pending) {
+        if catalog_changed || (evaluate && (next.session != self.session || self.pending)) {
             next.evaluation = Shared::new(next.session.evaluate(&next.catalog));
             next.pending = false;
         }
@@ -332,10 +365,8 @@ impl Reducible for State {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use gapcast_core::catalog::builtin;
-
     fn state() -> Rc<State> {
-        Rc::new(State::new(Session::new(2026), Shared::new(builtin()), 2026))
+        Rc::new(State::new(Session::new(2026), 2026))
     }
 
     #[test]
@@ -373,6 +404,30 @@ mod tests {
         let done = s.reduce(Action::Evaluate);
         assert!(!done.pending);
         assert_eq!(done.evaluation.figures.series_for("C-HEALTH-03").map(|s| s.points.len()), Some(1));
+    }
+
+    #[test]
+    fn a_catalog_file_is_read_and_assessed_and_can_be_removed() {
+        let text = "plan = \"children\"\n[[indicator]]\nid = \"C-X-01\"\ndomain = \"儿童与健康\"\n\
+            name_zh = \"某率\"\nname_en = \"Some rate\"\nunit = \"percent\"\ncomparator = \"ge\"\n\
+            value = 90\nsource = \"s\"\n";
+        let s = state().reduce(Action::Paste("指标\t2021\t2022\n某率\t80\t85\n".into()));
+        assert!(s.evaluation.assessment("C-X-01").is_none());
+        let file = CatalogFile { name: "mine.toml".into(), text: text.into() };
+        let loaded = s.clone().reduce(Action::AddCatalog(file.clone()));
+        assert_eq!(loaded.catalog.indicators.len(), s.catalog.indicators.len() + 1);
+        assert_eq!(loaded.evaluation.assessment("C-X-01").and_then(|a| a.latest_value), Some(85.0));
+        let instead = loaded.clone().reduce(Action::SetCatalogMode(CatalogMode::Instead));
+        assert_eq!(instead.catalog.indicators.len(), 1);
+        // The same name again replaces the file (an edited file loaded again).
+        let broken = CatalogFile { name: "mine.toml".into(), text: text.replace("90", "900").into() };
+        let again = instead.reduce(Action::AddCatalog(broken));
+        assert_eq!(again.session.catalogs.len(), 1);
+        assert_eq!(again.catalog_issues.len(), 1);
+        assert!(again.catalog_fell_back, "no sound indicator left: the plans' own catalog");
+        let removed = again.reduce(Action::RemoveCatalog("mine.toml".into()));
+        assert!(removed.session.catalogs.is_empty() && removed.catalog_issues.is_empty());
+        assert_eq!(removed.catalog.indicators.len(), s.catalog.indicators.len());
     }
 
     #[test]

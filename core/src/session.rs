@@ -13,7 +13,7 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 
 use crate::assess::{self, Assessment, RollUp, Settings, WhatIfChange};
-use crate::catalog::Catalog;
+use crate::catalog::{self, Catalog, CatalogIssue};
 use crate::figures::{self, Delimiter, Figures, Layout, ParseOptions, RawTable};
 use crate::format::Lang;
 
@@ -36,6 +36,36 @@ pub struct ValueChoice {
     pub id: String,
     pub year: i32,
     pub value: f64,
+}
+
+/// A catalog file the user loaded (same format as `seeds/`), kept whole: the
+/// session file carries it, and it is read again at every start.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CatalogFile {
+    /// The file's name, for messages (`file:line`).
+    pub name: String,
+    pub text: Rc<str>,
+}
+
+/// Where the user's catalog files go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CatalogMode {
+    /// Beside the plans' own catalog (ids must then differ from the plans').
+    #[default]
+    Beside,
+    /// Instead of it: another district's plans.
+    Instead,
+}
+
+/// What [`Session::catalog`] makes of the session's catalog files.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadedCatalog {
+    pub catalog: Catalog,
+    /// Every problem in the user's files, located.
+    pub issues: Vec<CatalogIssue>,
+    /// The files gave no sound indicator, so the plans' own catalog is used.
+    pub fell_back: bool,
 }
 
 /// Everything the user gave, as saved.
@@ -61,6 +91,9 @@ pub struct Session {
     pub current_year_pinned: bool,
     /// What-if scenarios by indicator id.
     pub scenarios: BTreeMap<String, WhatIfChange>,
+    /// The user's own catalog files, in the order loaded.
+    pub catalogs: Vec<CatalogFile>,
+    pub catalog_mode: CatalogMode,
 }
 
 /// What serde fills a missing field from when it reads an older file. The
@@ -86,7 +119,29 @@ impl Session {
             settings: Settings::new(current_year),
             current_year_pinned: false,
             scenarios: BTreeMap::new(),
+            catalogs: Vec::new(),
+            catalog_mode: CatalogMode::Beside,
         }
+    }
+
+    /// The catalog this session assesses against: the plans' own, with or
+    /// replaced by the user's files, and every issue the loader found in them.
+    pub fn catalog(&self) -> LoadedCatalog {
+        if self.catalogs.is_empty() {
+            return LoadedCatalog { catalog: catalog::builtin(), issues: Vec::new(), fell_back: false };
+        }
+        let mut files: Vec<(&str, &str)> = Vec::new();
+        if self.catalog_mode == CatalogMode::Beside {
+            files.extend(catalog::builtin_files());
+        }
+        files.extend(self.catalogs.iter().map(|f| (f.name.as_str(), &*f.text)));
+        let (catalog, issues) = catalog::load_files(&files);
+        // Files with no sound indicator at all leave the plans' own catalog in
+        // place: "instead" of it, they would leave an empty page.
+        if catalog.indicators.is_empty() {
+            return LoadedCatalog { catalog: catalog::builtin(), issues, fell_back: true };
+        }
+        LoadedCatalog { catalog, issues, fell_back: false }
     }
 
     /// The parser options this session implies. The page analyses at most
@@ -257,11 +312,44 @@ mod tests {
         assert_eq!(Session::from_json(&s.to_json()), Ok(s));
     }
 
+    /// Another district's one-indicator women's plan.
+    const OTHER: &str = "plan = \"women\"\ntitle_zh = \"某区妇女发展规划\"\n\n[[indicator]]\nid = \"W-X-01\"\n\
+        domain = \"妇女与健康\"\nname_zh = \"某率\"\nname_en = \"Some rate\"\nunit = \"percent\"\n\
+        comparator = \"ge\"\nvalue = 90\nsource = \"某区规划\"\n";
+
+    #[test]
+    fn catalog_files_go_beside_or_instead_of_the_plans() {
+        let mut s = Session::new(2026);
+        let plans = builtin().indicators.len();
+        assert_eq!(s.catalog().catalog.indicators.len(), plans);
+        s.catalogs.push(CatalogFile { name: "other.toml".into(), text: OTHER.into() });
+        let beside = s.catalog();
+        assert_eq!((beside.catalog.indicators.len(), beside.issues.len(), beside.fell_back), (plans + 1, 0, false));
+        assert_eq!(beside.catalog.title(crate::catalog::Plan::Women, true), Some("花都区妇女发展规划（2021—2030年）"));
+        s.catalog_mode = CatalogMode::Instead;
+        let instead = s.catalog();
+        assert_eq!(instead.catalog.indicators.len(), 1);
+        assert_eq!(instead.catalog.title(crate::catalog::Plan::Women, true), Some("某区妇女发展规划"));
+        // The file travels in the session file.
+        assert_eq!(Session::from_json(&s.to_json()), Ok(s.clone()));
+        // A file with no sound indicator: its issues, and the plans' catalog.
+        s.catalogs[0].text = OTHER.replace("\"percent\"", "\"furlongs\"").into();
+        let broken = s.catalog();
+        assert!(broken.fell_back);
+        assert_eq!(broken.catalog.indicators.len(), plans);
+        assert_eq!(
+            broken.issues.iter().map(CatalogIssue::location).collect::<Vec<_>>(),
+            ["other.toml:9 [W-X-01] unit"]
+        );
+    }
+
     #[test]
     fn an_older_file_with_fewer_fields_still_loads() {
         let s = Session::from_json(r#"{"format_version": 1, "raw": "a\tb"}"#).unwrap();
         assert_eq!(&*s.raw, "a\tb");
         assert_eq!(s.settings.level, 0.8);
+        assert!(s.catalogs.is_empty());
+        assert_eq!(s.catalog_mode, CatalogMode::Beside);
     }
 
     #[test]

@@ -146,12 +146,22 @@ pub fn decode_base64url(text: &str) -> Result<Vec<u8>, ShareError> {
     Ok(out)
 }
 
+/// A character for a message: itself in quotes when visible ASCII, else its
+/// code point (`U+00A0`), which no font can hide.
+fn shown(c: char) -> String {
+    if c.is_ascii_graphic() {
+        format!("'{c}'")
+    } else {
+        format!("U+{:04X}", u32::from(c))
+    }
+}
+
 /// Why a share link cannot be read.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ShareError {
     #[error("the link carries no data after #s=")]
     Empty,
-    #[error("the link is damaged at character {position} of the data: '{}' cannot appear in it", found.escape_debug())]
+    #[error("the link is damaged at character {position} of the data: {} cannot appear in it", shown(*found))]
     BadCharacter { position: usize, found: char },
     #[error("the link is cut short: {length} characters of data cannot be complete")]
     Truncated { length: usize },
@@ -163,7 +173,7 @@ impl ShareError {
         match self {
             ShareError::Empty => "链接中 #s= 之后没有数据".to_string(),
             ShareError::BadCharacter { position, found } => {
-                format!("链接在数据的第 {position} 个字符处损坏：不应出现 '{}'", found.escape_debug())
+                format!("链接在数据的第 {position} 个字符处损坏：不应出现 {}", shown(*found))
             }
             ShareError::Truncated { length } => format!("链接不完整：{length} 个字符的数据被截断"),
         }

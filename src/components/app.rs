@@ -1,20 +1,19 @@
 //! The root component: restores the session, owns the state, autosaves it,
 //! takes pastes anywhere on the page, and lays out the page.
 
-use gapcast_core::catalog::builtin;
 use gapcast_core::session::Session;
 use std::rc::Rc;
 use wasm_bindgen::{closure::Closure, JsCast};
 use yew::prelude::*;
 
+use crate::components::{catalog_panel::CatalogPanel, export_menu::ExportMenu, report::Report};
 use crate::components::{
     checks::Checks, dashboard::Dashboard, detail::Detail, header::Header, indicator_table::IndicatorTable,
     input_panel::InputPanel, settings_panel::SettingsPanel, sources_panel::SourcesPanel,
 };
-use crate::components::{export_menu::ExportMenu, report::Report};
 use crate::hooks::AppHandle;
 use crate::i18n::Msg;
-use crate::state::{Action, Panel, Shared, State};
+use crate::state::{Action, Panel, State};
 use crate::{browser, storage};
 
 /// The session saved in this browser, if any, with the reason it could not be
@@ -66,7 +65,7 @@ impl Autosave {
 pub fn App() -> Html {
     let state: AppHandle = use_reducer(|| {
         let (session, problem) = restore();
-        let mut state = State::new(session, Shared::new(builtin()), browser::clock_year());
+        let mut state = State::new(session, browser::clock_year());
         state.storage_problem = problem;
         state
     });
@@ -182,6 +181,7 @@ pub fn App() -> Html {
         Panel::Sources => html! { <SourcesPanel /> },
         Panel::Detail(id) => html! { <Detail id={AttrValue::from(id.clone())} /> },
         Panel::Report => html! { <Report /> },
+        Panel::Catalog => html! { <CatalogPanel /> },
     };
 
     html! {

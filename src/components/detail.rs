@@ -367,7 +367,7 @@ mod tests {
     fn Harness(props: &HarnessProps) -> Html {
         let (id, lang, demo, scenario) = (props.id.to_string(), props.lang, props.demo, props.scenario);
         let state: AppHandle = use_reducer(move || {
-            let mut s = Rc::new(State::new(Session::new(2026), crate::state::Shared::new(builtin()), 2026));
+            let mut s = Rc::new(State::new(Session::new(2026), 2026));
             for action in [
                 demo.then_some(Action::LoadDemo),
                 Some(Action::SetLang(lang)),

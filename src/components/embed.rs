@@ -15,7 +15,6 @@
 //! the user's saved session nor saves anything.
 
 use gapcast_core::assess::{Assessment, Severity, Status};
-use gapcast_core::catalog::builtin;
 use gapcast_core::export;
 use gapcast_core::session::Session;
 use gapcast_core::share::{parse_fragment, EmbedOptions, Fragment};
@@ -32,7 +31,7 @@ use crate::components::report::{badge, el};
 use crate::components::share::{call, construct};
 use crate::components::status_badge::{severity_class, severity_icon};
 use crate::i18n::{Lang, Msg, ReachMsg};
-use crate::state::{Action, Shared, State};
+use crate::state::{Action, State};
 
 /// The embed options of the page's address, if it asks for the embedded view.
 pub fn requested() -> Option<EmbedOptions> {
@@ -111,7 +110,7 @@ pub fn EmbedApp(props: &EmbedAppProps) -> Html {
         let year = browser::clock_year();
         let mut session = Session::new(year);
         session.lang = options.lang.unwrap_or_default();
-        State::new(session, Shared::new(builtin()), year)
+        State::new(session, year)
     });
     // Whether the host is owed an answer for figures it sent.
     let owed = use_mut_ref(|| false);
@@ -270,7 +269,7 @@ mod tests {
 
     fn check(hash: &str, lang: Lang, rows: &[&str], expected: &[&str]) {
         let Fragment::Embed(options) = parse_fragment(hash) else { panic!("{hash} is not an embed fragment") };
-        let state = Rc::new(State::new(Session::new(2026), Shared::new(builtin()), 2026)).reduce(Action::LoadDemo);
+        let state = Rc::new(State::new(Session::new(2026), 2026)).reduce(Action::LoadDemo);
         let html = view(&state, &options, lang);
         let ids: Vec<&str> = html.split(r#"data-id=""#).skip(1).filter_map(|s| s.split('"').next()).collect();
         assert_eq!(ids, rows);

@@ -1,7 +1,8 @@
 //! The bar under the header that takes the work away and brings it back: save
 //! and open a session file (picked, or dropped anywhere on the page), export
 //! the results as CSV or copy them as TSV for a spreadsheet, open the printable
-//! report, make a share link; and open the share link the page was opened with.
+//! report, make a share link, manage the catalogs (a `.toml` catalog file
+//! dropped anywhere loads too); and open the share link the page was opened with.
 //!
 //! A file or link that cannot be read is refused with the core's located
 //! message (line and column, field, or character), and nothing of the current
@@ -22,6 +23,7 @@ use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::browser;
+use crate::components::catalog_panel::load_catalog_file;
 use crate::components::share::{clear_fragment, make_link, read_link, then, LinkProblem, LONG_FRAGMENT};
 use crate::hooks::{use_app, AppHandle};
 use crate::i18n::{Lang, ReachMsg};
@@ -176,8 +178,13 @@ pub fn ExportMenu() -> Html {
                     return;
                 }
                 let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) else { return };
-                if file.name().to_lowercase().ends_with(".json") || file.type_() == "application/json" {
+                let name = file.name().to_ascii_lowercase();
+                if name.ends_with(".json") || file.type_() == "application/json" {
                     open_file(file, app.clone(), now.clone(), notice.clone());
+                } else if name.ends_with(".toml") {
+                    let (notice, name) = (notice.clone(), file.name());
+                    let failed = Callback::from(move |why| notice.set(Some(Notice::Unreadable(name.clone(), why))));
+                    load_catalog_file(file, app.clone(), failed);
                 } else {
                     notice.set(Some(Notice::NotJson(file.name())));
                 }
@@ -249,6 +256,7 @@ pub fn ExportMenu() -> Html {
             }),
         ),
         ("open-report", ReachMsg::OpenReport, on(|app, _| app.dispatch(Action::Open(Panel::Report)))),
+        ("open-catalogs", ReachMsg::Catalogs, on(|app, _| app.dispatch(Action::Open(Panel::Catalog)))),
         (
             "make-link",
             ReachMsg::Share,

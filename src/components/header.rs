@@ -1,10 +1,10 @@
-//! The page header: product name, the two plans, settings and the language
-//! switch.
+//! The page header: product name, the plans of the catalog in use, settings
+//! and the language switch.
 
 use yew::prelude::*;
 
 use crate::hooks::use_app;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{plan_titles, Lang, Msg};
 use crate::state::{Action, Panel};
 
 #[component]
@@ -26,7 +26,7 @@ pub fn Header() -> Html {
         <header class="app-header">
             <div>
                 <h1 class="brand">{ Msg::AppName.text(lang) }<small>{ Msg::AppTagline.text(lang) }</small></h1>
-                <p class="plans">{ Msg::PlanWomen.text(lang) }{ " · " }{ Msg::PlanChildren.text(lang) }</p>
+                <p class="plans">{ plan_titles(&app.catalog, lang).join(" · ") }</p>
             </div>
             <div class="header-tools">
                 <button type="button" class="settings-button" onclick={open_settings}>{ "⚙ " }{ Msg::Settings.text(lang) }</button>

@@ -50,16 +50,16 @@ fn relative_gap(a: &Assessment) -> Option<f64> {
 }
 
 fn matches(filter: &Filter, indicator: &Indicator, a: &Assessment) -> bool {
-    let search = filter.search.trim().to_lowercase();
+    let search = filter.search.trim().to_ascii_lowercase();
     filter.plan.is_none_or(|p| p == a.plan)
         && filter.domain.as_ref().is_none_or(|d| *d == a.domain)
         && filter.status.is_none_or(|s| s == a.status)
         && filter.severity.is_none_or(|s| s == a.severity.bucket())
         && filter.warning.is_none_or(|k| a.warnings.iter().any(|w| w.kind == k))
         && (search.is_empty()
-            || indicator.id.to_lowercase().contains(&search)
+            || indicator.id.to_ascii_lowercase().contains(&search)
             || indicator.name_zh.contains(search.as_str())
-            || indicator.name_en.to_lowercase().contains(&search)
+            || indicator.name_en.to_ascii_lowercase().contains(&search)
             || indicator.aliases.iter().any(|alias| alias.contains(search.as_str())))
 }
 

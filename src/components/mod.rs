@@ -3,6 +3,7 @@
 //! DOM events.
 
 pub mod app;
+pub mod catalog_panel;
 pub mod chart_view;
 pub mod checks;
 pub mod dashboard;

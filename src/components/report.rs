@@ -163,7 +163,7 @@ fn body(app: &State, kind: Kind, lang: Lang, date: String) -> String {
     };
     let with_data = assessments.iter().filter(|a| a.n_points > 0).count();
     o.push_str(r#"<section class="report-cover"><p class="cover-plans">"#);
-    let _ = write!(o, "{}<br>{}</p>", escape(Msg::PlanWomen.text(lang)), escape(Msg::PlanChildren.text(lang)));
+    let _ = write!(o, "{}</p>", escape(&crate::i18n::plan_titles(&app.catalog, lang).join("\n")).replace('\n', "<br>"));
     el(&mut o, "h1", r#" id="report-title""#, &title);
     o.push_str(r#"<dl class="cover-facts">"#);
     for (label, id, value) in [
@@ -379,8 +379,7 @@ pub fn Report() -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::{Shared, DEMO_FIGURES};
-    use gapcast_core::catalog::builtin;
+    use crate::state::DEMO_FIGURES;
     use gapcast_core::session::Session;
     use std::rc::Rc;
     use yew::Reducible;
@@ -407,7 +406,7 @@ mod tests {
     }
 
     fn check(lang: Lang, kind: Kind, expected: &[&str]) {
-        let state = Rc::new(State::new(Session::new(2026), Shared::new(builtin()), 2026)).reduce(Action::LoadDemo);
+        let state = Rc::new(State::new(Session::new(2026), 2026)).reduce(Action::LoadDemo);
         assert_eq!(state.session.raw.as_ref(), DEMO_FIGURES);
         let html = body(&state, kind, lang, "2026-11-29".into());
         assert_eq!(unbalanced(&html), Vec::<String>::new());

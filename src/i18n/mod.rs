@@ -12,6 +12,22 @@ pub use detail::DetailMsg;
 pub use gapcast_core::format::Lang;
 pub use reach::ReachMsg;
 
+use gapcast_core::catalog::{Catalog, Plan};
+
+/// A plan's title as the catalog in use gives it (the plans' own files give
+/// theirs; another district's file its own), else the plan's short name.
+pub fn plan_title(catalog: &Catalog, plan: Plan, lang: Lang) -> &str {
+    catalog.title(plan, lang == Lang::Zh).unwrap_or_else(|| match plan {
+        Plan::Women => Msg::PlanWomenShort.text(lang),
+        Plan::Children => Msg::PlanChildrenShort.text(lang),
+    })
+}
+
+/// The titles of every plan in the catalog, in its order.
+pub fn plan_titles(catalog: &Catalog, lang: Lang) -> Vec<&str> {
+    catalog.plans().into_iter().map(|plan| plan_title(catalog, plan, lang)).collect()
+}
+
 /// Defines a message enum with `text(lang)` and an `ALL` list for tests.
 macro_rules! messages {
     ($enum:ident { $($name:ident => $zh:literal, $en:literal;)* }) => {

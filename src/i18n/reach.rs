@@ -6,11 +6,11 @@ use super::messages;
 messages!(ReachMsg {
     SaveSession => "保存会话文件", "Save session file";
     OpenSession => "打开会话文件", "Open session file";
-    DropHere => "松开鼠标以打开会话文件", "Drop to open the session file";
+    DropHere => "松开鼠标以打开会话文件（.json）或指标目录（.toml）", "Drop to open the session file (.json) or catalog (.toml)";
     ReplaceConfirm => "打开的数据将替换当前粘贴的数据和设置（可以撤销）。继续吗？", "The data being opened will replace your current figures and settings (you can undo). Continue?";
     Opened => "已打开会话文件", "Opened the session file";
     NotOpened => "无法打开文件", "Cannot open the file";
-    NotJson => "只能拖入 .json 会话文件；数据表请复制后粘贴。", "Only a .json session file can be dropped here; copy and paste a data table instead.";
+    NotJson => "只能拖入 .json 会话文件或 .toml 指标目录；数据表请复制后粘贴。", "Only a .json session file or a .toml catalog can be dropped here; copy and paste a data table instead.";
     ExportCsv => "导出结果（CSV）", "Export results (CSV)";
     CopyTable => "复制表格", "Copy table";
     Copied => "已复制 {n} 行（含表头），可直接粘贴到 Excel 或 WPS。", "Copied {n} rows (with the header); paste them into Excel or WPS.";
@@ -51,4 +51,15 @@ messages!(ReachMsg {
     AtTarget => "目标年预测", "Projected (target year)";
     EmbedUnknown => "未识别的嵌入参数：", "Embed parameters not understood: ";
     EmbedNothing => "没有符合嵌入参数的指标。", "No indicator matches the embed parameters.";
+
+    Catalogs => "指标目录", "Catalogs";
+    CatalogInUse => "正在使用 {n} 项指标，来自：", "{n} indicators in use, from:";
+    CatalogBuiltin => "花都区妇女、儿童发展规划（内置）", "The Huadu women's and children's plans (built in)";
+    Remove => "移除", "Remove";
+    ModeBeside => "与内置规划并用", "Beside the built-in plans";
+    ModeInstead => "替代内置规划（如另一个区的规划）", "Instead of the built-in plans (another district's, say)";
+    LoadCatalog => "载入目录文件（.toml）", "Load a catalog file (.toml)";
+    CatalogHint => "格式与内置目录相同：开头写 plan = \"women\" 或 \"children\"，每个指标一个 [[indicator]] 块；也可以把 .toml 文件拖到页面上。内置目录可下载作模板：", "The format of the built-in catalog: plan = \"women\" or \"children\" at the top, one [[indicator]] block per indicator; you can also drop a .toml file on the page. The built-in files download as templates:";
+    CatalogProblems => "目录文件中的问题（{n}）", "Problems in the catalog files ({n})";
+    CatalogFellBack => "目录文件中没有可用的指标，仍使用内置规划。", "The catalog files hold no usable indicator, so the built-in plans are used.";
 });

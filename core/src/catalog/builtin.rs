@@ -29,6 +29,11 @@ pub fn builtin() -> Catalog {
     load_files(&EMBEDDED).0
 }
 
+/// The seed files as embedded, as (name, text), to load beside a user's own.
+pub fn builtin_files() -> [(&'static str, &'static str); 2] {
+    EMBEDDED
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -22,7 +22,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::issue::{CatalogIssue, IssueKind, COMPARATORS, INEQUALITIES};
-use super::model::{Bounds, Comparator, Direction, Goal, Indicator, Milestone, Plan, Scale, Target, Unit};
+use super::model::{Bounds, Comparator, Direction, Goal, Indicator, Milestone, Plan, PlanTitle, Scale, Target, Unit};
 use super::raw::{self, RawIndicator, ShapeProblem, Spanned};
 use super::syntax;
 use super::Catalog;
@@ -66,6 +66,7 @@ pub fn load_files(files: &[(&str, &str)]) -> (Catalog, Vec<CatalogIssue>) {
         let file = SourceText::new(name, text);
         let mut file_issues = Vec::new();
         let loaded = load_one(&file, &mut file_issues);
+        catalog.titles.extend(loaded.title);
         for (indicator, line) in loaded.indicators {
             if let Some((first_file, first_line)) = seen.get(&indicator.id) {
                 file_issues.push(CatalogIssue {
@@ -146,11 +147,13 @@ fn is_indicator_header(line: &str) -> bool {
 struct LoadedFile {
     /// Sound indicators with the line of their `[[indicator]]` header.
     indicators: Vec<(Indicator, usize)>,
+    /// The plan's titles from the header, when it names a known plan.
+    title: Option<PlanTitle>,
 }
 
 fn load_one(file: &SourceText, issues: &mut Vec<CatalogIssue>) -> LoadedFile {
     let (header_range, blocks) = split_blocks(file.text);
-    let plan = load_header(file, header_range, issues);
+    let (plan, title) = load_header(file, header_range, issues);
     if blocks.is_empty() {
         issues.push(CatalogIssue {
             file: file.name.to_string(),
@@ -181,17 +184,20 @@ fn load_one(file: &SourceText, issues: &mut Vec<CatalogIssue>) -> LoadedFile {
             }
         }
     }
-    LoadedFile { indicators }
+    LoadedFile { indicators, title }
 }
 
-/// Checks the file header and returns its plan. The titles are checked for
-/// type only: the plan's own titles ([`Plan::title_zh`]) are the ones shown.
-fn load_header(file: &SourceText, range: Range<usize>, issues: &mut Vec<CatalogIssue>) -> Option<Plan> {
+/// Checks the file header and returns its plan, with its titles when given.
+fn load_header(
+    file: &SourceText,
+    range: Range<usize>,
+    issues: &mut Vec<CatalogIssue>,
+) -> (Option<Plan>, Option<PlanTitle>) {
     let root = match syntax::parse(&file.text[range]) {
         Ok(root) => root,
         Err(err) => {
             issues.push(toml_issue(file, 0, &err));
-            return None;
+            return (None, None);
         }
     };
     let mut problems = Vec::new();
@@ -200,14 +206,17 @@ fn load_header(file: &SourceText, range: Range<usize>, issues: &mut Vec<CatalogI
     check.shape(&problems);
     let Some(value) = raw.plan else {
         check.raise(None, "plan", IssueKind::MissingField { field: "plan" });
-        return None;
+        return (None, None);
     };
     let plan = plan_from_key(value.get_ref().trim());
     if plan.is_none() {
         let kind = IssueKind::UnknownPlan { value: value.get_ref().clone() };
         check.raise(Some(value.span()), "plan", kind);
     }
-    plan
+    let zh = check.optional_text(raw.title_zh, "title_zh");
+    let en = check.optional_text(raw.title_en, "title_en");
+    let title = plan.filter(|_| zh.is_some() || en.is_some()).map(|plan| PlanTitle { plan, zh, en });
+    (plan, title)
 }
 
 fn plan_from_key(key: &str) -> Option<Plan> {

@@ -18,7 +18,7 @@ pub mod model;
 pub mod raw;
 pub mod syntax;
 
-pub use builtin::builtin;
+pub use builtin::{builtin, builtin_files};
 pub use issue::{CatalogIssue, IssueKind, Severity};
 pub use load::{has_errors, load_files, BUILTIN_FILES};
 pub use model::*;
@@ -28,9 +28,18 @@ pub use model::*;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Catalog {
     pub indicators: Vec<Indicator>,
+    /// The titles the files give their plans (`title_zh`, `title_en`), in load
+    /// order: another district's catalog names its own plans.
+    pub titles: Vec<PlanTitle>,
 }
 
 impl Catalog {
+    /// The title of `plan` as the first file of that plan gives it, in Chinese
+    /// (`zh`) or English; `None` when no file gives one.
+    pub fn title(&self, plan: Plan, zh: bool) -> Option<&str> {
+        self.titles.iter().filter(|t| t.plan == plan).find_map(|t| if zh { t.zh.as_deref() } else { t.en.as_deref() })
+    }
+
     /// Looks an indicator up by its id.
     pub fn get(&self, id: &str) -> Option<&Indicator> {
         self.indicators.iter().find(|i| i.id == id)
@@ -129,5 +138,9 @@ mod tests {
         assert!(c.linked(unkeyed).next().is_none());
         assert_eq!(ids(c.by_name(" 乙率 ")), ["W-B-01"]);
         assert_eq!(ids(c.by_name("甲")), ["W-A-01", "C-A-01"]);
+        // The women's file gives a Chinese title only; the children's none.
+        assert_eq!(c.title(Plan::Women, true), Some("某区妇女规划"));
+        assert_eq!(c.title(Plan::Women, false), None);
+        assert_eq!(c.title(Plan::Children, true), None);
     }
 }

@@ -44,6 +44,14 @@ impl Plan {
     }
 }
 
+/// A plan's titles as a catalog file gives them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanTitle {
+    pub plan: Plan,
+    pub zh: Option<String>,
+    pub en: Option<String>,
+}
+
 /// The unit an indicator is measured in: a closed list, so figures can be
 /// converted and formatted, and so the engine can pick a default model scale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -67,5 +67,6 @@ pub fn catalog() -> Catalog {
             indicator("C-CARE-02", None, "托育机构保育人员与婴幼儿比", "Carer-to-infant ratio in childcare", &[], Unit::Ratio, open, le(5.0)),
             indicator("C-SOC-01", None, "儿童之家数量", "Number of children's homes", &[], Unit::Count, open, Goal::Direction { direction: Direction::Increase, level: None }),
         ],
+        titles: Vec::new(),
     }
 }
