@@ -4,7 +4,7 @@ use super::messages;
 
 messages!(Msg {
     AppName => "Gapcast 目标监测", "Gapcast target tracker";
-    AppTagline => "花都区妇女儿童发展规划（2021—2030年）目标监测与预警", "Monitoring and early warning for the Huadu women's and children's development plans (2021–2030)";
+    AppTagline => "妇女儿童发展规划目标监测与预警", "Monitoring and early warning for women's and children's development plans";
     PlanWomenShort => "妇女规划", "Women's plan";
     PlanChildrenShort => "儿童规划", "Children's plan";
     LanguageLabel => "语言", "Language";
