@@ -82,7 +82,7 @@ pub fn App() -> Html {
     // Autosave: every change to what the user gave is written a moment after
     // it, so a burst of typing writes once; leaving the page writes at once
     // whatever is still waiting. One flush closure serves the timer and the
-    // `pagehide` listener for the page's life.
+    // page-leaving listeners for the page's life.
     let autosave = use_mut_ref(Autosave::default);
     let flush = {
         let autosave = autosave.clone();
@@ -100,25 +100,40 @@ pub fn App() -> Html {
         let flush = flush.clone();
         use_effect_with(state.session.clone(), move |session| {
             let mut waiting = autosave.borrow_mut();
+            // Typing in the paste box waits for a pause; any other change (a
+            // setting, a catalog file, a choice) is written in the next task,
+            // so a reload straight after it cannot lose it.
+            let typing = waiting.last_raw.as_ref().is_none_or(|last| !Rc::ptr_eq(last, &session.raw));
             waiting.pending = Some(session.clone());
             if let Some(window) = web_sys::window() {
                 if let Some(timer) = waiting.timer.take() {
                     window.clear_timeout_with_handle(timer);
                 }
+                let delay = if typing { 250 } else { 0 };
                 waiting.timer = window
-                    .set_timeout_with_callback_and_timeout_and_arguments_0(flush.borrow().as_ref().unchecked_ref(), 250)
+                    .set_timeout_with_callback_and_timeout_and_arguments_0(
+                        flush.borrow().as_ref().unchecked_ref(),
+                        delay,
+                    )
                     .ok();
             }
         });
     }
     use_effect_with((), move |_| {
+        // `visibilitychange` comes first when the tab is hidden, closed or
+        // reloaded (the event browsers advise saving in); `pagehide` covers
+        // the rest. A flush with nothing waiting does nothing.
         let window = web_sys::window();
         if let Some(w) = &window {
-            let _ = w.add_event_listener_with_callback("pagehide", flush.borrow().as_ref().unchecked_ref());
+            for kind in ["visibilitychange", "pagehide"] {
+                let _ = w.add_event_listener_with_callback(kind, flush.borrow().as_ref().unchecked_ref());
+            }
         }
         move || {
             if let Some(w) = window {
-                let _ = w.remove_event_listener_with_callback("pagehide", flush.borrow().as_ref().unchecked_ref());
+                for kind in ["visibilitychange", "pagehide"] {
+                    let _ = w.remove_event_listener_with_callback(kind, flush.borrow().as_ref().unchecked_ref());
+                }
             }
         }
     });

@@ -42,12 +42,11 @@ export async function launch() {
 }
 
 /** An init script: empties the page's storage before the app first reads it,
- *  and not again on a reload within the same test. */
+ *  but not on a reload within the same test (the navigation's own type says
+ *  which; a flag in sessionStorage, tried first, is itself sometimes lost on a
+ *  quick reload of a file:// page). */
 export function emptyStorageOnce() {
-  if (!sessionStorage.getItem("gapcast-test-started")) {
-    localStorage.clear();
-    sessionStorage.setItem("gapcast-test-started", "1");
-  }
+  if (performance.getEntriesByType("navigation")[0]?.type !== "reload") localStorage.clear();
 }
 
 /** Opens the page (optionally with a fragment) and starts recording. `init` is

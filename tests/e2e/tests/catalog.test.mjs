@@ -89,7 +89,12 @@ test("another district's catalog is loaded, checked, used instead of the plans, 
   assert.match(await row.textContent(), /某区宫颈癌筛查率.*73\.0%.*进展顺利/);
   assert.equal(await page.locator("#indicator-table tbody tr").count(), 1);
 
-  // Kept over a reload, and in the session file.
+  // Kept over a reload, and in the session file. The reload waits until the
+  // page has saved, and a moment more, as a user takes: Chromium can drop a
+  // file:// page's storage write made in the same instant as a reload.
+  await page.waitForFunction(() => localStorage.getItem("gapcast.session")?.includes('"instead"')
+    && localStorage.getItem("gapcast.raw")?.includes("73"));
+  await page.waitForTimeout(300);
   await page.reload();
   await page.waitForSelector(".app");
   assert.equal(await page.textContent(".plans"), "某区妇女发展规划（2021—2030年）");
