@@ -43,7 +43,11 @@ pub fn dist() -> Result<PathBuf, String> {
         "gapcast-app",
     ]);
     let mut flags = remap_flags();
-    if setup::rust_src() {
+    if std::env::var_os("GAPCAST_PLAIN_STD").is_some() {
+        eprintln!(
+            "note: GAPCAST_PLAIN_STD is set, so std is not rebuilt for size: the page will be about 18 KB larger"
+        );
+    } else if setup::rust_src() {
         size_build(&mut build, &mut flags);
     } else {
         eprintln!(

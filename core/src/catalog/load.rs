@@ -307,11 +307,13 @@ impl<'a, 'b> Check<'a, 'b> {
             self.raise(None, field, IssueKind::MissingField { field });
             return None;
         };
-        if value.get_ref().trim().is_empty() {
+        let trimmed = value.get_ref().trim();
+        if trimmed.is_empty() {
             self.raise(Some(value.span()), field, IssueKind::Empty { field });
             return None;
         }
-        Some(value.get_ref().trim().to_string())
+        // Most texts need no trimming: keep them rather than copy them.
+        Some(if trimmed.len() == value.get_ref().len() { value.into_inner() } else { trimmed.to_string() })
     }
 
     /// An optional text field that, when present, must not be empty.

@@ -233,8 +233,16 @@ impl<'p> Fields<'p> {
         }
     }
 
+    /// A text, moved out of the tree rather than copied.
     fn string(&mut self, name: &str) -> Option<Spanned<String>> {
-        self.read(name, Expected::Text, |v| v.as_str().map(str::to_string))
+        let value = self.remove(name)?;
+        match value.kind {
+            Kind::String(s) => Some(Spanned::new(s, value.span)),
+            _ => {
+                self.wrong(name, &value, Expected::Text);
+                None
+            }
+        }
     }
 
     /// A number: TOML integers and floats both count (`value = 70`).
@@ -251,9 +259,9 @@ impl<'p> Fields<'p> {
         let list = self.array(name, Expected::TextList)?;
         let mut out = Vec::new();
         for item in list {
-            match item.as_str() {
-                Some(s) => out.push(Spanned::new(s.to_string(), span_of(&item))),
-                None => self.wrong(name, &item, Expected::Text),
+            match item.kind {
+                Kind::String(s) => out.push(Spanned::new(s, item.span)),
+                _ => self.wrong(name, &item, Expected::Text),
             }
         }
         Some(out)
