@@ -446,7 +446,7 @@ impl Parser<'_> {
         let start = self.i;
         self.i += 1;
         let rest = &self.text[self.i..];
-        let end = rest.find(['\'', '\n']).filter(|&e| rest.as_bytes()[e] == b'\'');
+        let end = find_byte(rest, |b| matches!(b, b'\'' | b'\n')).filter(|&e| rest.as_bytes()[e] == b'\'');
         let Some(end) = end else { return Err(Error { kind: ErrorKind::UnterminatedString, at: start }) };
         let s = &rest[..end];
         check_controls(s, self.i, false)?;
@@ -473,7 +473,7 @@ impl Parser<'_> {
         let mut out = String::new();
         loop {
             let rest = &self.text[self.i..];
-            let Some(stop) = rest.find(['"', '\\', '\n']) else {
+            let Some(stop) = find_byte(rest, |b| matches!(b, b'"' | b'\\' | b'\n')) else {
                 return Err(Error { kind: ErrorKind::UnterminatedString, at: start });
             };
             check_controls(&rest[..stop], self.i, false)?;
@@ -501,7 +501,7 @@ impl Parser<'_> {
         let mut out = String::new();
         loop {
             let rest = &self.text[self.i..];
-            let Some(stop) = rest.find(['"', '\\']) else {
+            let Some(stop) = find_byte(rest, |b| matches!(b, b'"' | b'\\')) else {
                 return Err(Error { kind: ErrorKind::UnterminatedString, at: start });
             };
             check_controls(&rest[..stop], self.i, true)?;
@@ -618,10 +618,19 @@ fn trim_first_newline(s: &str) -> &str {
 /// strings, line breaks).
 fn check_controls(s: &str, base: usize, multiline: bool) -> Result<(), Error> {
     let bad = |c: char| (c < ' ' && c != '\t' && !(multiline && matches!(c, '\n' | '\r'))) || c == '\u{7f}';
-    match s.char_indices().find(|&(_, c)| bad(c)) {
-        Some((i, c)) => Err(Error { kind: ErrorKind::ControlCharacter(c), at: base + i }),
+    // Every control character is ASCII, so a byte scan finds them (and is
+    // much faster than decoding characters).
+    match s.bytes().position(|b| bad(char::from(b))) {
+        Some(i) => Err(Error { kind: ErrorKind::ControlCharacter(char::from(s.as_bytes()[i])), at: base + i }),
         None => Ok(()),
     }
+}
+
+/// The first byte of `s` that `hit` accepts. The bytes sought are ASCII, which
+/// never occur inside a multi-byte UTF-8 character, so the index is a character
+/// boundary; scanning bytes avoids decoding every character.
+fn find_byte(s: &str, hit: impl Fn(u8) -> bool) -> Option<usize> {
+    s.bytes().position(hit)
 }
 
 /// `digits` in `radix`, with each underscore between two digits.
