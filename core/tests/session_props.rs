@@ -5,7 +5,7 @@
 
 use gapcast_core::assess::WhatIfChange;
 use gapcast_core::format::Lang;
-use gapcast_core::session::{Session, SessionError, FORMAT_VERSION};
+use gapcast_core::session::{CatalogFile, CatalogMode, Session, SessionError, FORMAT_VERSION};
 use gapcast_core::share::{decode_base64url, encode_base64url, parse_fragment, Fragment, ShareError};
 use proptest::prelude::*;
 
@@ -50,8 +50,9 @@ fn session() -> impl Strategy<Value = Session> {
         proptest::collection::btree_map("[A-Z]-[A-Z]{2,6}-0[1-9]", (0..3_u8, -500..500_i32), 0..3),
         any::<bool>(),
         prop_oneof![Just(0.8), Just(0.9), Just(0.95)],
+        proptest::collection::vec(("[a-z]{1,8}\\.toml", ".{0,60}"), 0..3),
     )
-        .prop_map(|(raw, assignments, choices, scenarios, pinned, level)| {
+        .prop_map(|(raw, assignments, choices, scenarios, pinned, level, catalogs)| {
             let mut s = Session::new(2026);
             s.raw = raw.into();
             s.assignments = assignments;
@@ -73,6 +74,8 @@ fn session() -> impl Strategy<Value = Session> {
             s.current_year_pinned = pinned;
             s.lang = if pinned { Lang::En } else { Lang::Zh };
             s.settings.level = level;
+            s.catalog_mode = if pinned { CatalogMode::Instead } else { CatalogMode::Beside };
+            s.catalogs = catalogs.into_iter().map(|(name, text)| CatalogFile { name, text: text.into() }).collect();
             s
         })
 }
