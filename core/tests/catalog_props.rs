@@ -71,9 +71,12 @@ proptest! {
     #[test]
     fn a_damaged_seed_file_loads_what_is_sound_and_names_the_rest(text in damaged()) {
         check(&text);
-        // The edits touch at most a few blocks: most of the 96 indicators load.
-        let (catalog, _) = load_files(&[("mine.toml", &text)]);
-        prop_assert!(catalog.indicators.len() >= 96 - 8 || !text.contains("plan = \"women\""), "{}", catalog.indicators.len());
+        // The edits touch a few blocks at most: unless the header (the plan)
+        // is damaged, most of the 96 indicators still load.
+        let (catalog, issues) = load_files(&[("mine.toml", &text)]);
+        let header_lines = text.lines().position(|l| l.starts_with("[[indicator]]")).unwrap_or(0);
+        let header_hit = issues.iter().any(|i| i.line.is_none_or(|l| l <= header_lines));
+        prop_assert!(header_hit || catalog.indicators.len() >= 96 - 8, "{} loaded", catalog.indicators.len());
     }
 
     #[test]
