@@ -844,6 +844,16 @@ mod tests {
     }
 
     #[test]
+    fn a_value_where_a_table_belongs_is_named() {
+        let (_, issues) = load_files(&[("t.toml", &file(&(GOOD.to_string() + "bounds = 5\n")))]);
+        let got: Vec<String> = issues.iter().map(|i| format!("{} | {}", i.location(), i.message_en())).collect();
+        assert_eq!(
+            got,
+            ["t.toml:12 [W-T-01] bounds | `bounds` must be a table like { lower = 0, upper = 100 }, not 5"]
+        );
+    }
+
+    #[test]
     fn syntax_errors_name_their_line_in_both_languages() {
         let text = file(&(GOOD.to_string() + "unit = \"count\"\n"));
         let (_, issues) = load_files(&[("t.toml", &text)]);

@@ -109,7 +109,7 @@ pub struct RawMilestone {
 
 /// Reads the root table of a file header.
 pub fn header(root: Value, problems: &mut Vec<ShapeProblem>) -> RawHeader {
-    let Some(mut t) = Fields::of(root, "", problems).take() else { return RawHeader::default() };
+    let Some(mut t) = Fields::of(root, "", problems) else { return RawHeader::default() };
     let header = RawHeader { plan: t.string("plan"), title_zh: t.string("title_zh"), title_en: t.string("title_en") };
     t.finish();
     header
@@ -118,7 +118,7 @@ pub fn header(root: Value, problems: &mut Vec<ShapeProblem>) -> RawHeader {
 /// Reads one `[[indicator]]` block parsed on its own: a root table holding an
 /// `indicator` array of one table (the loader cuts the file at each header).
 pub fn block(root: Value, problems: &mut Vec<ShapeProblem>) -> Vec<RawIndicator> {
-    let Some(mut t) = Fields::of(root, "", &mut *problems).take() else { return Vec::new() };
+    let Some(mut t) = Fields::of(root, "", &mut *problems) else { return Vec::new() };
     let tables = t.tables("indicator", Expected::TableList).unwrap_or_default();
     t.finish();
     tables.into_iter().map(|(table, _)| indicator(table)).collect()
@@ -126,7 +126,7 @@ pub fn block(root: Value, problems: &mut Vec<ShapeProblem>) -> Vec<RawIndicator>
 
 fn indicator(table: Value) -> RawIndicator {
     let mut problems = Vec::new();
-    let Some(mut t) = Fields::of(table, "", &mut problems).take() else { return RawIndicator::default() };
+    let Some(mut t) = Fields::of(table, "", &mut problems) else { return RawIndicator::default() };
     let bounds = t.table("bounds").map(|(mut b, span)| {
         let bounds = RawBounds {
             lower: b.number("lower").map(Spanned::into_inner),
@@ -143,7 +143,7 @@ fn indicator(table: Value) -> RawIndicator {
     let milestones = t.tables("milestones", Expected::MilestoneList).map(|list| {
         list.into_iter()
             .filter_map(|(value, span)| {
-                let mut m = Fields::of(value, "milestones.", &mut *t.problems).take()?;
+                let mut m = Fields::of(value, "milestones.", &mut *t.problems)?;
                 let milestone = RawMilestone {
                     year: m.integer("year"),
                     comparator: m.string("comparator"),
@@ -193,16 +193,20 @@ struct Fields<'p> {
     problems: &'p mut Vec<ShapeProblem>,
 }
 
-/// A value that should be a table, not yet checked.
-struct Unchecked<'p> {
-    value: Value,
-    prefix: &'static str,
-    problems: &'p mut Vec<ShapeProblem>,
-}
-
 impl<'p> Fields<'p> {
-    fn of(value: Value, prefix: &'static str, problems: &'p mut Vec<ShapeProblem>) -> Unchecked<'p> {
-        Unchecked { value, prefix, problems }
+    /// The fields of `value`, or `None` after reporting that it is not a
+    /// table (named by `prefix`, without its dot).
+    fn of(value: Value, prefix: &'static str, problems: &'p mut Vec<ShapeProblem>) -> Option<Self> {
+        if let Kind::Table(table) = value.kind {
+            return Some(Fields { table, prefix, problems });
+        }
+        let field = prefix.trim_end_matches('.').to_string();
+        problems.push(ShapeProblem {
+            span: span_of(&value),
+            field: field.clone(),
+            kind: IssueKind::WrongType { field, expected: Expected::Table, found: found(&value) },
+        });
+        None
     }
 
     fn wrong(&mut self, name: &str, value: &Value, expected: Expected) {
@@ -308,7 +312,7 @@ impl<'p> Fields<'p> {
             "level" => "level.",
             _ => "",
         };
-        let fields = Fields::of(value, prefix, &mut *self.problems).take_named(name)?;
+        let fields = Fields::of(value, prefix, &mut *self.problems)?;
         Some((fields, span))
     }
 
@@ -321,31 +325,6 @@ impl<'p> Fields<'p> {
                 field: field.clone(),
                 kind: IssueKind::UnknownField { field },
             });
-        }
-    }
-}
-
-impl<'p> Unchecked<'p> {
-    /// The table, or `None` after reporting that the value is not one.
-    fn take(self) -> Option<Fields<'p>> {
-        self.take_named("")
-    }
-
-    fn take_named(self, name: &str) -> Option<Fields<'p>> {
-        let value = self.value;
-        if !matches!(value.kind, Kind::Table(_)) {
-            let field = if name.is_empty() { self.prefix.trim_end_matches('.').to_string() } else { name.to_string() };
-            let found = found(&value);
-            self.problems.push(ShapeProblem {
-                span: span_of(&value),
-                field: field.clone(),
-                kind: IssueKind::WrongType { field, expected: Expected::Table, found },
-            });
-            return None;
-        }
-        match value.kind {
-            Kind::Table(table) => Some(Fields { table, prefix: self.prefix, problems: self.problems }),
-            _ => None,
         }
     }
 }
