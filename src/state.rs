@@ -117,6 +117,9 @@ pub struct State {
     pub catalog_issues: Shared<Vec<CatalogIssue>>,
     /// The user's files gave no sound indicator, so the plans' own are used.
     pub catalog_fell_back: bool,
+    /// How many catalog files were loaded, counting one that changed nothing:
+    /// the embedded view answers each.
+    pub catalog_loads: u32,
     /// The session evaluated against the catalog.
     pub evaluation: Shared<Evaluation>,
     /// Whether `evaluation` is behind `session` (a large paste waiting for
@@ -148,6 +151,7 @@ impl State {
             catalog: Shared::new(loaded.catalog),
             catalog_issues: Shared::new(loaded.issues),
             catalog_fell_back: loaded.fell_back,
+            catalog_loads: 0,
             evaluation,
             pending: false,
             filter: Filter::default(),
@@ -207,8 +211,8 @@ pub enum Action {
     /// Replace the whole session with one read from a file or a share link.
     ImportSession(Box<Session>),
     /// Load a catalog file (replacing one of the same name: a file edited and
-    /// loaded again).
-    AddCatalog(CatalogFile),
+    /// loaded again), and set where the files go when a mode is given.
+    AddCatalog(CatalogFile, Option<CatalogMode>),
     RemoveCatalog(String),
     SetCatalogMode(CatalogMode),
     Clear,
@@ -327,7 +331,11 @@ impl Reducible for State {
                 }
                 None => return self,
             },
-            Action::AddCatalog(file) => {
+            Action::AddCatalog(file, mode) => {
+                next.catalog_loads += 1;
+                if let Some(mode) = mode {
+                    next.session.catalog_mode = mode;
+                }
                 let files = &mut next.session.catalogs;
                 match files.iter_mut().find(|f| f.name == file.name) {
                     Some(same) => *same = file,
@@ -414,14 +422,14 @@ mod tests {
         let s = state().reduce(Action::Paste("指标\t2021\t2022\n某率\t80\t85\n".into()));
         assert!(s.evaluation.assessment("C-X-01").is_none());
         let file = CatalogFile { name: "mine.toml".into(), text: text.into() };
-        let loaded = s.clone().reduce(Action::AddCatalog(file.clone()));
+        let loaded = s.clone().reduce(Action::AddCatalog(file.clone(), None));
         assert_eq!(loaded.catalog.indicators.len(), s.catalog.indicators.len() + 1);
         assert_eq!(loaded.evaluation.assessment("C-X-01").and_then(|a| a.latest_value), Some(85.0));
         let instead = loaded.clone().reduce(Action::SetCatalogMode(CatalogMode::Instead));
         assert_eq!(instead.catalog.indicators.len(), 1);
         // The same name again replaces the file (an edited file loaded again).
         let broken = CatalogFile { name: "mine.toml".into(), text: text.replace("90", "900").into() };
-        let again = instead.reduce(Action::AddCatalog(broken));
+        let again = instead.reduce(Action::AddCatalog(broken, None));
         assert_eq!(again.session.catalogs.len(), 1);
         assert_eq!(again.catalog_issues.len(), 1);
         assert!(again.catalog_fell_back, "no sound indicator left: the plans' own catalog");

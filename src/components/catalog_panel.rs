@@ -28,7 +28,7 @@ pub fn load_catalog_file(file: web_sys::File, app: AppHandle, failed: Callback<S
         Box::new(move |text| match text {
             Ok(text) => {
                 let text = text.as_string().unwrap_or_default();
-                app.dispatch(Action::AddCatalog(CatalogFile { name, text: text.into() }));
+                app.dispatch(Action::AddCatalog(CatalogFile { name, text: text.into() }, None));
                 app.dispatch(Action::Open(Panel::Catalog));
             }
             Err(why) => failed.emit(why),

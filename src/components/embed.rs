@@ -8,7 +8,10 @@
 //! `{type: "gapcast:figures", text}` (the same text a user would paste) and
 //! gets `{type: "gapcast:assessment", assessments: [...]}` back for the shown
 //! indicators; `{type: "gapcast:height", height}` follows every change of the
-//! page's size so the host can size the iframe. Messages are taken only from
+//! page's size so the host can size the iframe. A host tracking another plan
+//! sends `{type: "gapcast:catalog", text, name?, beside?}` first (a catalog file
+//! in the format of `seeds/`) and gets `{type: "gapcast:catalog-loaded", indicators,
+//! issues}` back. Messages are taken only from
 //! the parent window. Across `file://` every frame's origin is `null`, so
 //! replies go to the parent with the target origin `*`; that is safe because
 //! the embedded page holds only what the host itself sent: it neither reads
@@ -16,7 +19,7 @@
 
 use gapcast_core::assess::{Assessment, Severity, Status};
 use gapcast_core::export;
-use gapcast_core::session::Session;
+use gapcast_core::session::{CatalogFile, CatalogMode, Session};
 use gapcast_core::share::{parse_fragment, EmbedOptions, Fragment};
 use serde::Serialize;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
@@ -125,11 +128,22 @@ pub fn EmbedApp(props: &EmbedAppProps) -> Html {
                 let get = |v: &JsValue, k: &str| js_sys::Reflect::get(v, &k.into()).unwrap_or(JsValue::UNDEFINED);
                 let from_parent = parent.as_ref().is_some_and(|p| js_sys::Object::is(&get(&e, "source"), p));
                 let data = get(&e, "data");
-                if from_parent && get(&data, "type").as_string().as_deref() == Some("gapcast:figures") {
-                    if let Some(text) = get(&data, "text").as_string() {
+                let (kind, text) = (get(&data, "type").as_string(), get(&data, "text").as_string());
+                let (Some(kind), Some(text), true) = (kind, text, from_parent) else { return };
+                match kind.as_str() {
+                    "gapcast:figures" => {
                         *owed.borrow_mut() = true;
                         state.dispatch(Action::Paste(text));
                     }
+                    // Another district's catalog (or indicators of the host's
+                    // own): instead of the plans unless `beside` is true.
+                    "gapcast:catalog" => {
+                        let name = get(&data, "name").as_string().unwrap_or_else(|| "catalog.toml".into());
+                        let beside = get(&data, "beside").as_bool() == Some(true);
+                        let mode = if beside { CatalogMode::Beside } else { CatalogMode::Instead };
+                        state.dispatch(Action::AddCatalog(CatalogFile { name, text: text.into() }, Some(mode)));
+                    }
+                    _ => {}
                 }
             });
             if let Some(w) = &window {
@@ -157,6 +171,20 @@ pub fn EmbedApp(props: &EmbedAppProps) -> Html {
                 let briefs: Vec<Brief> = shown(&state, &options).map(Brief::from).collect();
                 let assessments = serde_json::to_string(&briefs).unwrap_or_else(|_| "[]".into());
                 post(&format!(r#"{{"type":"gapcast:assessment","assessments":{assessments}}}"#));
+            }
+        });
+    }
+
+    // The answer to each catalog sent (the embedded view loads no other):
+    // how many indicators are in use, and the file's problems.
+    {
+        let state = state.clone();
+        use_effect_with(state.catalog_loads, move |loads| {
+            if *loads > 0 {
+                let issues: Vec<String> = state.catalog_issues.iter().map(ToString::to_string).collect();
+                let issues = serde_json::to_string(&issues).unwrap_or_else(|_| "[]".into());
+                let n = if state.catalog_fell_back { 0 } else { state.catalog.indicators.len() };
+                post(&format!(r#"{{"type":"gapcast:catalog-loaded","indicators":{n},"issues":{issues}}}"#));
             }
         });
     }

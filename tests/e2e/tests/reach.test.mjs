@@ -372,3 +372,32 @@ test("the embed parameters filter the view; figures come only from the parent wi
   assert.equal(await page.textContent('#embed-table tr[data-id="C-HEALTH-04"] td.num'), "—");
   clean(record);
 });
+
+test("a host tracking another plan sends its catalog first, and hears what was loaded", async () => {
+  const { page, record } = await fresh({ hash: "#embed&lang=zh", waitFor: ".app.embed" });
+  const catalog = [
+    'plan = "women"', 'title_zh = "某区妇女发展规划"', "",
+    "[[indicator]]", 'id = "W-X-01"', 'domain = "妇女与健康"', 'name_zh = "某区宫颈癌筛查率"', 'name_en = "Screening"',
+    'unit = "percent"', 'comparator = "ge"', "value = 80", 'source = "某区规划"', "",
+    "[[indicator]]", 'id = "W-X-02"', 'domain = "妇女与健康"', 'name_zh = "某区产前筛查率"', 'name_en = "Prenatal"',
+    'unit = "percnt"', 'comparator = "ge"', "value = 90", 'source = "某区规划"', "",
+  ].join("\n");
+  const send = (message) => page.evaluate((message) => new Promise((resolve) => {
+    const reply = message.type === "gapcast:catalog" ? "gapcast:catalog-loaded" : "gapcast:assessment";
+    const listen = (e) => { if (e.data.type === reply && e.source === window) { removeEventListener("message", listen); resolve(e.data); } };
+    addEventListener("message", listen);
+    window.postMessage(message, "*");
+  }), message);
+  const heard = await send({ type: "gapcast:catalog", name: "mine.toml", text: catalog });
+  assert.equal(heard.indicators, 1);
+  assert.equal(heard.issues.length, 1);
+  assert.match(heard.issues[0], /^mine\.toml:19 \[W-X-02\] unit: 错误 error: 未知单位「percnt」/);
+  // Sent again, unchanged: answered again.
+  assert.equal((await send({ type: "gapcast:catalog", name: "mine.toml", text: catalog })).indicators, 1);
+  const answer = await send({ type: "gapcast:figures", text: "指标\t2022年\t2023年\n某区宫颈癌筛查率\t70\t74\n" });
+  assert.deepEqual(answer.assessments.map((a) => a.id), ["W-X-01"]);
+  assert.equal(answer.assessments[0].latest_value, 74);
+  assert.equal(await page.locator("#embed-table tbody tr").count(), 1);
+  assert.equal(await page.evaluate(() => localStorage.length), 0, "the embedded view saves nothing");
+  clean(record);
+});
