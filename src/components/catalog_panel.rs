@@ -45,9 +45,9 @@ pub fn CatalogPanel() -> Html {
     let files = &app.session.catalogs;
     let mode = app.session.catalog_mode;
 
-    let dispatch = |action: fn() -> Action| {
+    let close = {
         let app = app.clone();
-        Callback::from(move |_| app.dispatch(action()))
+        Callback::from(move |()| app.dispatch(Action::Open(Panel::None)))
     };
     let picked = {
         let (app, unreadable) = (app.clone(), unreadable.clone());
@@ -110,7 +110,7 @@ pub fn CatalogPanel() -> Html {
     let builtin_used = files.is_empty() || mode == CatalogMode::Beside || app.catalog_fell_back;
 
     html! {
-        <Dialog title={ReachMsg::Catalogs.text(lang)} id="catalog-dialog" on_close={dispatch(|| Action::Open(Panel::None))} wide=true>
+        <Dialog title={ReachMsg::Catalogs.text(lang)} id="catalog-dialog" on_close={close} wide=true>
             <p id="catalog-count">{ ReachMsg::CatalogInUse.text(lang).replace("{n}", &app.catalog.indicators.len().to_string()) }</p>
             <ul class="catalog-files">
                 <li class={(!builtin_used).then_some("unused")}>{ ReachMsg::CatalogBuiltin.text(lang) }</li>

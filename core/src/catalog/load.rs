@@ -1,4 +1,4 @@
-//! Loading catalog files: TOML text → [`raw`](super::raw) structs → validated
+//! Loading catalog files: TOML text → [`super::syntax`] tree → [`super::raw`] structs → validated
 //! [`Indicator`]s, with every problem reported at once.
 //!
 //! **Why `(Catalog, Vec<CatalogIssue>)` and not `Result`:** a catalog is user

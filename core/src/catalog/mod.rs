@@ -1,11 +1,12 @@
-//! The plans' indicator catalog: definitions loaded from the TOML files in
-//! `seeds/`, validated, and embedded in the page and the CLI at build time.
+//! The plans' indicator catalog: definitions read from the TOML files in
+//! `seeds/` (embedded in the page and the CLI) or from a user's own file in the
+//! same format, and validated.
 //!
 //! This module owns what an indicator is ([`model`]), how a catalog file is read
-//! ([`raw`] for the file as written, [`load`] for checking it into domain types),
-//! how problems in a file are worded ([`issue`]), and the plans' own catalog
-//! embedded at build time ([`builtin()`]). It knows nothing about
-//! figures or assessment.
+//! ([`syntax`] for the TOML, [`raw`] for the file as written, [`load`] for
+//! checking it into domain types), how problems in a file are worded
+//! ([`issue`]), and the plans' own catalog ([`builtin()`]). It knows nothing
+//! about figures or assessment.
 //!
 //! **Invariant:** every [`Indicator`] in a [`Catalog`] has passed the loader's
 //! checks: a known unit, exactly one of comparator or direction, values inside
