@@ -135,9 +135,9 @@ pub fn parse(text: &str) -> Result<Value, Error> {
     let i = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let mut p = Parser { s: text.as_bytes(), text, i };
     let mut root: Table = Vec::new();
-    // The table that `key = value` lines go into, as a path of keys from the
-    // root (an array of tables stands for its last element).
-    let mut current: Vec<String> = Vec::new();
+    // The table that `key = value` lines go into, as the path of keys of the
+    // last header (an array of tables stands for its last element).
+    let mut current: Vec<Key> = Vec::new();
     loop {
         p.skip_blank_lines_and_comments();
         let Some(c) = p.peek() else { break };
@@ -145,30 +145,12 @@ pub fn parse(text: &str) -> Result<Value, Error> {
             current = p.header(&mut root)?;
         } else {
             let (path, value) = p.keyval()?;
-            let table = walk(&mut root, &current, p.i)?;
+            let table = walk_or_make(&mut root, &current)?;
             insert(table, path, value)?;
         }
         p.end_of_line()?;
     }
     Ok(Value { kind: Kind::Table(root), span: 0..text.len() })
-}
-
-/// The table at `path` (made by headers, so it exists and is a table or an
-/// array of tables).
-fn walk<'t>(root: &'t mut Table, path: &[String], at: usize) -> Result<&'t mut Table, Error> {
-    let mut table = root;
-    for name in path {
-        let entry = table.iter_mut().find(|(k, _)| &k.name == name).map(|(_, v)| v);
-        table = match entry.map(|v| &mut v.kind) {
-            Some(Kind::Table(t)) => t,
-            Some(Kind::Array(items)) => match items.last_mut().map(|v| &mut v.kind) {
-                Some(Kind::Table(t)) => t,
-                _ => return Err(Error { kind: ErrorKind::NotATable(name.clone()), at }),
-            },
-            _ => return Err(Error { kind: ErrorKind::NotATable(name.clone()), at }),
-        };
-    }
-    Ok(table)
 }
 
 /// Inserts `value` under a dotted key path, making the intermediate tables.
@@ -273,7 +255,7 @@ impl Parser<'_> {
 
     /// `[name]` or `[[name]]`: creates the table (or appends one to the array)
     /// and returns its path.
-    fn header(&mut self, root: &mut Table) -> Result<Vec<String>, Error> {
+    fn header(&mut self, root: &mut Table) -> Result<Vec<Key>, Error> {
         let start = self.i;
         self.i += 1;
         let array = self.eat(b'[');
@@ -284,7 +266,6 @@ impl Parser<'_> {
             return self.expected(if array { "`]]`" } else { "`]`" });
         }
         let span = start..self.i;
-        let names: Vec<String> = path.iter().map(|k| k.name.clone()).collect();
         let (last, parents) = path.split_last().expect("a key has at least one part");
         let parent = walk_or_make(root, parents)?;
         let existing = parent.iter_mut().find(|(k, _)| k.name == last.name).map(|(_, v)| v);
@@ -293,9 +274,12 @@ impl Parser<'_> {
             (None, false) => parent.push((last.clone(), table)),
             (None, true) => parent.push((last.clone(), Value { kind: Kind::Array(vec![table]), span })),
             (Some(Value { kind: Kind::Array(items), .. }), true) => items.push(table),
-            (Some(_), _) => return Err(Error { kind: ErrorKind::DuplicateKey(names.join(".")), at: last.span.start }),
+            (Some(_), _) => {
+                let name = path.iter().map(|k| k.name.as_str()).collect::<Vec<_>>().join(".");
+                return Err(Error { kind: ErrorKind::DuplicateKey(name), at: last.span.start });
+            }
         }
-        Ok(names)
+        Ok(path)
     }
 
     /// A key: one or more parts joined by dots.
@@ -577,7 +561,8 @@ impl Parser<'_> {
     }
 }
 
-/// The table at `path`, made if missing, for a header (`[a.b]` makes `a`).
+/// The table at `path`, made if missing (`[a.b]` makes `a`); an array of
+/// tables stands for its last element.
 fn walk_or_make<'t>(root: &'t mut Table, path: &[Key]) -> Result<&'t mut Table, Error> {
     let mut table = root;
     for key in path {
