@@ -49,6 +49,17 @@ export function emptyStorageOnce() {
   if (performance.getEntriesByType("navigation")[0]?.type !== "reload") localStorage.clear();
 }
 
+/** Reloads the page once its saved session satisfies `saved` (a function of
+ *  the session JSON, run in the page), and a moment after, as a user would:
+ *  Chromium can drop a file:// page's storage write made in the same instant
+ *  as a reload. Resolves once the app has rendered again. */
+export async function reloadWhenSaved(page, saved) {
+  await page.waitForFunction(`(${saved})(localStorage.getItem("gapcast.session") ?? "")`);
+  await page.waitForTimeout(300);
+  await page.reload();
+  await page.waitForSelector(".app");
+}
+
 /** Opens the page (optionally with a fragment) and starts recording. `init` is
  *  one init script or a list of them. Resolves
  *  once the app has rendered (or the boot message shows, for failure tests). */

@@ -4,7 +4,7 @@
 // request.
 import { test, before, after, afterEach } from "node:test";
 import assert from "node:assert/strict";
-import { emptyStorageOnce, launch, open, paste } from "../lib/browser.mjs";
+import { emptyStorageOnce, launch, open, paste, reloadWhenSaved } from "../lib/browser.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -92,8 +92,7 @@ test("everything returns after a reload: text, assignment, choice, settings, lan
   await page.keyboard.press("Escape");
   await page.getByRole("button", { name: "English" }).click();
 
-  await page.reload();
-  await page.waitForSelector(".app");
+  await reloadWhenSaved(page, (json) => json.includes('"lang": "en"'));
   assert.equal(await page.inputValue("#paste-box"), HAND_MADE);
   assert.equal(await page.getAttribute(".app", "lang"), "en");
   assert.match(await page.textContent("#unmatched"), /C-HEALTH-01/);

@@ -5,7 +5,7 @@
 import { test, before, after, afterEach } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { emptyStorageOnce, launch, open, paste } from "../lib/browser.mjs";
+import { emptyStorageOnce, launch, open, paste, reloadWhenSaved } from "../lib/browser.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -89,14 +89,8 @@ test("another district's catalog is loaded, checked, used instead of the plans, 
   assert.match(await row.textContent(), /某区宫颈癌筛查率.*73\.0%.*进展顺利/);
   assert.equal(await page.locator("#indicator-table tbody tr").count(), 1);
 
-  // Kept over a reload, and in the session file. The reload waits until the
-  // page has saved, and a moment more, as a user takes: Chromium can drop a
-  // file:// page's storage write made in the same instant as a reload.
-  await page.waitForFunction(() => localStorage.getItem("gapcast.session")?.includes('"instead"')
-    && localStorage.getItem("gapcast.raw")?.includes("73"));
-  await page.waitForTimeout(300);
-  await page.reload();
-  await page.waitForSelector(".app");
+  // Kept over a reload, and in the session file.
+  await reloadWhenSaved(page, (json) => json.includes('"instead"') && (localStorage.getItem("gapcast.raw") ?? "").includes("73"));
   assert.equal(await page.textContent(".plans"), "某区妇女发展规划（2021—2030年）");
   const saved = await download(page, () => page.click("#save-session"));
   const json = JSON.parse(saved.text);

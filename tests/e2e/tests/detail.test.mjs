@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
-import { launch, open } from "../lib/browser.mjs";
+import { launch, open, reloadWhenSaved } from "../lib/browser.mjs";
 
 const SHOTS = new URL("../../../target/e2e/", import.meta.url);
 const MMR = "W-HEALTH-02";
@@ -104,8 +104,7 @@ test("maternal mortality: sentence, chart, numbers, what-if, Escape, reload", as
   await page.waitForSelector("#detail", { state: "detached" });
 
   // Reload: the scenario is back.
-  await page.reload();
-  await page.waitForSelector(".app");
+  await reloadWhenSaved(page, (json) => json.includes('"required_pace"'));
   await openDetail(page, MMR);
   assert.equal(await page.getAttribute("#whatif-required", "aria-pressed"), "true");
   assert.equal(await text(page, "#whatif-end"), "7.5/10万");
@@ -115,8 +114,7 @@ test("maternal mortality: sentence, chart, numbers, what-if, Escape, reload", as
   assert.equal(await text(page, "#whatif-end"), "9.3/10万");
   await page.keyboard.press("Escape");
   await page.waitForSelector("#detail", { state: "detached" });
-  await page.reload();
-  await page.waitForSelector(".app");
+  await reloadWhenSaved(page, (json) => json.includes("-7.0"));
   await openDetail(page, MMR);
   assert.equal(await page.inputValue("#whatif-number"), "-7.0");
   assert.equal(await text(page, "#whatif-end"), "9.3/10万");
