@@ -34,22 +34,20 @@ fn restore() -> (Session, Option<storage::StorageProblem>) {
     }
 }
 
-/// The latest session, the timer of its save, and the text saved last.
+/// The session waiting to be saved, its timer, and the text saved last.
 #[derive(Default)]
 struct Autosave {
-    latest: Option<Session>,
+    pending: Option<Session>,
     timer: Option<i32>,
     last_raw: Option<Rc<str>>,
 }
 
 impl Autosave {
-    /// Writes the latest session: the text only when it changed since the last
-    /// save, the rest (small) every time. Leaving the page writes it again even
-    /// if it was saved already: the browser tests saw Chromium drop a write
-    /// made an instant before a reload. `None` before the first session.
+    /// Writes the waiting session, if any: the text only when it changed since
+    /// the last save, the rest (small) every time. `None` when nothing waited.
     fn flush(&mut self) -> Option<Option<storage::StorageProblem>> {
         self.timer = None;
-        let session = self.latest.clone()?;
+        let session = self.pending.take()?;
         let raw_changed = self.last_raw.as_ref().is_none_or(|last| !Rc::ptr_eq(last, &session.raw));
         if raw_changed {
             if let Err(problem) = storage::save(storage::RAW_KEY, &session.raw) {
@@ -106,7 +104,7 @@ pub fn App() -> Html {
             // setting, a catalog file, a choice) is written in the next task,
             // so a reload straight after it cannot lose it.
             let typing = waiting.last_raw.as_ref().is_none_or(|last| !Rc::ptr_eq(last, &session.raw));
-            waiting.latest = Some(session.clone());
+            waiting.pending = Some(session.clone());
             if let Some(window) = web_sys::window() {
                 if let Some(timer) = waiting.timer.take() {
                     window.clear_timeout_with_handle(timer);

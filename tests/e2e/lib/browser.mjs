@@ -50,12 +50,15 @@ export function emptyStorageOnce() {
 }
 
 /** Reloads the page once its saved session satisfies `saved` (a function of
- *  the session JSON, run in the page), and a moment after, as a user would:
- *  Chromium can drop a file:// page's storage write made in the same instant
- *  as a reload. Resolves once the app has rendered again. */
+ *  the session JSON, run in the page), and 1.5 s after. Why the wait: in a
+ *  fresh profile, Chromium sometimes shows a file:// page an empty
+ *  localStorage after a reload that comes within about a second of the first
+ *  writes (seen 3 times in 8 with a 300 ms wait, never in 8 with 1.5 s; the
+ *  storage is empty before any script of the new page runs). Resolves once
+ *  the app has rendered again. */
 export async function reloadWhenSaved(page, saved) {
   await page.waitForFunction(`(${saved})(localStorage.getItem("gapcast.session") ?? "")`);
-  await page.waitForTimeout(300);
+  await page.waitForTimeout(1500);
   await page.reload();
   await page.waitForSelector(".app");
 }

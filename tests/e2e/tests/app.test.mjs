@@ -2,16 +2,15 @@
 // and the dashboard, fix what the checks ask for, filter the table, reload and
 // find everything still there. Every test also asserts no console error and no
 // request.
-import { test, before, after, afterEach } from "node:test";
+import { test, beforeEach, afterEach } from "node:test";
 import assert from "node:assert/strict";
 import { emptyStorageOnce, launch, open, paste, reloadWhenSaved } from "../lib/browser.mjs";
 
 let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser.close(); });
-// Each test's page is closed after it, so no page of an earlier test can write
-// its session into the shared storage later.
-afterEach(async () => { for (const p of browser.context.pages()) await p.close(); });
+// A browser with its own profile per test: a page of an earlier test can
+// never write into this test's storage, even late.
+beforeEach(async () => { browser = await launch(); });
+afterEach(async () => { await browser.close(); });
 
 /** A fresh page whose storage is emptied before the app first reads it (and
  *  not again on a reload within the test). */

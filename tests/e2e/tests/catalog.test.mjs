@@ -2,15 +2,16 @@
 // or dropped, its problems listed with file, line and field, used beside or
 // instead of the built-in plans, kept over a reload and in the session file,
 // and removed again. Every test asserts no console error and no request.
-import { test, before, after, afterEach } from "node:test";
+import { test, beforeEach, afterEach } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { emptyStorageOnce, launch, open, paste, reloadWhenSaved } from "../lib/browser.mjs";
 
 let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser.close(); });
-afterEach(async () => { for (const p of browser.context.pages()) await p.close(); });
+// A browser with its own profile per test: a page of an earlier test can
+// never write into this test's storage, even late.
+beforeEach(async () => { browser = await launch(); });
+afterEach(async () => { await browser.close(); });
 
 const clean = (record) => {
   assert.deepEqual(record.errors, []);

@@ -3,7 +3,7 @@
 // results as CSV and on the clipboard, the printed report, a share link, and
 // the embedded view in a host page. Every test asserts no console error and no
 // request.
-import { test, before, after, afterEach } from "node:test";
+import { test, beforeEach, afterEach } from "node:test";
 import assert from "node:assert/strict";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,9 +14,10 @@ import { gzipSync } from "node:zlib";
 import { emptyStorageOnce, launch, open, PAGE, PAGE_URL } from "../lib/browser.mjs";
 
 let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser.close(); });
-afterEach(async () => { for (const p of browser.context.pages()) await p.close(); });
+// A browser with its own profile per test: a page of an earlier test can
+// never write into this test's storage, even late.
+beforeEach(async () => { browser = await launch(); });
+afterEach(async () => { await browser.close(); });
 
 /** A fresh page whose storage is emptied before the app first reads it. */
 async function fresh(options = {}) {
