@@ -49,18 +49,25 @@ export function emptyStorageOnce() {
   if (performance.getEntriesByType("navigation")[0]?.type !== "reload") localStorage.clear();
 }
 
-/** Reloads the page once its saved session satisfies `saved` (a function of
- *  the session JSON, run in the page), and 1.5 s after. Why the wait: in a
- *  fresh profile, Chromium sometimes shows a file:// page an empty
- *  localStorage after a reload that comes within about a second of the first
- *  writes (seen 3 times in 8 with a 300 ms wait, never in 8 with 1.5 s; the
- *  storage is empty before any script of the new page runs). Resolves once
- *  the app has rendered again. */
-export async function reloadWhenSaved(page, saved) {
+/** Opens the page again, in a second tab, once its saved session satisfies
+ *  `saved` (a function of the session JSON, run in the page), then closes the
+ *  first tab: the way staff come back to their work. The new tab records into
+ *  `record`. Why not `page.reload()`: in a fresh profile Chromium sometimes
+ *  shows a reloaded file:// page an empty localStorage, even 1.5 s after the
+ *  writes (seen in 1 of about 40 reloads; with 300 ms, 3 of 8), before any
+ *  script of the new page runs; a second tab opened while the first is still
+ *  open reads the same storage. Resolves with the new tab once the app has
+ *  rendered. */
+export async function reopenWhenSaved(page, record, saved) {
   await page.waitForFunction(`(${saved})(localStorage.getItem("gapcast.session") ?? "")`);
-  await page.waitForTimeout(1500);
-  await page.reload();
-  await page.waitForSelector(".app");
+  const again = await page.context().newPage();
+  again.on("console", (m) => { if (m.type() === "error") record.errors.push(m.text()); });
+  again.on("pageerror", (e) => record.errors.push(String(e)));
+  again.on("request", (r) => { if (!r.url().startsWith(PAGE_URL)) record.requests.push(r.url()); });
+  await again.goto(page.url());
+  await again.waitForSelector(".app");
+  await page.close();
+  return again;
 }
 
 /** Opens the page (optionally with a fragment) and starts recording. `init` is

@@ -1,10 +1,10 @@
 // The app as staff use it: paste figures (or load the demo), read the checks
-// and the dashboard, fix what the checks ask for, filter the table, reload and
+// and the dashboard, fix what the checks ask for, filter the table, open the page again and
 // find everything still there. Every test also asserts no console error and no
 // request.
 import { test, beforeEach, afterEach } from "node:test";
 import assert from "node:assert/strict";
-import { emptyStorageOnce, launch, open, paste, reloadWhenSaved } from "../lib/browser.mjs";
+import { emptyStorageOnce, launch, open, paste, reopenWhenSaved } from "../lib/browser.mjs";
 
 let browser;
 // A browser with its own profile per test: a page of an earlier test can
@@ -78,8 +78,8 @@ test("a hand-made paste: a bad cell is located, a name assigned, a conflict reso
   assert.deepEqual(record.errors, []);
 });
 
-test("everything returns after a reload: text, assignment, choice, settings, language", async () => {
-  const { page, record } = await fresh();
+test("everything returns when the page is opened again: text, assignment, choice, settings, language", async () => {
+  let { page, record } = await fresh();
   await page.fill("#paste-box", HAND_MADE);
   await page.selectOption("#unmatched select", "C-HEALTH-01");
   await page.locator("#conflicts button", { hasText: "5.1" }).click();
@@ -91,7 +91,7 @@ test("everything returns after a reload: text, assignment, choice, settings, lan
   await page.keyboard.press("Escape");
   await page.getByRole("button", { name: "English" }).click();
 
-  await reloadWhenSaved(page, (json) => json.includes('"lang": "en"'));
+  page = await reopenWhenSaved(page, record, (json) => json.includes('"lang": "en"'));
   assert.equal(await page.inputValue("#paste-box"), HAND_MADE);
   assert.equal(await page.getAttribute(".app", "lang"), "en");
   assert.match(await page.textContent("#unmatched"), /C-HEALTH-01/);

@@ -1,11 +1,11 @@
 // A user's own catalog, as staff load one: another district's plan file picked
 // or dropped, its problems listed with file, line and field, used beside or
-// instead of the built-in plans, kept over a reload and in the session file,
-// and removed again. Every test asserts no console error and no request.
+// instead of the built-in plans, kept when the page is opened again and in the
+// session file, and removed again. Every test asserts no console error and no request.
 import { test, beforeEach, afterEach } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { emptyStorageOnce, launch, open, paste, reloadWhenSaved } from "../lib/browser.mjs";
+import { emptyStorageOnce, launch, open, paste, reopenWhenSaved } from "../lib/browser.mjs";
 
 let browser;
 // A browser with its own profile per test: a page of an earlier test can
@@ -56,7 +56,7 @@ async function download(page, action) {
 const count = (page) => page.textContent("#catalog-count");
 
 test("another district's catalog is loaded, checked, used instead of the plans, kept, and removed", async () => {
-  const { page, record } = await open(browser.context, { init: emptyStorageOnce });
+  let { page, record } = await open(browser.context, { init: emptyStorageOnce });
   await page.click("#open-catalogs");
   assert.match(await count(page), /正在使用 184 项指标/);
 
@@ -90,8 +90,8 @@ test("another district's catalog is loaded, checked, used instead of the plans, 
   assert.match(await row.textContent(), /某区宫颈癌筛查率.*73\.0%.*进展顺利/);
   assert.equal(await page.locator("#indicator-table tbody tr").count(), 1);
 
-  // Kept over a reload, and in the session file.
-  await reloadWhenSaved(page, (json) => json.includes('"instead"') && (localStorage.getItem("gapcast.raw") ?? "").includes("73"));
+  // Kept when the page is opened again, and in the session file.
+  page = await reopenWhenSaved(page, record, (json) => json.includes('"instead"') && (localStorage.getItem("gapcast.raw") ?? "").includes("73"));
   assert.equal(await page.textContent(".plans"), "某区妇女发展规划（2021—2030年）");
   const saved = await download(page, () => page.click("#save-session"));
   const json = JSON.parse(saved.text);

@@ -1,11 +1,11 @@
 // The indicator detail view, used as staff use it: load the demo figures, open
 // maternal mortality, read the sentence and the chart, move the what-if by
 // slider, keyboard and typed number, press "required pace", close with Escape,
-// reload and find the scenario again. No console error, no request.
+// open the page again and find the scenario. No console error, no request.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
-import { launch, open, reloadWhenSaved } from "../lib/browser.mjs";
+import { launch, open, reopenWhenSaved } from "../lib/browser.mjs";
 
 const SHOTS = new URL("../../../target/e2e/", import.meta.url);
 const MMR = "W-HEALTH-02";
@@ -24,8 +24,8 @@ async function openDetail(page, id) {
 
 const text = (page, selector) => page.textContent(selector).then((t) => t.trim());
 
-test("maternal mortality: sentence, chart, numbers, what-if, Escape, reload", async () => {
-  const { page, record } = await open(browser.context);
+test("maternal mortality: sentence, chart, numbers, what-if, Escape, opened again", async () => {
+  let { page, record } = await open(browser.context);
   await page.click("#demo-button");
   await openDetail(page, MMR);
 
@@ -103,8 +103,8 @@ test("maternal mortality: sentence, chart, numbers, what-if, Escape, reload", as
   await page.keyboard.press("Escape");
   await page.waitForSelector("#detail", { state: "detached" });
 
-  // Reload: the scenario is back.
-  await reloadWhenSaved(page, (json) => json.includes('"required_pace"'));
+  // Opened again: the scenario is back.
+  page = await reopenWhenSaved(page, record, (json) => json.includes('"required_pace"'));
   await openDetail(page, MMR);
   assert.equal(await page.getAttribute("#whatif-required", "aria-pressed"), "true");
   assert.equal(await text(page, "#whatif-end"), "7.5/10万");
@@ -114,7 +114,7 @@ test("maternal mortality: sentence, chart, numbers, what-if, Escape, reload", as
   assert.equal(await text(page, "#whatif-end"), "9.3/10万");
   await page.keyboard.press("Escape");
   await page.waitForSelector("#detail", { state: "detached" });
-  await reloadWhenSaved(page, (json) => json.includes("-7.0"));
+  page = await reopenWhenSaved(page, record, (json) => json.includes("-7.0"));
   await openDetail(page, MMR);
   assert.equal(await page.inputValue("#whatif-number"), "-7.0");
   assert.equal(await text(page, "#whatif-end"), "9.3/10万");
