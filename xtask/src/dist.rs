@@ -210,8 +210,8 @@ fn compact_css(css: &str) -> String {
 /// xz-embedded reads). `lc=4, pb=0` (literal context from the whole previous
 /// byte, no position alignment) suits wasm's unaligned byte code: 0.5 KB less
 /// than the plain preset. The dictionary is the payload's size rounded up to a
-/// power of two, not the preset's 64 MiB, since that is what the decoder
-/// allocates in the browser.
+/// power of two rather than the preset's 64 MiB: a larger one gains nothing
+/// on a payload this size, and the stream header tells the decoder its size.
 fn xz(bytes: &[u8]) -> Result<Vec<u8>, String> {
     use liblzma::stream::{Check, Filters, LzmaOptions, Stream};
     let mut options = LzmaOptions::new_preset(9 | liblzma::stream::PRESET_EXTREME).map_err(|e| format!("xz: {e}"))?;
