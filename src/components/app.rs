@@ -101,8 +101,8 @@ pub fn App() -> Html {
         use_effect_with(state.session.clone(), move |session| {
             let mut waiting = autosave.borrow_mut();
             // Typing in the paste box waits for a pause; any other change (a
-            // setting, a catalog file, a choice) is written in the next task,
-            // so a reload straight after it cannot lose it.
+            // setting, a catalog file, a choice) is written in the next task:
+            // nothing to gain by waiting.
             let typing = waiting.last_raw.as_ref().is_none_or(|last| !Rc::ptr_eq(last, &session.raw));
             waiting.pending = Some(session.clone());
             if let Some(window) = web_sys::window() {
