@@ -127,7 +127,7 @@ pub fn block(root: Value, problems: &mut Vec<ShapeProblem>) -> Vec<RawIndicator>
 fn indicator(table: Value) -> RawIndicator {
     let mut problems = Vec::new();
     let Some(mut t) = Fields::of(table, "", &mut problems) else { return RawIndicator::default() };
-    let bounds = t.table("bounds").map(|(mut b, span)| {
+    let bounds = t.table("bounds", "bounds.").map(|(mut b, span)| {
         let bounds = RawBounds {
             lower: b.number("lower").map(Spanned::into_inner),
             upper: b.number("upper").map(Spanned::into_inner),
@@ -135,7 +135,7 @@ fn indicator(table: Value) -> RawIndicator {
         b.finish();
         Spanned::new(bounds, span)
     });
-    let level = t.table("level").map(|(mut l, span)| {
+    let level = t.table("level", "level.").map(|(mut l, span)| {
         let level = RawLevel { comparator: l.string("comparator"), value: l.number("value") };
         l.finish();
         Spanned::new(level, span)
@@ -303,15 +303,11 @@ impl<'p> Fields<'p> {
         Some(out)
     }
 
-    /// A nested table (`bounds = { ... }`) to read in turn, with its span.
-    fn table(&mut self, name: &'static str) -> Option<(Fields<'_>, Range<usize>)> {
+    /// A nested table (`bounds = { ... }`) to read in turn, with its span;
+    /// `prefix` is its path for messages (`bounds.`).
+    fn table(&mut self, name: &str, prefix: &'static str) -> Option<(Fields<'_>, Range<usize>)> {
         let value = self.remove(name)?;
         let span = span_of(&value);
-        let prefix = match name {
-            "bounds" => "bounds.",
-            "level" => "level.",
-            _ => "",
-        };
         let fields = Fields::of(value, prefix, &mut *self.problems)?;
         Some((fields, span))
     }
