@@ -708,6 +708,11 @@ fn targets_on_a_bound() {
     assert_eq!(a.status, Status::OnTrack);
     assert!(close(a.gap.unwrap(), 0.05));
     assert!(close(a.required_annual_change.unwrap(), 0.05 / 6.0));
+    // The catalog's own tolerance: met from 99.5, and δ = ½·min(0.1, 0.5, 0.4).
+    let own = indicator("C-T-22", Unit::Percent, Goal::Compare { comparator: Ge, value: 100.0, tolerance: Some(0.5) });
+    let a = assess(&own, &pts(&[(2021, 98.0), (2022, 99.0), (2023, 100.0), (2024, 99.6)]), &Settings::new(2025));
+    assert_eq!((a.status, a.target.effective_value, a.target.tolerance), (Status::Achieved, Some(99.5), Some(0.5)));
+    assert_eq!(a.explain.clamp_delta, Some(0.05));
 }
 
 /// "About" targets are never red within τ of the band: W-DECISION-22 ("about

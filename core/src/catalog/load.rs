@@ -698,6 +698,16 @@ mod tests {
         assert_eq!(w.bounds, Unit::Percent.default_bounds());
     }
 
+    /// A tolerance on a target on a bound is τ_b (METHODS.md version 2).
+    #[test]
+    fn a_target_on_a_bound_takes_a_tolerance() {
+        let text = good_with("value", "value = 100\ntolerance = 0.5");
+        let (catalog, issues) = load_files(&[("t.toml", &text)]);
+        assert!(issues.is_empty(), "{issues:?}");
+        let goal = &catalog.get("W-T-01").expect("loaded").target.goal;
+        assert_eq!(*goal, Goal::Compare { comparator: Comparator::Ge, value: 100.0, tolerance: Some(0.5) });
+    }
+
     #[test]
     fn bad_catalogs_give_located_messages() {
         // Lines: 1 plan, 3 [[indicator]], 4 id, 5 domain, 6 name_zh, 7 name_en,
