@@ -251,6 +251,10 @@ ADVERSARIAL = [
     # A rate with a <= 0 target on the log scale: the effective target is 0.05.
     Case("W-ADV-22", "per_100k", dict(comparator="le", value=0), pts(2020, [3.0, 2.4, 2.1, 1.6, 1.2]),
          expect={"effective_value": 0.05}),
+    # Base year at the target year (no 2020 value, first point 2024 = T): no checkpoint;
+    # judged on the value at T: 71.5 >= 70, achieved.
+    Case("W-ADV-30", "percent", dict(comparator="ge", value=70, year=2024), pts(2024, [71.5, 69.0, 68.2]),
+         expect={"status": "achieved", "checkpoint": None}),
     # Directional: increase of a percentage by points, decrease of a rate, maintain, other.
     Case("W-ADV-23", "percent", dict(direction="increase"), pts(2020, [40.0, 40.6, 41.5, 42.0, 42.8]),
          expect={"status": "significant_progress"}),

@@ -283,7 +283,7 @@ def run_gapcast(binary, figures_path, catalog_path, level, from_year):
     if done.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} exited {done.returncode}\n{done.stderr}")
     if done.stderr.strip():
-        print(f"crosscheck: gapcast said on stderr:\n{done.stderr}", file=sys.stderr)
+        print(f"gapcast said on stderr:\n{done.stderr}", file=sys.stderr)
     return {a["id"]: a for a in json.loads(done.stdout)}
 
 
@@ -305,7 +305,7 @@ def main():
 
     hand, random_kept, rejected = all_cases()
     cases = hand + random_kept
-    print(f"crosscheck: {len(hand)} hand-written cases, {len(random_kept)} random ones "
+    print(f"cross-check cases: {len(hand)} hand-written, {len(random_kept)} random ones "
           f"({rejected} random candidates left out as fragile), {len(RUNS)} runs each")
     workdir = args.keep or tempfile.mkdtemp(prefix="gapcast-crosscheck-")
     os.makedirs(workdir, exist_ok=True)
