@@ -22,3 +22,4 @@ pub mod series;
 pub mod session;
 pub mod share;
 pub mod sort;
+pub mod verdict;

@@ -34,13 +34,13 @@ pub struct Trend {
 impl Trend {
     /// Builds the trend of `points` (year, observed value), sorted and checked
     /// by the caller to lie in the scale's domain once clamped.
-    pub fn new(points: &[(i32, f64)], scale: ModelScale, level: f64, zero_spread: f64) -> Trend {
+    pub fn new(points: &[(i32, f64)], scale: ModelScale, level: f64) -> Trend {
         let years: Vec<i32> = points.iter().map(|p| p.0).collect();
         let values: Vec<f64> = points.iter().map(|p| p.1).collect();
         let used: Vec<f64> = values.iter().map(|&y| scale.clamp(y)).collect();
         let gs: Vec<f64> = used.iter().map(|&y| scale.g(y)).collect();
         let ts: Vec<f64> = years.iter().map(|&y| y as f64).collect();
-        let fit = Fit::new(&ts, &gs, zero_spread);
+        let fit = Fit::new(&ts, &gs);
         let t_quantile = fit.as_ref().and_then(Fit::df).and_then(|df| t_quantile(level, df));
         Trend { years, values, used, gs, scale, fit, level, t_quantile }
     }
@@ -181,7 +181,7 @@ mod tests {
     use crate::catalog::Comparator;
 
     fn trend(points: &[(i32, f64)], scale: ModelScale) -> Trend {
-        Trend::new(points, scale, 0.8, 1e-10)
+        Trend::new(points, scale, 0.8)
     }
 
     /// One helper: probability of a rule in a year against a hand value.

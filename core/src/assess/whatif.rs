@@ -12,7 +12,7 @@ use crate::catalog::{Direction, Indicator, Scale};
 use crate::series::Point;
 
 use super::settings::Settings;
-use super::target::{Resolved, Rule};
+use super::target::Resolved;
 use super::trend::finite;
 
 /// The change a scenario applies every year from the latest point.
@@ -194,7 +194,7 @@ pub fn what_if(indicator: &Indicator, points: &[Point], settings: &Settings, cha
         .iter()
         .map(|m| {
             let value = at(m.year);
-            let rule = Rule::Threshold { comparator: m.comparator, value: m.value };
+            let rule = super::milestone_rule(indicator, m, &settings.thresholds).0;
             WhatIfMilestone { year: m.year, value, met: value.map(|v| rule.meets(v)) }
         })
         .collect();
