@@ -74,7 +74,7 @@ VERSION_1 = [
     Case("W-V1-18", "per_1000_population", dict(comparator="ge", value=6), pts(2021, [2.5, 2.9, 3.4, 3.7]),
          extra={"milestones": [dict(year=2025, comparator="ge", value=4)]}),
     Case("W-V1-19", "percent", dict(comparator="ge", value=100), pts(2019, [95.0, 97.5, 99.0, 101.3, 102.0]),
-         extra={"bounds": {"lower": 0.0}}, expect={"status": "achieved", "scale": "linear", "effective_value": 100.0}),
+         extra={"bounds": {"lower": 0.0}}, expect={"status": "achieved", "scale": "linear", "effective_value": None}),
     Case("W-V1-20", "percent", dict(comparator="ge", value=75), _noisy(55, 1.5, 10, 1.5, first=2015, decimals=2)),
     # Exactly linear: the spread is rounding, so zero.
     Case("W-V1-21", "count", dict(comparator="ge", value=100), pts(2020, [40.0, 45.0, 50.0, 55.0]),

@@ -437,8 +437,12 @@ def expected(case, level, from_year, current_year, scale_override=None):
     g_floor = max([abs(g) for g in gs] + [1e-300])
 
     if rule is not None:
+        # The output's target.effective_value is y*_eff of a target on a bound (null
+        # elsewhere, where it is y* itself), and target.tolerance then tau_b.
         if rule.kind == "threshold" and "comparator" in target:
-            out["effective_value"] = rule.effective
+            out["effective_value"] = rule.effective if rule.on_bound else None
+            if rule.on_bound:
+                out["tolerance"] = target.get("tolerance", TAU_B)
         if target.get("comparator") == "approx":
             out["tolerance"] = rule.tau
         j = judge(rule, T, "target")
@@ -446,7 +450,10 @@ def expected(case, level, from_year, current_year, scale_override=None):
         out.update({k: j[k] for k in ("required_slope", "required_annual_change", "required_annual_rate",
                                         "progress_ratio", "probability")})
         out["gap"] = rule.gap(y_n)
-        scale_of = abs(rule.effective) if rule.kind == "threshold" else abs(rule.centre)
+        # gap / |y*_eff|; an "about" target outside its band is judged as a >= or <=
+        # target at the nearest edge, which is then its y*_eff (0 inside the band).
+        scale_of = abs(rule.aim(y_n)[1]) if rule.kind == "band" and out["gap"] > 0 else abs(
+            rule.effective if rule.kind == "threshold" else rule.centre)
         out["gap_relative"] = out["gap"] / scale_of if scale_of > 0 else None
 
         g_T = fit["line"].at(T) if fit is not None else None
@@ -476,7 +483,7 @@ def expected(case, level, from_year, current_year, scale_override=None):
             cap_amber = dec.compare("within tau of the band", rule.distance(y_n), rule.tau) < 0
         out["status"] = status
         colour = {"achieved": "green", "on_track": "green", "acceleration_needed": "amber", "overshooting": "amber",
-                  "off_track": "red", "reversing": "red", "missed": "red"}.get(status)
+                  "off_track": "red", "reversing": "red", "missed": "red", "insufficient_data": "none"}.get(status)
         if colour == "red" and cap_amber:
             colour = "amber"
         out["status_severity"] = colour
@@ -506,10 +513,10 @@ def expected(case, level, from_year, current_year, scale_override=None):
     if implausible:
         out["status"] = "not_assessed"
         out["reason"] = f"implausible:{implausible[0]}"
-        out["status_severity"] = None
+        out["status_severity"] = "none"
 
     # Severity: the worst of the status's colour (after the cap) and the warnings'.
-    warn_colour = "green"
+    warn_colour = "none"
     for w in out["warnings"]:
         kind = w.split(":")[0]
         if kind == "milestone_missed":
@@ -517,22 +524,30 @@ def expected(case, level, from_year, current_year, scale_override=None):
         elif kind in ("volatile", "at_risk", "outlier", "small_numbers", "implausible") and warn_colour != "red":
             warn_colour = "amber"
     colour = out.get("status_severity")
-    if colour is not None or out.get("status") == "not_assessed":
-        order = ["green", "amber", "red"]
-        out["severity"] = order[max(order.index(colour or "green"), order.index(warn_colour))]
+    if colour is not None:  # (METHODS.md gives no colour to directional statuses)
+        order = ["none", "green", "amber", "red"]
+        out["severity"] = order[max(order.index(colour), order.index(warn_colour))]
     return out, dec.fragile
 
 
 def checkpoint(dec, every, t_n, y_n, rule, scale, T, fit):
     """Expected progress to date: the glide path from the base (2020, else the first
-    point of the whole series, whatever the window) to y*_eff at T, straight on g."""
+    point of the whole series, whatever the window) to y*_eff at T, straight on g.
+
+    For a band (an "about" target or a range) with the base outside it, y*_eff is
+    the edge nearest the base: outside, the band is judged as a >= or <= target at
+    that edge. With the base inside, the path is the target itself (its centre),
+    and meeting it (being inside the band) is ahead."""
     series = dict(every)
     t_base = BASE_YEAR if BASE_YEAR in series else every[0][0]
     y_base = series[t_base]
     if t_base >= T or t_n < t_base:
         return None
-    goal = rule.effective if rule.kind == "threshold" else rule.centre
     base_meets = rule.meets(dec, "checkpoint: base meets", y_base)
+    if rule.kind == "threshold":
+        goal = rule.effective
+    else:
+        goal = rule.centre if base_meets else rule.aim(y_base)[1]
     if base_meets:
         def path(year):
             return goal
@@ -547,6 +562,8 @@ def checkpoint(dec, every, t_n, y_n, rule, scale, T, fit):
         share_done = (y_n - y_base) / (goal - y_base)
 
     def position(what, y, p):
+        if rule.kind == "band" and base_meets:
+            return "ahead" if rule.meets(dec, what, y) else "behind"
         if rule.kind == "band":
             dy, dp = rule.distance(y), rule.distance(p)
             if dy == dp:
@@ -559,19 +576,16 @@ def checkpoint(dec, every, t_n, y_n, rule, scale, T, fit):
         better = y > p if rule.cmp in ("ge", "gt") else y < p
         return "ahead" if better else "behind"
 
-    cp = dict(base_year=t_base, base_value=y_base, share_done=share_done,
+    cp = dict(base_year=t_base, base_value=y_base, target_value=goal, base_meets_target=base_meets,
+              share_done=share_done,
               share_time=(t_n - t_base) / (T - t_base))
     if t_n <= T:  # past T the path is not defined
         cp["expected_at_latest"] = path(t_n)
         cp["position"] = position("checkpoint position", y_n, path(t_n))
-        if rule.kind == "band" and base_meets:
-            del cp["expected_at_latest"]  # "the target itself" has no single value for a band
     if fit is not None and t_base < MID_TERM < T:
         cp["path_mid_term"] = path(MID_TERM)
         cp["projected_mid_term"] = fit["fitted"](MID_TERM)
         cp["position_mid_term"] = position("mid-term position", fit["fitted"](MID_TERM), path(MID_TERM))
-        if rule.kind == "band" and base_meets:
-            del cp["path_mid_term"]
     return cp
 
 
