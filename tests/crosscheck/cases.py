@@ -24,6 +24,7 @@ class Case:
     extra: dict = field(default_factory=dict)  # bounds, milestones, scale
     expect: dict = field(default_factory=dict)  # verdict written by hand
     expect_windows: tuple = (None, 2018, 2021)  # the fit windows (from year) in which `expect` holds
+    group: str = "main"  # cases of one group share a catalog file and a gapcast run
     note: str = ""
 
 
@@ -255,6 +256,13 @@ ADVERSARIAL = [
     # judged on the value at T: 71.5 >= 70, achieved.
     Case("W-ADV-30", "percent", dict(comparator="ge", value=70, year=2024), pts(2024, [71.5, 69.0, 68.2]),
          expect={"status": "achieved", "checkpoint": None}),
+    # A >= 100 target with the catalog's tolerance 0.5: met from 99.5; the clamp is
+    # min(0.1, 0.5, 0.4) / 2 = 0.05. And with tolerance 0.02: met from 99.98, the clamp
+    # min(0.1, 0.02, 0.4) / 2 = 0.01; 99.6 does not meet it.
+    Case("W-ADV-31", "percent", dict(comparator="ge", value=100, tolerance=0.5), pts(2021, [98.0, 99.0, 100.0, 99.6]),
+         expect={"status": "achieved", "effective_value": 99.5, "tolerance": 0.5}, group="bound-tolerance"),
+    Case("W-ADV-32", "percent", dict(comparator="ge", value=100, tolerance=0.02), pts(2021, [98.0, 99.0, 100.0, 99.6]),
+         expect={"effective_value": 99.98, "gap": 0.38}, group="bound-tolerance"),
     # Directional: increase of a percentage by points, decrease of a rate, maintain, other.
     Case("W-ADV-23", "percent", dict(direction="increase"), pts(2020, [40.0, 40.6, 41.5, 42.0, 42.8]),
          expect={"status": "significant_progress"}),

@@ -91,14 +91,14 @@ class Scale:
         self.kind, self.lower, self.upper = kind, lower, upper
         self.delta_low = self.delta_high = 0.0
 
-    def set_clamp(self, values):
+    def set_clamp(self, values, tau_b):
         """delta per bound: half of min(0.1, tau_b, the smallest positive distance of a value from that bound)."""
         if self.kind != "logit":
             return
         d_low = [v - self.lower for v in values if v - self.lower > 0]
         d_high = [self.upper - v for v in values if self.upper - v > 0]
-        self.delta_low = min([DELTA_MAX, TAU_B] + d_low) / 2
-        self.delta_high = min([DELTA_MAX, TAU_B] + d_high) / 2
+        self.delta_low = min([DELTA_MAX, tau_b] + d_low) / 2
+        self.delta_high = min([DELTA_MAX, tau_b] + d_high) / 2
 
     def clamp(self, y):
         if self.kind == "logit":
@@ -316,7 +316,11 @@ def expected(case, level, from_year, current_year, scale_override=None):
         out["warnings"].add(f"implausible:{y}")
 
     scale, fallback = choose_scale(unit, extra, values, scale_override)
-    scale.set_clamp(values)
+    # tau_b is the catalog's tolerance for a target on a bound, else the default.
+    lower, upper = bounds_of(unit, extra)
+    on_bound = target.get("comparator") in ("ge", "le") and target["value"] == (
+        upper if target["comparator"] == "ge" else lower)
+    scale.set_clamp(values, target.get("tolerance", TAU_B) if on_bound else TAU_B)
     out["scale"] = scale.kind
     if fallback:
         out["warnings"].add("scale_fallback")
