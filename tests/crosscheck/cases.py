@@ -101,7 +101,9 @@ for _case in VERSION_1:
 
 ISSUE_11 = [
     # C-HEALTH-10, vaccination >= 100%: a target on the bound, so y*_eff = 100 - 0.05 = 99.95.
-    # 99.95 in 2024 is within tau_b of 100: achieved (version 1 said red reversing).
+    # 99.95 in 2024 is within tau_b of 100: achieved (version 1 said red reversing). It sits
+    # exactly on y*_eff, and that is no last-bit matter: 100 - 0.05 is one correctly rounded
+    # subtraction whose result is the double 99.95, so ">=" holds on every machine.
     # Trend rising, so g(2030) is above g(99.95): no at_risk. Base: the first point (no 2020),
     # 99.50, which does not meet the target: share_done = (99.95 - 99.5) / (99.95 - 99.5) = 1,
     # and 99.95 is above the path's value in 2024: ahead.

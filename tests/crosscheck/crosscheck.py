@@ -274,7 +274,7 @@ def all_cases():
     return cases, kept, rejected
 
 
-def run_gapcast(binary, figures_path, catalog_path, level, from_year):
+def run_gapcast(binary, figures_path, catalog_path, level, from_year, verbose=False):
     command = [binary, "assess", figures_path, "--catalog", catalog_path, "--format", "json",
                "--level", str(level), "--current-year", str(CURRENT_YEAR)]
     if from_year is not None:
@@ -282,7 +282,7 @@ def run_gapcast(binary, figures_path, catalog_path, level, from_year):
     done = subprocess.run(command, capture_output=True, text=True)
     if done.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} exited {done.returncode}\n{done.stderr}")
-    if done.stderr.strip():
+    if verbose and done.stderr.strip():  # the figures' notes (unit_suspect and the like)
         print(f"gapcast said on stderr:\n{done.stderr}", file=sys.stderr)
     return {a["id"]: a for a in json.loads(done.stdout)}
 
@@ -293,6 +293,7 @@ def main():
                         help="path to the gapcast binary (or set GAPCAST_BIN)")
     parser.add_argument("--keep", help="write the catalog and figures into this directory and keep them")
     parser.add_argument("--only", help="check only the case ids containing this text")
+    parser.add_argument("--verbose", action="store_true", help="show what gapcast says on stderr")
     args = parser.parse_args()
     if not args.gapcast:
         for candidate in ("target/release/gapcast", "target/debug/gapcast"):
@@ -329,7 +330,7 @@ def main():
         by_id, refused = {}, {}
         for group, (figures_path, catalog_path) in files.items():
             try:
-                by_id.update(run_gapcast(args.gapcast, figures_path, catalog_path, level, from_year))
+                by_id.update(run_gapcast(args.gapcast, figures_path, catalog_path, level, from_year, args.verbose))
             except RuntimeError as e:
                 refused[group] = str(e).strip().splitlines()
         for case in cases:
