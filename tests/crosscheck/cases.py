@@ -275,6 +275,15 @@ ADVERSARIAL = [
     Case("W-ADV-26", "count", dict(direction="decrease"), pts(2020, [5.0, 0.0, 4.0, 2.0, 1.0])),
     Case("W-ADV-27", "percent", dict(direction="maintain", level=dict(comparator="ge", value=95)), pts(2020, [96.0, 95.8, 95.5, 95.6, 95.2]),
          expect={"status": "achieved", "warnings": {"at_risk"}}),
+    # "Other" (e.g. a reasonable proportion): not judged, the trend still drawn.
+    Case("W-ADV-33", "percent", dict(direction="other"), pts(2020, [30.0, 31.2, 31.9, 33.0]),
+         expect={"status": "not_assessed", "gap": None, "probability": None}),
+    # "Maintain" without a level: nothing to compare; the trend is still fitted.
+    Case("W-ADV-34", "count", dict(direction="maintain"), pts(2020, [12.0, 12.5, 12.2, 12.9])),
+    # slow_increase with halves equal but for rounding: 0.7 and 0.6999999999999997 a year
+    # (1.6 - 0.9 and 2.3 - 1.6 in doubles); the 1e-9 rule says not_slowing.
+    Case("W-ADV-35", "count", dict(direction="slow_increase"), pts(2021, [0.2, 0.9, 1.6, 2.3]),
+         expect={"status": "not_slowing"}),
     Case("W-ADV-28", "percent", dict(direction="slow_increase"), pts(2019, [10.0, 11.0, 12.0, 12.4, 12.6, 12.7])),
     Case("W-ADV-29", "count", dict(direction="slow_increase"), pts(2019, [100.0, 103.0, 106.0, 112.0, 118.0]),
          expect={"status": "not_slowing"}, expect_windows=(None, 2018)),

@@ -513,6 +513,8 @@ def expected(case, level, from_year, current_year, scale_override=None):
         direction = target["direction"]
         if direction in ("increase", "decrease", "slow_increase"):
             out["status"], out["directional"] = directional(dec, direction, unit, years, values)
+        elif direction == "other":
+            out["status"] = "not_assessed"  # "not judged; the trend is still drawn"
 
     if implausible:
         out["status"] = "not_assessed"
