@@ -621,6 +621,42 @@ fn catalog_assessment_and_roll_up() {
     assert_eq!(amber, vec!["C-B-03"]);
 }
 
+/// Headline counts are counts of row colours, shared indicators once: an
+/// `achieved` indicator with `at_risk` is amber there, as in its row (the
+/// headline said "amber 2" beside one amber chip), and the indicator both plans
+/// share (same key) counts once.
+#[test]
+fn severity_counts_with_shared_indicators_once() {
+    let mut catalog = small_catalog();
+    // Give the second plan a twin of W-A-01 under one shared key.
+    catalog.indicators[0].key = Some("twin".into());
+    let mut twin = catalog.indicators[0].clone();
+    twin.id = "C-A-09".into();
+    twin.plan = gapcast_core::catalog::Plan::Children;
+    catalog.indicators.push(twin);
+    catalog.indicators[1].target.goal = compare(Ge, 10.0);
+    let series = vec![
+        Series::new("twin", pts(&[(2022, 10.0), (2024, 20.0)])),   // on track, in both plans
+        Series::new("W-A-02", pts(&[(2022, 14.0), (2023, 12.0), (2024, 11.0)])), // ≥ 10 met, falling: at risk
+        Series::new("C-B-01", pts(&[(2024, 31.0)])),
+        Series::new("shared", pts(&[(2022, 10.0), (2024, 14.0)])),
+    ];
+    let all = assess_catalog(&catalog, &series, &Settings::new(2025));
+    let r = roll_up(&all);
+    assert_eq!(r.overall.total, 7, "the per-plan totals still list both");
+    assert_eq!(
+        (r.by_severity["red"], r.by_severity["amber"], r.by_severity["green"], r.by_severity["none"]),
+        (0, 2, 2, 2)
+    );
+    let amber: Vec<(Status, usize)> =
+        r.by_status.iter().filter(|c| c.severity == Severity::Amber).map(|c| (c.status, c.count)).collect();
+    assert_eq!(amber, vec![(Status::AccelerationNeeded, 1), (Status::Achieved, 1)]);
+    for s in ["red", "amber", "green", "none"] {
+        let chips: usize = r.by_status.iter().filter(|c| c.severity.key() == s).map(|c| c.count).sum();
+        assert_eq!(chips, r.by_severity[s], "{s}: chips and headline agree");
+    }
+}
+
 #[test]
 fn required_pace_what_if_agrees_with_the_assessment() {
     let ind: Indicator = indicator("W-T-12", Unit::Per100kLiveBirths, compare(Le, 7.5));

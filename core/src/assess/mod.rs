@@ -47,7 +47,7 @@ use crate::series::{Point, Series};
 pub use checkpoint::{Checkpoint, PathPosition};
 pub use directional::DirectionalExplain;
 pub use milestones::MilestoneAssessment;
-pub use rollup::{roll_up, Flagged, GroupCount, RollUp};
+pub use rollup::{roll_up, Flagged, GroupCount, RollUp, StatusCount};
 pub use scale::ScaleSource;
 pub use settings::{Settings, Thresholds};
 pub use status::{Severity, Status};
@@ -161,6 +161,9 @@ pub struct Explain {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Assessment {
     pub id: String,
+    /// The key shared with the other plan's indicator for the same quantity
+    /// (`null` when the indicator is this plan's alone).
+    pub key: Option<String>,
     pub plan: Plan,
     pub domain: String,
     pub name_zh: String,
@@ -319,6 +322,7 @@ impl Assessment {
     ) -> Assessment {
         Assessment {
             id: indicator.id.clone(),
+            key: indicator.key.clone(),
             plan: indicator.plan,
             domain: indicator.domain.clone(),
             name_zh: indicator.name_zh.clone(),
