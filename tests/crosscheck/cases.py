@@ -275,6 +275,11 @@ ADVERSARIAL = [
     Case("W-ADV-26", "count", dict(direction="decrease"), pts(2020, [5.0, 0.0, 4.0, 2.0, 1.0])),
     Case("W-ADV-27", "percent", dict(direction="maintain", level=dict(comparator="ge", value=95)), pts(2020, [96.0, 95.8, 95.5, 95.6, 95.2]),
          expect={"status": "achieved", "warnings": {"at_risk"}}),
+    # A milestone on the bound (100% by 2025 and by 2030): both use y*_eff = 99.95; 99.8 in
+    # 2024 does not meet it yet, so the milestone needs (99.95 - 99.8) / 1 = 0.15 points in a year.
+    Case("W-ADV-36", "percent", dict(comparator="ge", value=100), pts(2021, [99.2, 99.5, 99.7, 99.8]),
+         extra={"milestones": [dict(year=2025, comparator="ge", value=100)]},
+         expect={"effective_value": 99.95}),
     # "Other" (e.g. a reasonable proportion): not judged, the trend still drawn.
     Case("W-ADV-33", "percent", dict(direction="other"), pts(2020, [30.0, 31.2, 31.9, 33.0]),
          expect={"status": "not_assessed", "gap": None, "probability": None}),

@@ -54,7 +54,7 @@ MISSING = object()
 UNIT_FIELDS = ("latest_value", "gap", "annual_change", "required_annual_change")
 G_FIELDS = ("slope", "intercept", "residual_sd", "required_slope")
 PURE_FIELDS = ("gap_relative", "required_annual_rate", "progress_ratio", "probability")
-EXACT_FIELDS = ("n_points", "first_year", "latest_year", "method", "scale", "status", "severity",
+EXACT_FIELDS = ("level", "n_points", "first_year", "latest_year", "method", "scale", "status", "severity",
                 "status_severity", "reason")
 WARNING_KINDS = {"volatile", "at_risk", "clamped", "scale_fallback", "stale", "milestone_missed", "outlier",
                  "implausible"}

@@ -291,7 +291,7 @@ def expected(case, level, from_year, current_year, scale_override=None):
     n = len(pts)
     years = [y for y, _ in pts]
     values = [v for _, v in pts]
-    out = {"n_points": n, "warnings": set()}
+    out = {"level": level, "n_points": n, "warnings": set()}
     if n == 0:
         raise ValueError(f"{case.id}: no point from {from_year} on")
     out["first_year"], out["latest_year"], out["latest_value"] = years[0], years[-1], values[-1]
