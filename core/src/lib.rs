@@ -18,6 +18,7 @@ pub mod explain;
 pub mod export;
 pub mod figures;
 pub mod format;
+pub mod plausibility;
 pub mod series;
 pub mod session;
 pub mod share;

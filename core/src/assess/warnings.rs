@@ -13,6 +13,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::settings::Thresholds;
+use crate::plausibility;
 use super::status::Severity;
 use super::trend::{finite, Trend};
 
@@ -267,18 +268,14 @@ pub fn outlier_bound(n: usize, alpha: f64) -> Option<f64> {
 /// positive target nothing is judged (`unit_suspect` covers those).
 pub fn implausible(trend: &Trend, target: Option<f64>, thresholds: &Thresholds) -> Vec<Warning> {
     let factor = thresholds.implausible_factor;
-    let (Some(target), Some(median)) = (target.filter(|t| *t > 0.0), median(trend.values.clone())) else {
+    let (Some(target), Some(median)) = (target, plausibility::median(trend.values.clone())) else {
         return Vec::new();
     };
-    if median <= 0.0 || !(factor > 1.0) {
-        return Vec::new();
-    }
-    let far = |y: f64, from: f64| y / from >= factor || from / y >= factor;
     trend
         .years
         .iter()
         .zip(&trend.values)
-        .filter(|(_, &y)| y > 0.0 && far(y, target) && far(y, median))
+        .filter(|(_, &y)| plausibility::implausible(y, target, median, factor))
         .map(|(&year, &y)| Warning::implausible(year, y, factor))
         .collect()
 }
@@ -298,7 +295,7 @@ pub fn unit_suspect(trend: &Trend, is_percent: bool, thresholds: &Thresholds) ->
         .filter(|&i| {
             let y = trend.values[i];
             let others: Vec<f64> = (0..n).filter(|&j| j != i).map(|j| trend.values[j]).filter(|v| *v > 0.0).collect();
-            match median(others) {
+            match plausibility::median(others) {
                 Some(m) if y > 0.0 && m > 0.0 => m / y >= factor || y / m >= factor,
                 _ => false,
             }
@@ -322,15 +319,6 @@ pub fn unit_suspect(trend: &Trend, is_percent: bool, thresholds: &Thresholds) ->
         format!("{list} 年的数值与其他年份相差 {factor} 倍以上，可能单位有误（如把 93% 填成 0.93）"),
         format!("The value in {list} differs from the others by a factor of {factor} or more; check its unit (e.g. 0.93 for 93%)"),
     ))
-}
-
-fn median(mut values: Vec<f64>) -> Option<f64> {
-    if values.is_empty() {
-        return None;
-    }
-    crate::sort::sort_by(&mut values, f64::total_cmp);
-    let mid = values.len() / 2;
-    Some(if values.len().is_multiple_of(2) { (values[mid - 1] + values[mid]) / 2.0 } else { values[mid] })
 }
 
 fn join(years: &[i32]) -> String {
