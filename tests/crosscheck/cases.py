@@ -2,7 +2,8 @@
 
 Each `Case` is one catalog indicator with its figures. `expect` holds a verdict
 written down by hand from METHODS.md (field -> value, `checkpoint.position` for a
-nested field, `warnings` as the set of codes): the driver checks it against both
+nested field, `warnings` as the set of codes, `warnings_include` / `warnings_exclude` for
+codes that must or must not be among them): the driver checks it against both
 the reference and the engine, so a slip in either shows.
 """
 
@@ -186,6 +187,22 @@ ISSUE_11 = [
     # 67 times the target 12 and 52 times the median 15.65: implausible:2023.
     Case("W-SLIP-02", "per_100k_live_births", dict(comparator="le", value=12), pts(2021, [16.2, 15.1, 810.0, 14.2]),
          expect={"status": "not_assessed", "reason": "implausible:2023", "severity": "amber"}),
+]
+
+ISSUE_11 += [
+    # A whole series in the wrong unit (about 14 times the target) is far from the target
+    # but not from its own median: not implausible; judged as it stands (moving away).
+    Case("W-SLIP-03", "per_100k", dict(comparator="le", value=10), pts(2021, [138.0, 140.0, 145.0, 150.0]),
+         expect={"warnings_exclude": {"implausible:2021", "implausible:2022", "implausible:2023", "implausible:2024"},
+                 "status": "reversing"}),
+    # 9.2 among values near 90: 9.73 times below the median 89.55 and 9.78 times below the
+    # target: under 10 on both counts, so not implausible.
+    Case("W-SLIP-04", "percent", dict(comparator="ge", value=90), pts(2021, [89.1, 90.0, 9.2, 91.0]),
+         expect={"warnings_exclude": {"implausible:2023"}}),
+    # A year with no death (0 per 100,000) is no unit slip: not implausible (the log scale
+    # falls back to linear).
+    Case("W-SLIP-05", "per_100k_live_births", dict(comparator="le", value=10), pts(2021, [12.0, 0.0, 11.0, 9.5]),
+         expect={"warnings_exclude": {"implausible:2022"}, "scale": "linear"}),
 ]
 
 # ---------------------------------------------------------------------------

@@ -234,6 +234,9 @@ def hand_check(case, want):
         elif key == "warnings_include":
             if not value <= want["warnings"]:
                 problems.append(f"hand verdict warnings include {sorted(value)}, reference {sorted(want['warnings'])}")
+        elif key == "warnings_exclude":
+            if value & want["warnings"]:
+                problems.append(f"hand verdict warnings exclude {sorted(value)}, reference {sorted(want['warnings'])}")
         elif not close(reference_field(want, key), value, 1e-12):
             problems.append(f"hand verdict {key} = {value!r}, reference {show(reference_field(want, key))}")
     return problems
@@ -250,6 +253,9 @@ def engine_hand_check(case, got):
         elif key == "warnings_include":
             if not value <= codes:
                 problems.append(f"hand verdict warnings include {sorted(value)}, gapcast {sorted(codes)}")
+        elif key == "warnings_exclude":
+            if value & codes:
+                problems.append(f"hand verdict warnings exclude {sorted(value)}, gapcast {sorted(codes)}")
         elif not close(engine_field(got, key), value, 1e-12):
             problems.append(f"hand verdict {key} = {value!r}, gapcast {show(engine_field(got, key))}")
     return problems
