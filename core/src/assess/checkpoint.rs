@@ -19,6 +19,17 @@ pub enum PathPosition {
     Behind,
 }
 
+impl PathPosition {
+    /// The output name (`ahead`, `on_path`, `behind`).
+    pub fn key(self) -> &'static str {
+        match self {
+            PathPosition::Ahead => "ahead",
+            PathPosition::OnPath => "on_path",
+            PathPosition::Behind => "behind",
+        }
+    }
+}
+
 /// Expected progress to date.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Checkpoint {
