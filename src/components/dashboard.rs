@@ -104,7 +104,7 @@ pub fn Dashboard() -> Html {
     html! {
         <section class="panel dashboard" aria-labelledby="dashboard-title">
             <h2 id="dashboard-title">{ Msg::Dashboard.text(lang) }
-                <span class="hint">{ format!(" {} {} · {} {} · {share} {}", assessments.len(), Msg::Indicators.text(lang),
+                <span class="hint">{ format!(" {} {} · {} {} · {share} {}", rollup.overall.total, Msg::Indicators.text(lang),
                     with_figures, Msg::WithFigures.text(lang), Msg::AchievedOrOnTrack.text(lang)) }</span>
             </h2>
             <div class="dash-grid">

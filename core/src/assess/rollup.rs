@@ -86,9 +86,12 @@ pub struct RollUp {
 }
 
 /// Rolls assessments up per plan and domain (groups in order of first
-/// appearance, i.e. catalog order).
+/// appearance, i.e. catalog order). The overall counts, the headline and the
+/// red and amber lists take an indicator both plans share once; each plan's
+/// and domain's counts take it in that plan.
 pub fn roll_up(assessments: &[Assessment]) -> RollUp {
-    let overall = count(None, None, assessments.iter());
+    let distinct = distinct(assessments);
+    let overall = count(None, None, distinct.iter().copied());
     let mut plans: Vec<Plan> = Vec::new();
     let mut domains: Vec<(Plan, String)> = Vec::new();
     for a in assessments {
@@ -104,7 +107,6 @@ pub fn roll_up(assessments: &[Assessment]) -> RollUp {
         .iter()
         .map(|(p, d)| count(Some(*p), Some(d.clone()), assessments.iter().filter(|a| a.plan == *p && a.domain == *d)))
         .collect();
-    let distinct = distinct(assessments);
     let mut by_severity: BTreeMap<String, usize> =
         [Severity::Red, Severity::Amber, Severity::Green, Severity::None].iter().map(|s| (s.key().to_string(), 0)).collect();
     let mut by_status: Vec<StatusCount> = Vec::new();
@@ -123,8 +125,8 @@ pub fn roll_up(assessments: &[Assessment]) -> RollUp {
         overall,
         by_plan,
         by_domain,
-        red: flagged(assessments, Severity::Red),
-        amber: flagged(assessments, Severity::Amber),
+        red: flagged(&distinct, Severity::Red),
+        amber: flagged(&distinct, Severity::Amber),
     }
 }
 
@@ -174,8 +176,8 @@ fn count<'a>(plan: Option<Plan>, domain: Option<String>, group: impl Iterator<It
     }
 }
 
-fn flagged(assessments: &[Assessment], severity: Severity) -> Vec<Flagged> {
-    let mut list: Vec<&Assessment> = assessments.iter().filter(|a| a.severity == severity).collect();
+fn flagged(assessments: &[&Assessment], severity: Severity) -> Vec<Flagged> {
+    let mut list: Vec<&Assessment> = assessments.iter().copied().filter(|a| a.severity == severity).collect();
     // Status order is Status's declaration order (most urgent first); an
     // indicator flagged only by a warning sorts after those flagged by status.
     let rank = |a: &Assessment| (a.status.severity() != severity, a.status);
