@@ -674,3 +674,77 @@ fn required_pace_what_if_agrees_with_the_assessment() {
     assert_eq!(w.met, Some(false));
     assert!(close(w.value_at_target.unwrap(), 14.3 * (a.slope.unwrap() * 6.0).exp()));
 }
+
+// ---------------------------------------------------------------------------
+// Version 2 rules, each with the example that broke version 1.
+// ---------------------------------------------------------------------------
+
+/// `at_risk` judged on the model scale against the effective target:
+/// C-WELFARE-05 at 100 four years running was amber ("projects 99.90 in 2030,
+/// which misses the target"); W-ENV-03 at 97, 99, 100 likewise.
+#[test]
+fn at_risk_judged_on_the_model_scale() {
+    let full = indicator("C-T-20", Unit::Percent, compare(Ge, 100.0));
+    for points in [&[(2021, 100.0), (2022, 100.0), (2023, 100.0), (2024, 100.0)][..], &[(2022, 97.0), (2023, 99.0), (2024, 100.0)]] {
+        let a = assess(&full, &pts(points), &Settings::new(2025));
+        assert_eq!((a.status, a.severity), (Status::Achieved, Severity::Green), "{points:?}");
+        assert!(!a.warnings.iter().any(|w| w.code == "at_risk"), "{points:?}: {:?}", a.warnings);
+    }
+    // Met now and falling away: at risk.
+    let a = assess(&indicator("C-T-21", Unit::Percent, compare(Ge, 90.0)), &pts(&[(2022, 96.0), (2023, 94.0), (2024, 92.0)]), &Settings::new(2025));
+    assert!(a.warnings.iter().any(|w| w.code == "at_risk"));
+}
+
+/// Targets on a bound: C-HEALTH-10 (vaccination ≥ 100%) at 99.50, 99.70,
+/// 99.85, 99.95 was red `reversing` ("needed +0.01 points a year, current
+/// +0.17"); 99.95 meets the effective target 99.95, and at 99.90 the pace is
+/// judged against 99.95, not against an unreachable 100.
+#[test]
+fn targets_on_a_bound() {
+    let ind = indicator("C-T-22", Unit::Percent, compare(Ge, 100.0));
+    let a = assess(&ind, &pts(&[(2021, 99.5), (2022, 99.7), (2023, 99.85), (2024, 99.95)]), &Settings::new(2025));
+    assert_eq!((a.status, a.severity, a.target.effective_value), (Status::Achieved, Severity::Green, Some(99.95)));
+    let a = assess(&ind, &pts(&[(2021, 99.5), (2022, 99.7), (2023, 99.8), (2024, 99.9)]), &Settings::new(2025));
+    assert_eq!(a.status, Status::OnTrack);
+    assert!(close(a.gap.unwrap(), 0.05));
+    assert!(close(a.required_annual_change.unwrap(), 0.05 / 6.0));
+}
+
+/// "About" targets are never red within τ of the band: W-DECISION-22 ("about
+/// 50%") at 51.2 was red `reversing`; it is inside the wider band now, and a
+/// value just outside it moving away is amber.
+#[test]
+fn about_targets_never_red_within_tau() {
+    let ind = indicator("W-T-23", Unit::Percent, Goal::Approx { value: 50.0, tolerance: None });
+    let a = assess(&ind, &pts(&[(2022, 49.0), (2023, 50.5), (2024, 51.2)]), &Settings::new(2025));
+    assert_eq!(a.status, Status::Achieved);
+    // 52.5 is outside 48–52 by 0.5 < τ = 2 and moving away: reversing, but amber.
+    let a = assess(&ind, &pts(&[(2022, 51.5), (2023, 52.0), (2024, 52.5)]), &Settings::new(2025));
+    assert_eq!((a.status, a.status_severity), (Status::Reversing, Severity::Amber));
+    assert!(close(a.gap.unwrap(), 0.5));
+    // Outside by more than τ: red as usual.
+    let a = assess(&ind, &pts(&[(2022, 55.0), (2023, 55.5), (2024, 56.5)]), &Settings::new(2025));
+    assert_eq!((a.status, a.status_severity), (Status::Reversing, Severity::Red));
+}
+
+/// The checkpoint's base is 2020 whatever the fit window (`--from-year 2021`
+/// moved it to 2021), and no checkpoint when the latest year is before it
+/// (share_time was negative).
+#[test]
+fn checkpoint_base_2020_whatever_the_window() {
+    let ind = indicator("W-T-24", Unit::Count, compare(Ge, 30.0));
+    let mut settings = Settings::new(2025);
+    settings.from_year = Some(2021);
+    let a = assess(&ind, &pts(&[(2019, 8.0), (2020, 10.0), (2022, 13.0), (2024, 16.0)]), &settings);
+    let c = a.checkpoint.unwrap();
+    assert_eq!((c.base_year, c.base_value), (2020, 10.0));
+    assert!(close(c.share_time.unwrap(), 0.4));
+    assert!(close(c.share_done.unwrap(), 0.3));
+    assert_eq!(c.position, Some(PathPosition::Behind));
+    let a = assess(&ind, &pts(&[(2015, 8.0), (2016, 10.0), (2020, 12.0)]), &Settings::new(2025));
+    assert_eq!(a.checkpoint.unwrap().base_year, 2020);
+    let mut early = Settings::new(2025);
+    early.base_year = 2022;
+    let a = assess(&ind, &pts(&[(2016, 8.0), (2018, 10.0)]), &early);
+    assert_eq!(a.checkpoint.as_ref().map(|c| c.base_year), Some(2016), "no figure for the base year: the first point");
+}
