@@ -845,11 +845,11 @@ mod tests {
     }
 
     fn le(value: f64) -> Goal {
-        Goal::Compare { comparator: Comparator::Le, value }
+        Goal::Compare { comparator: Comparator::Le, value, tolerance: None }
     }
 
     fn ge(value: f64) -> Goal {
-        Goal::Compare { comparator: Comparator::Ge, value }
+        Goal::Compare { comparator: Comparator::Ge, value, tolerance: None }
     }
 
     /// One helper: the reading of `points` against `ind`, in both languages.

@@ -223,7 +223,7 @@ pub fn warning_label(kind: WarningKind, lang: Lang) -> &'static str {
 pub fn target(t: &Target, unit: Unit, lang: Lang) -> String {
     let v = |x: f64| value(x, unit, lang);
     let goal = match &t.goal {
-        Goal::Compare { comparator, value: x } => format!("{} {}", comparator.symbol(), v(*x)),
+        Goal::Compare { comparator, value: x, .. } => format!("{} {}", comparator.symbol(), v(*x)),
         Goal::Approx { value: x, .. } => format!("≈ {}", v(*x)),
         Goal::Between { low, high } => format!("{}–{}", v(*low), v(*high)),
         Goal::Direction { direction: d, level: Some((cmp, x)) } => {
@@ -289,11 +289,11 @@ mod tests {
     fn targets_read_as_one_phrase() {
         let t = |goal| Target { goal, year: 2030 };
         check(
-            target(&t(Goal::Compare { comparator: Comparator::Le, value: 7.5 }), Unit::Per100kLiveBirths, Lang::Zh),
+            target(&t(Goal::Compare { comparator: Comparator::Le, value: 7.5, tolerance: None }), Unit::Per100kLiveBirths, Lang::Zh),
             "≤ 7.5/10万（2030）",
         );
         check(
-            target(&t(Goal::Compare { comparator: Comparator::Ge, value: 70.0 }), Unit::Percent, Lang::En),
+            target(&t(Goal::Compare { comparator: Comparator::Ge, value: 70.0, tolerance: None }), Unit::Percent, Lang::En),
             "≥ 70.0% (2030)",
         );
         check(target(&t(Goal::Approx { value: 45.0, tolerance: None }), Unit::Percent, Lang::Zh), "≈ 45.0%（2030）");

@@ -240,7 +240,7 @@ mod tests {
         // C-HEALTH-10, vaccination ≥ 100%: met from 99.95, so 99.95 is achieved.
         check(
             Unit::Percent,
-            Goal::Compare { comparator: Ge, value: 100.0 },
+            Goal::Compare { comparator: Ge, value: 100.0, tolerance: None },
             &[99.5, 99.7, 99.85, 99.95],
             "≥ 100.0%（2030）：达到 99.95% 即视为实现；2024年 100.0%，已达到；按趋势 2030年约 100.0%，可达标。",
             "≥ 100.0% (2030): met from 99.95%; 100.0% in 2024, met; the trend leads to about 100.0% in 2030, meeting the target.",
@@ -248,7 +248,7 @@ mod tests {
         // An ordinary ≤ target not met: still to go, with the pace.
         check(
             Unit::Per100kLiveBirths,
-            Goal::Compare { comparator: Le, value: 7.5 },
+            Goal::Compare { comparator: Le, value: 7.5, tolerance: None },
             &[15.1, 14.3],
             "≤ 7.5/10万（2030）：2022年 14.3/10万，还差 6.8/10万；按趋势 2030年约 9.3/10万，不达标；需要年均 −0.85/10万/年，目前 −0.80/10万/年。",
             "≤ 7.5 per 100,000 live births (2030): 14.3 per 100,000 live births in 2022, 6.8 per 100,000 live births to go; the trend leads to about 9.3 per 100,000 live births in 2030, missing the target; needs −0.85 per 100,000 live births a year, currently −0.80 per 100,000 live births a year.",

@@ -61,9 +61,10 @@ fn all_values_equal() {
     );
     assert_eq!((a.slope, a.residual_sd, a.probability), (Some(0.0), Some(0.0), None));
     assert_eq!(a.null_reasons.get("probability").map(String::as_str), Some("zero_residual_spread"));
-    // The interval collapses onto the line rather than going missing.
+    // No interval: four equal values say nothing about next year's spread.
     let at = a.projection_at_target.unwrap();
-    assert_eq!((at.value, at.lower, at.upper), (Some(10.0), Some(10.0), Some(10.0)));
+    assert_eq!((at.value, at.lower, at.upper), (Some(10.0), None, None));
+    assert_eq!(a.null_reasons.get("projection.lower").map(String::as_str), Some("zero_residual_spread"));
     // Equal on a log scale, and flat on the bound of a logit scale.
     check(
         &indicator("W-E-04", Unit::Per100kLiveBirths, compare(Le, 7.5)),

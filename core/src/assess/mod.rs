@@ -301,7 +301,7 @@ fn target_summary(indicator: &Indicator, resolved: &Resolved) -> TargetSummary {
         _ => (None, None),
     };
     let (comparator, value, value2) = match &indicator.target.goal {
-        Goal::Compare { comparator, value } => (Some(comparator.key()), Some(*value), None),
+        Goal::Compare { comparator, value, .. } => (Some(comparator.key()), Some(*value), None),
         Goal::Approx { value, .. } => (Some("approx"), Some(*value), None),
         Goal::Between { low, high } => (Some("between"), Some(*low), Some(*high)),
         Goal::Direction { level: Some((comparator, value)), .. } => (Some(comparator.key()), Some(*value), None),
@@ -611,6 +611,8 @@ fn fill_trend(a: &mut Assessment, trend: &Trend, choice: &ScaleChoice, indicator
         a.null_because("projection.upper", few);
     } else if fit.zero_spread {
         a.null_because("probability", "zero_residual_spread");
+        a.null_because("projection.lower", "zero_residual_spread");
+        a.null_because("projection.upper", "zero_residual_spread");
     }
     a.explain.t_mean = Some(fit.t_mean);
     a.explain.g_mean = Some(fit.g_mean);
@@ -781,7 +783,7 @@ mod tests {
 
     /// One helper: a linear count series with a ≥ target → (status, gap, slope).
     fn check(values: &[(i32, f64)], target: f64, status: Status, gap: Option<f64>, slope: Option<f64>) {
-        let ind = indicator(Unit::Count, Goal::Compare { comparator: Comparator::Ge, value: target });
+        let ind = indicator(Unit::Count, Goal::Compare { comparator: Comparator::Ge, value: target, tolerance: None });
         let a = assess(&ind, &points(values), &Settings::new(2025));
         assert_eq!((a.status, a.gap, a.slope), (status, gap, slope), "{values:?}");
     }
@@ -801,7 +803,7 @@ mod tests {
 
     #[test]
     fn projection_runs_from_the_first_year_to_the_target_year() {
-        let ind = indicator(Unit::Count, Goal::Compare { comparator: Comparator::Ge, value: 30.0 });
+        let ind = indicator(Unit::Count, Goal::Compare { comparator: Comparator::Ge, value: 30.0, tolerance: None });
         let a = assess(&ind, &points(&[(2021, 10.0), (2022, 11.0), (2024, 14.0)]), &Settings::new(2025));
         let years: Vec<i32> = a.projection.iter().map(|p| p.year).collect();
         assert_eq!(years, (2021..=2030).collect::<Vec<_>>());
@@ -810,7 +812,7 @@ mod tests {
 
     #[test]
     fn invalid_figures_are_not_assessed_and_say_why() {
-        let ind = indicator(Unit::Percent, Goal::Compare { comparator: Comparator::Ge, value: 90.0 });
+        let ind = indicator(Unit::Percent, Goal::Compare { comparator: Comparator::Ge, value: 90.0, tolerance: None });
         let a = assess(&ind, &points(&[(2022, 80.0), (2023, 101.0)]), &Settings::new(2025));
         assert_eq!(
             (a.status, a.reason.as_deref(), a.severity),

@@ -56,8 +56,8 @@ pub enum Resolved {
 /// into a threshold, and replaces a target on a bound by its effective target.
 pub fn resolve(goal: &Goal, unit: Unit, bounds: &Bounds, thresholds: &Thresholds) -> Resolved {
     match *goal {
-        Goal::Compare { comparator, value } => {
-            let (rule, on_bound) = threshold(comparator, value, bounds, thresholds.bound_tolerance);
+        Goal::Compare { comparator, value, tolerance } => {
+            let (rule, on_bound) = threshold(comparator, value, bounds, tolerance.unwrap_or(thresholds.bound_tolerance));
             Resolved::Numeric { rule, tolerance: on_bound.map(|b| b.tolerance), on_bound }
         }
         Goal::Approx { value, tolerance } => {
@@ -198,12 +198,12 @@ mod tests {
     #[test]
     fn gap_meets_and_edges() {
         use Comparator::*;
-        let le = Goal::Compare { comparator: Le, value: 7.5 };
+        let le = Goal::Compare { comparator: Le, value: 7.5, tolerance: None };
         // The gap is the distance still to go: positive means not met, for ≤ and ≥ alike.
         check(le.clone(), Unit::Per100kLiveBirths, 14.3, false, 6.8, Some((Le, 7.5)));
         check(le, Unit::Per100kLiveBirths, 7.5, true, 0.0, Some((Le, 7.5)));
-        check(Goal::Compare { comparator: Lt, value: 7.5 }, Unit::Per100k, 7.5, false, 0.0, Some((Lt, 7.5)));
-        check(Goal::Compare { comparator: Ge, value: 90.0 }, Unit::Percent, 94.9, true, -4.9, Some((Ge, 90.0)));
+        check(Goal::Compare { comparator: Lt, value: 7.5, tolerance: None }, Unit::Per100k, 7.5, false, 0.0, Some((Lt, 7.5)));
+        check(Goal::Compare { comparator: Ge, value: 90.0, tolerance: None }, Unit::Percent, 94.9, true, -4.9, Some((Ge, 90.0)));
         // "About 45%": band 43..47 by default for percentages.
         let about = Goal::Approx { value: 45.0, tolerance: None };
         check(about.clone(), Unit::Percent, 46.8, true, 0.0, None);
@@ -239,11 +239,11 @@ mod tests {
     #[test]
     fn targets_on_a_bound_use_the_effective_target() {
         use Comparator::*;
-        let full = Goal::Compare { comparator: Ge, value: 100.0 };
+        let full = Goal::Compare { comparator: Ge, value: 100.0, tolerance: None };
         check(full.clone(), Unit::Percent, 99.96, true, 0.0 - 0.01, Some((Ge, 99.95)));
         check(full.clone(), Unit::Percent, 99.5, false, 0.45, Some((Ge, 99.95)));
-        check(Goal::Compare { comparator: Gt, value: 100.0 }, Unit::Percent, 99.95, true, 0.0, Some((Ge, 99.95)));
-        check(Goal::Compare { comparator: Le, value: 0.0 }, Unit::Count, 0.04, true, -0.01, Some((Le, 0.05)));
+        check(Goal::Compare { comparator: Gt, value: 100.0, tolerance: None }, Unit::Percent, 99.95, true, 0.0, Some((Ge, 99.95)));
+        check(Goal::Compare { comparator: Le, value: 0.0, tolerance: None }, Unit::Count, 0.04, true, -0.01, Some((Le, 0.05)));
         let th = Thresholds::default();
         match resolve(&full, Unit::Percent, &Unit::Percent.default_bounds(), &th) {
             Resolved::Numeric { on_bound: Some(b), tolerance, .. } => {

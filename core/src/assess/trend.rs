@@ -79,8 +79,13 @@ impl Trend {
         self.fit.as_ref()?.se_prediction(year as f64)
     }
 
-    /// The prediction interval g⁻¹(ĝ(Y) ± t·se(Y)), for three or more points.
+    /// The prediction interval g⁻¹(ĝ(Y) ± t·se(Y)), for three or more points;
+    /// none when the spread is zero (four identical values say nothing about
+    /// next year's spread, and a zero-width band would claim they do).
     pub fn interval(&self, year: i32) -> Option<(f64, f64)> {
+        if self.fit.as_ref()?.zero_spread {
+            return None;
+        }
         let g = self.g_at(year)?;
         let half = self.t_quantile? * self.se(year)?;
         Some((finite(self.scale.g_inv(g - half))?, finite(self.scale.g_inv(g + half))?))
