@@ -86,9 +86,10 @@ impl Expected {
 /// gives the Chinese.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum IssueKind {
-    /// The text is not valid TOML: the reader's message in English and Chinese.
+    /// The text is not valid TOML: the reader's message in English and
+    /// Chinese, and the 1-based column (in characters) on the issue's line.
     #[error("malformed TOML: {message}")]
-    Toml { message: String, zh: String },
+    Toml { message: String, zh: String, column: usize },
     /// A value of the wrong type (a number in quotes, a year with decimals);
     /// `found` is what was written, or its kind when long.
     #[error("`{field}` must be {}, not {found}", .expected.en())]
@@ -279,11 +280,15 @@ impl CatalogIssue {
         self.kind.message_en()
     }
 
-    /// `file:line [id] field`: where to look.
+    /// `file:line [id] field`: where to look; `file:line:column` for a syntax
+    /// error.
     pub fn location(&self) -> String {
         let mut out = self.file.clone();
         if let Some(line) = self.line {
             out.push_str(&format!(":{line}"));
+            if let IssueKind::Toml { column, .. } = &self.kind {
+                out.push_str(&format!(":{column}"));
+            }
         }
         if let Some(id) = &self.id {
             out.push_str(&format!(" [{id}]"));

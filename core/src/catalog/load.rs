@@ -1,4 +1,4 @@
-//! Loading catalog files: TOML text → [`super::syntax`] tree → [`super::raw`] structs → validated
+//! Loading catalog files: TOML text → `toml` tree ([`super::parse`]) → [`super::raw`] structs → validated
 //! [`Indicator`]s, with every problem reported at once.
 //!
 //! **Why `(Catalog, Vec<CatalogIssue>)` and not `Result`:** a catalog is user
@@ -24,7 +24,7 @@ use std::ops::Range;
 use super::issue::{CatalogIssue, IssueKind, COMPARATORS, INEQUALITIES};
 use super::model::{Bounds, Comparator, Direction, Goal, Indicator, Milestone, Plan, PlanTitle, Scale, Target, Unit};
 use super::raw::{self, RawIndicator, ShapeProblem, Spanned};
-use super::syntax;
+use super::parse::{self, SyntaxError};
 use super::Catalog;
 
 /// The target year when a catalog gives none.
@@ -167,7 +167,7 @@ fn load_one(file: &SourceText, issues: &mut Vec<CatalogIssue>) -> LoadedFile {
     for range in blocks {
         let base = range.start;
         let header_line = file.line_of(base);
-        let root = match syntax::parse(&file.text[range]) {
+        let root = match parse::parse(&file.text[range]) {
             Ok(root) => root,
             Err(err) => {
                 issues.push(toml_issue(file, base, &err));
@@ -193,7 +193,7 @@ fn load_header(
     range: Range<usize>,
     issues: &mut Vec<CatalogIssue>,
 ) -> (Option<Plan>, Option<PlanTitle>) {
-    let root = match syntax::parse(&file.text[range]) {
+    let root = match parse::parse(&file.text[range]) {
         Ok(root) => root,
         Err(err) => {
             issues.push(toml_issue(file, 0, &err));
@@ -223,15 +223,18 @@ fn plan_from_key(key: &str) -> Option<Plan> {
     [Plan::Women, Plan::Children].into_iter().find(|p| p.key() == key)
 }
 
-/// A located issue from the TOML reader (bad syntax).
-fn toml_issue(file: &SourceText, base: usize, err: &syntax::Error) -> CatalogIssue {
-    let offset = base + err.at;
+/// A located issue from the TOML reader (bad syntax), with its column.
+fn toml_issue(file: &SourceText, base: usize, err: &SyntaxError) -> CatalogIssue {
+    let offset = (base + err.at).min(file.text.len());
+    let line = file.line_of(offset);
+    let line_start = file.line_starts[line - 1];
+    let column = file.text.get(line_start..offset).map_or(1, |before| before.chars().count() + 1);
     CatalogIssue {
         file: file.name.to_string(),
-        line: Some(file.line_of(offset)),
+        line: Some(line),
         id: None,
         field: key_on_line(file.text, offset),
-        kind: IssueKind::Toml { message: err.kind.en(), zh: err.kind.zh() },
+        kind: IssueKind::Toml { message: err.en.clone(), zh: err.zh.clone(), column },
     }
 }
 
@@ -790,7 +793,7 @@ mod tests {
             ),
             (
                 good_with("unit", "unit = percent"),
-                &["t.toml:8 unit: 错误 error: TOML 格式错误：文本要写在引号中：\"…\" / malformed TOML: text must be in quotes: \"…\""],
+                &["t.toml:8:8 unit: 错误 error: TOML 格式错误：文本要写在引号中：\"…\" / malformed TOML: text must be in quotes: \"…\""],
             ),
             (
                 file(&(GOOD.to_string() + "year = 20300\n")),
@@ -875,12 +878,41 @@ mod tests {
         let got: Vec<String> = issues.iter().map(ToString::to_string).collect();
         assert_eq!(
             got,
-            ["t.toml:12 unit: 错误 error: TOML 格式错误：字段「unit」重复 / malformed TOML: duplicate key `unit`"]
+            ["t.toml:12:1 unit: 错误 error: TOML 格式错误：字段「unit」重复 / malformed TOML: duplicate key `unit`"]
         );
         let (_, issues) = load_files(&[("t.toml", "plan = \"women\n")]);
         let error = issues.iter().find(|i| i.is_error()).expect("the syntax error");
-        assert_eq!(error.location(), "t.toml:1 plan");
+        // The column is where the closing quote is missing: the line's end.
+        assert_eq!(error.location(), "t.toml:1:14 plan");
         assert!(error.message_zh().contains("结尾的引号"), "{error}");
+    }
+
+    #[test]
+    fn syntax_errors_cost_only_their_block_and_name_their_column() {
+        // Line 12: 5,000 nested arrays; line 16 (the second block): a slip,
+        // its column counted in characters.
+        let deep = format!("aliases = {}{}\n", "[".repeat(5000), "]".repeat(5000));
+        let second = GOOD.replace("W-T-01", "W-T-02").replace("\"妇女与健康\"", "\"妇女与健康\" x");
+        let third = GOOD.replace("W-T-01", "W-T-03");
+        let text = file(&format!("{GOOD}{deep}\n[[indicator]]\n{second}\n[[indicator]]\n{third}"));
+        let (catalog, issues) = load_files(&[("t.toml", &text)]);
+        assert_eq!(catalog.indicators.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), ["W-T-03"]);
+        let got: Vec<String> = issues.iter().map(|i| format!("{} | {}", i.location(), i.message_en())).collect();
+        assert_eq!(
+            got,
+            [
+                "t.toml:12:91 aliases | malformed TOML: nested more than 80 levels deep",
+                "t.toml:16:18 domain | malformed TOML: unexpected key or value, expected newline, `#`",
+            ]
+        );
+        assert_eq!(issues[1].message_zh(), "TOML 格式错误：此处不应再有内容（一行只写一个「字段 = 值」），此处应为：换行、`#`");
+    }
+
+    #[test]
+    fn a_date_is_a_value_of_the_wrong_type() {
+        let (_, issues) = load_files(&[("t.toml", &good_with("value", "value = 2030-01-01"))]);
+        let got: Vec<String> = issues.iter().map(|i| format!("{} | {}", i.location(), i.message_en())).collect();
+        assert_eq!(got, ["t.toml:10 [W-T-01] value | `value` must be a number, not 2030-01-01"]);
     }
 
     #[test]

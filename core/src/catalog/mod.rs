@@ -3,7 +3,7 @@
 //! same format, and validated.
 //!
 //! This module owns what an indicator is ([`model`]), how a catalog file is read
-//! ([`syntax`] for the TOML, [`raw`] for the file as written, [`load`] for
+//! ([`parse`] for the TOML, [`raw`] for the file as written, [`load`] for
 //! checking it into domain types), how problems in a file are worded
 //! ([`issue`]), and the plans' own catalog ([`builtin()`]). It knows nothing
 //! about figures or assessment.
@@ -16,8 +16,8 @@ mod builtin;
 pub mod issue;
 pub mod load;
 pub mod model;
+pub mod parse;
 pub mod raw;
-pub mod syntax;
 
 pub use builtin::{builtin, builtin_files};
 pub use issue::{CatalogIssue, IssueKind, Severity};
