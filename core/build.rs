@@ -32,6 +32,8 @@ mod syntax;
 pub struct Catalog {
     pub indicators: Vec<model::Indicator>,
     pub titles: Vec<model::PlanTitle>,
+    pub goals: Vec<model::PlanGoal>,
+    pub proxies: Vec<model::Indicator>,
 }
 
 fn main() {

@@ -72,7 +72,10 @@ mod tests {
         assert!(c.indicators.iter().any(|i| i.key.is_some()));
         assert!(c.indicators.iter().any(|i| i.bounds.upper.is_none() && i.unit == Unit::Percent));
         assert!(c.indicators.iter().any(|i| i.scale.is_some()));
-        assert!(c.indicators.iter().any(|i| i.notes.is_some()));
+        assert!(c.indicators.iter().any(|i| i.notes_zh.is_some() && i.notes_en.is_some()));
+        assert!(c.indicators.iter().all(|i| i.wording_zh.is_some()));
+        assert!(c.goals.iter().any(|g| g.proxy.is_some()));
+        assert_eq!(c.proxies.len(), c.goals.iter().filter(|g| g.proxy.is_some()).count());
         assert!(c.indicators.iter().any(|i| matches!(i.target.goal, Goal::Approx { .. })));
     }
 }
