@@ -158,7 +158,9 @@ pub enum IssueKind {
     ProxyOnMeasured,
     #[error("both `notes` and `notes_en`: `notes` is the old name of `notes_en`, give only one")]
     NotesTwice,
-    #[error("a proxy needs a direction it can be judged by (increase, decrease, slow_increase or maintain), not \"other\"")]
+    #[error(
+        "a proxy needs a direction it can be judged by (increase, decrease, slow_increase or maintain), not \"other\""
+    )]
     ProxyNotJudged,
 }
 

@@ -1105,3 +1105,75 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod goal_tests {
+    use super::*;
+
+    /// A goal without a measure, lines 3.. of a women's file.
+    const GOAL: &str = "plan = \"women\"\n\n[[indicator]]\nid = \"W-T-02\"\ndomain = \"妇女与健康\"\n\
+        name_zh = \"减少非意愿妊娠\"\nname_en = \"Fewer unintended pregnancies\"\nquantified = false\n\
+        direction = \"decrease\"\nwording_zh = \"减少非意愿妊娠\"\nsource = \"妇女规划 二（一）主要目标 4\"\n";
+
+    fn issues(text: &str) -> Vec<String> {
+        load_files(&[("t.toml", text)]).1.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn a_goal_without_a_measure_loads_with_its_proxy() {
+        let text = format!(
+            "{GOAL}notes_zh = \"中文\"\nnotes_en = \"English\"\nproxy = {{ name_zh = \"人工流产率\", \
+             name_en = \"Abortion rate\", unit = \"per_1000_population\", direction = \"decrease\" }}\n"
+        );
+        let (catalog, issues) = load_files(&[("t.toml", &text)]);
+        assert!(issues.is_empty(), "{issues:?}");
+        assert!(catalog.indicators.is_empty());
+        let goal = catalog.goal("W-T-02").expect("loaded");
+        assert_eq!((goal.direction, goal.wording_zh.as_str()), (Direction::Decrease, "减少非意愿妊娠"));
+        assert_eq!((goal.notes(true), goal.notes(false)), (Some("中文"), Some("English")));
+        let proxy = catalog.get("W-T-02").expect("the proxy is an indicator under the goal's id");
+        assert_eq!((proxy.name_zh.as_str(), proxy.unit), ("人工流产率", Unit::Per1000Population));
+        assert_eq!(proxy.target.goal, Goal::Direction { direction: Direction::Decrease, level: None });
+        assert_eq!(proxy.proxy_for.as_deref(), Some("W-T-02"));
+    }
+
+    #[test]
+    fn new_fields_are_checked_with_located_messages() {
+        let cases: &[(String, &str)] = &[
+            (GOAL.replace("wording_zh = \"减少非意愿妊娠\"", "wording_zh = \" \""), "t.toml:10 [W-T-02] wording_zh: 错误 error: 「wording_zh」为空"),
+            (GOAL.replace("wording_zh = \"减少非意愿妊娠\"\n", ""), "t.toml:3 [W-T-02] wording_zh: 错误 error: 缺少必填字段「wording_zh」"),
+            (format!("{GOAL}unit = \"percent\"\n"), "t.toml:12 [W-T-02] unit: 错误 error: 「unit」只用于有量化指标的条目"),
+            (format!("{GOAL}proxy = {{ name_en = \"A\", unit = \"percent\", direction = \"decrease\" }}\n"), "t.toml:12 [W-T-02] proxy.name_zh: 错误 error: 缺少必填字段「proxy.name_zh」"),
+            (format!("{GOAL}proxy = {{ name_zh = \"甲\", name_en = \"A\", unit = \"percnt\", direction = \"decrease\" }}\n"), "t.toml:12 [W-T-02] proxy.unit: 错误 error: 未知单位「percnt」"),
+            (format!("{GOAL}proxy = {{ name_zh = \"甲\", name_en = \"A\", unit = \"percent\", direction = \"other\" }}\n"), "t.toml:12 [W-T-02] proxy.direction: 错误 error: 代理指标需要可评判的方向"),
+            (format!("{GOAL}proxy = {{ name_zh = \"甲\", name_en = \"A\", unit = \"percent\", direction = \"decrease\", value = 3 }}\n"), "t.toml:12 [W-T-02] proxy.value: 错误 error: 未知字段「proxy.value」"),
+            (GOAL.replace("quantified = false", "quantified = \"no\""), "t.toml:8 [W-T-02] quantified: 错误 error: 「quantified」应为true 或 false"),
+            (format!("{GOAL}notes = \"old\"\nnotes_en = \"new\"\n"), "t.toml:12 [W-T-02] notes: 错误 error: 同时给出了 notes 和 notes_en"),
+        ];
+        for (text, expected) in cases {
+            let got = issues(text);
+            assert!(got.iter().any(|g| g.starts_with(expected)), "expected {expected:?}, got {got:?}");
+        }
+        // A measured indicator takes no proxy.
+        let measured = GOAL
+            .replace("quantified = false\ndirection = \"decrease\"", "unit = \"percent\"\ndirection = \"decrease\"");
+        let got = issues(&format!(
+            "{measured}proxy = {{ name_zh = \"甲\", name_en = \"A\", unit = \"percent\", direction = \"decrease\" }}\n"
+        ));
+        assert!(
+            got.iter().any(|g| g.starts_with("t.toml:12 [W-T-02] proxy: 错误 error: proxy（代理指标）只用于")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn an_old_files_notes_are_read_as_english_notes() {
+        let text = "plan = \"women\"\n\n[[indicator]]\nid = \"W-T-01\"\ndomain = \"d\"\nname_zh = \"甲率\"\n\
+            name_en = \"A rate\"\nunit = \"percent\"\ncomparator = \"ge\"\nvalue = 70\nsource = \"s\"\nnotes = \"Old note.\"\n";
+        let (catalog, issues) = load_files(&[("t.toml", text)]);
+        assert!(issues.is_empty(), "{issues:?}");
+        let i = catalog.get("W-T-01").expect("loaded");
+        assert_eq!((i.notes_en.as_deref(), i.notes_zh.as_deref()), (Some("Old note."), None));
+        assert_eq!(i.notes(true), Some("Old note."), "the Chinese page falls back to the English notes");
+    }
+}
