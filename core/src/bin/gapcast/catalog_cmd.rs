@@ -402,7 +402,7 @@ mod tests {
             "scale": "log",
             "target": { "comparator": "le", "value": 7.5, "value2": null, "year": 2030, "tolerance": null },
             "direction": null, "level": null, "milestones": [],
-            "source": "妇女规划 二（一）主要目标 2", "notes": null,
+            "source": "妇女规划 二（一）主要目标 2", "wording_zh": null, "notes_zh": null, "notes_en": null,
         });
         assert_eq!(indicator_json(&mmr), expected);
 
