@@ -90,7 +90,7 @@ pub fn GoalRow(props: &GoalRowProps) -> Html {
         html! {
             <div class="proxy" data-proxy={proxy.name_zh.clone()}>
                 <span class="proxy-mark">{ m(GoalsMsg::ProxyMark) }</span>{ colon }
-                <strong>{ name }</strong>{ format!(" ({}{colon}{})", m(GoalsMsg::Direction), direction_label(proxy.direction, lang)) }
+                <strong>{ name }</strong>{ format!("{}{}{colon}{}{}", lang.pick("（", " ("), m(GoalsMsg::Direction), direction_label(proxy.direction, lang), lang.pick("）", ")")) }
                 { " " }{ judged }
             </div>
         }

@@ -75,7 +75,7 @@ pub fn GoalsPanel() -> Html {
                             <span aria-hidden="true">{ if is_open { "▾ " } else { "▸ " } }</span>
                             { format::domain(domain, lang).to_string() }
                         </button>
-                        <span class="hint">{ format!(" {} {} · {} {}", goals.len(), m(GoalsMsg::Goals), evaluated(&goals), m(GoalsMsg::Evaluated)) }</span>
+                        <span class="hint">{ format!(" {} {} · {} {}", goals.len(), m(GoalsMsg::Goals), evaluated(&goals), m(GoalsMsg::Evaluated)).replace(" 项已", "项已") }</span>
                     </h4>
                     if is_open {
                         <ul class="goal-list">
@@ -96,7 +96,7 @@ pub fn GoalsPanel() -> Html {
     html! {
         <section class="panel goals" id="goals" aria-labelledby="goals-title">
             <h2 id="goals-title">{ m(GoalsMsg::Title) }
-                <span class="hint">{ format!(" {} {} · {} {}", all.len(), m(GoalsMsg::Goals), evaluated(&all), m(GoalsMsg::Evaluated)) }</span>
+                <span class="hint">{ format!(" {} {} · {} {}", all.len(), m(GoalsMsg::Goals), evaluated(&all), m(GoalsMsg::Evaluated)).replace(" 项已", "项已") }</span>
             </h2>
             <p class="hint">{ m(GoalsMsg::Intro) }</p>
             { for plans }

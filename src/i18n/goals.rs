@@ -13,7 +13,7 @@ messages!(GoalsMsg {
     PlanWording => "规划原文", "The plan's words";
     Evaluation => "评估意见", "Evaluation";
     EvaluationPlaceholder => "写下该目标的进展、依据和存在的问题……", "Progress on this goal, the evidence for it, the problems…";
-    Evaluated => "已评估", "evaluated";
+    Evaluated => "项已评估", "evaluated";
     Goals => "项", "goals";
     Show => "展开", "Show";
     Hide => "收起", "Hide";

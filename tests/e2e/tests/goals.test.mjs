@@ -79,10 +79,13 @@ test("an evaluation typed is kept when the page is opened again and printed in t
   await page.click(`${HEALTH} .goal-toggle`);
   const text = "已在全区开展产后和流产后避孕服务。\n下一步：纳入社区健康管理。";
   await page.fill("#eval-W-HEALTH-32", text);
-  assert.match(await page.textContent(`${HEALTH} h4`), /1 已评估/);
+  assert.match(await page.textContent(`${HEALTH} h4`), /1项已评估/);
 
   page = await reopenWhenSaved(page, record, (json) => json.includes("纳入社区健康管理"));
   await page.click(`${HEALTH} .goal-toggle`);
+  // Give the row time to show the restored text (a slow render is not a lost
+  // text); a text really lost still fails the assertion below.
+  await page.waitForFunction(() => document.querySelector("#eval-W-HEALTH-32")?.value !== "", null, { timeout: 5000 }).catch(() => {});
   assert.equal(await page.inputValue("#eval-W-HEALTH-32"), text);
 
   await page.click("#open-report");
