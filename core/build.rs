@@ -38,6 +38,8 @@ mod catalog_code;
 pub struct Catalog {
     pub indicators: Vec<model::Indicator>,
     pub titles: Vec<model::PlanTitle>,
+    pub goals: Vec<model::PlanGoal>,
+    pub proxies: Vec<model::Indicator>,
 }
 
 fn main() {

@@ -215,6 +215,7 @@ pub fn App() -> Html {
                     </div>
                     <Dashboard />
                     <IndicatorTable />
+                    <crate::components::goals::GoalsPanel />
                 </main>
                 { panel }
             </div>

@@ -13,7 +13,9 @@
 //! line numbers unchanged): the catalog panel offers them as templates, and a
 //! user's own files are loaded beside them with the loader.
 
-use super::model::{Bounds, Comparator, Direction, Goal, Indicator, Milestone, Plan, PlanTitle, Scale, Target, Unit};
+use super::model::{
+    Bounds, Comparator, Direction, Goal, Indicator, Milestone, Plan, PlanGoal, PlanTitle, Proxy, Scale, Target, Unit,
+};
 use super::Catalog;
 
 /// The seed files as embedded in the page: names as in
@@ -28,12 +30,55 @@ const EMBEDDED: [(&str, &str); 2] = [
 /// The build has checked the seeds, so there is nothing to report; should a
 /// seed edit slip through, the build warns and the sound indicators are here.
 pub fn builtin() -> Catalog {
+    let goals: Vec<PlanGoal> = GOALS.iter().map(GoalRow::goal).collect();
     Catalog {
         indicators: ROWS.iter().map(Row::indicator).collect(),
         titles: TITLES
             .iter()
             .map(|&(plan, zh, en)| PlanTitle { plan, zh: zh.map(String::from), en: en.map(String::from) })
             .collect(),
+        proxies: goals.iter().filter_map(PlanGoal::proxy_indicator).collect(),
+        goals,
+    }
+}
+
+/// One goal without a measure as the generated table holds it; the proxy as
+/// (name_zh, name_en, unit, direction).
+struct GoalRow {
+    id: &'static str,
+    plan: Plan,
+    domain: &'static str,
+    name_zh: &'static str,
+    name_en: &'static str,
+    direction: Direction,
+    wording_zh: &'static str,
+    source: &'static str,
+    notes_zh: Option<&'static str>,
+    notes_en: Option<&'static str>,
+    proxy: Option<(&'static str, &'static str, Unit, Direction)>,
+}
+
+impl GoalRow {
+    fn goal(&self) -> PlanGoal {
+        let GoalRow { id, plan, domain, name_zh, name_en, direction, wording_zh, source, notes_zh, notes_en, proxy } = self;
+        PlanGoal {
+            id: String::from(*id),
+            plan: *plan,
+            domain: String::from(*domain),
+            name_zh: String::from(*name_zh),
+            name_en: String::from(*name_en),
+            direction: *direction,
+            wording_zh: String::from(*wording_zh),
+            source: String::from(*source),
+            notes_zh: notes_zh.map(String::from),
+            notes_en: notes_en.map(String::from),
+            proxy: proxy.map(|(name_zh, name_en, unit, direction)| Proxy {
+                name_zh: String::from(name_zh),
+                name_en: String::from(name_en),
+                unit,
+                direction,
+            }),
+        }
     }
 }
 
@@ -58,7 +103,10 @@ struct Row {
     milestones: &'static [Milestone],
     scale: Option<Scale>,
     source: &'static str,
-    notes: Option<&'static str>,
+    wording_zh: Option<&'static str>,
+    notes_zh: Option<&'static str>,
+    notes_en: Option<&'static str>,
+    proxy_for: Option<&'static str>,
 }
 
 impl Row {
@@ -77,7 +125,10 @@ impl Row {
             milestones,
             scale,
             source,
-            notes,
+            wording_zh,
+            notes_zh,
+            notes_en,
+            proxy_for,
         } = self;
         Indicator {
             id: String::from(*id),
@@ -93,7 +144,10 @@ impl Row {
             milestones: milestones.to_vec(),
             scale: *scale,
             source: String::from(*source),
-            notes: notes.map(String::from),
+            wording_zh: wording_zh.map(String::from),
+            notes_zh: notes_zh.map(String::from),
+            notes_en: notes_en.map(String::from),
+            proxy_for: proxy_for.map(String::from),
         }
     }
 }
@@ -142,7 +196,10 @@ mod tests {
         assert!(c.indicators.iter().any(|i| i.key.is_some()));
         assert!(c.indicators.iter().any(|i| i.bounds.upper.is_none() && i.unit == Unit::Percent));
         assert!(c.indicators.iter().any(|i| i.scale.is_some()));
-        assert!(c.indicators.iter().any(|i| i.notes.is_some()));
+        assert!(c.indicators.iter().any(|i| i.notes_zh.is_some() && i.notes_en.is_some()));
+        assert!(c.indicators.iter().all(|i| i.wording_zh.is_some()));
+        assert!(c.goals.iter().any(|g| g.proxy.is_some()));
+        assert_eq!(c.proxies.len(), c.goals.iter().filter(|g| g.proxy.is_some()).count());
         assert!(c.indicators.iter().any(|i| matches!(i.target.goal, Goal::Approx { .. })));
     }
 }

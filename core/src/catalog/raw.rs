@@ -82,6 +82,12 @@ pub struct RawIndicator {
     pub scale: Option<Spanned<String>>,
     pub source: Option<Spanned<String>>,
     pub notes: Option<Spanned<String>>,
+    /// `quantified = false`: a goal of the plan that names no quantity.
+    pub quantified: Option<Spanned<bool>>,
+    pub wording_zh: Option<Spanned<String>>,
+    pub notes_zh: Option<Spanned<String>>,
+    pub notes_en: Option<Spanned<String>>,
+    pub proxy: Option<Spanned<RawProxy>>,
     /// Shape problems inside this indicator's table, for the loader to raise
     /// once it knows the indicator's id.
     pub problems: Vec<ShapeProblem>,
@@ -99,6 +105,16 @@ pub struct RawBounds {
 pub struct RawLevel {
     pub comparator: Option<Spanned<String>>,
     pub value: Option<Spanned<f64>>,
+}
+
+/// `proxy = { name_zh = "人工流产率", name_en = "...", unit = "per_1000_population",
+/// direction = "decrease" }`: a suggested measure for a goal without one.
+#[derive(Debug, Default)]
+pub struct RawProxy {
+    pub name_zh: Option<Spanned<String>>,
+    pub name_en: Option<Spanned<String>>,
+    pub unit: Option<Spanned<String>>,
+    pub direction: Option<Spanned<String>>,
 }
 
 /// `{ year = 2025, comparator = "ge", value = 4 }`: an earlier stage of a target.
@@ -142,6 +158,16 @@ fn indicator(table: Value<'_>) -> RawIndicator {
         l.finish();
         Spanned::new(level, span)
     });
+    let proxy = t.table("proxy", "proxy.").map(|(mut p, span)| {
+        let proxy = RawProxy {
+            name_zh: p.string("name_zh"),
+            name_en: p.string("name_en"),
+            unit: p.string("unit"),
+            direction: p.string("direction"),
+        };
+        p.finish();
+        Spanned::new(proxy, span)
+    });
     let milestones = t.tables("milestones", Expected::MilestoneList).map(|list| {
         list.into_iter()
             .filter_map(|(value, span)| {
@@ -176,6 +202,11 @@ fn indicator(table: Value<'_>) -> RawIndicator {
         scale: t.string("scale"),
         source: t.string("source"),
         notes: t.string("notes"),
+        quantified: t.boolean("quantified"),
+        wording_zh: t.string("wording_zh"),
+        notes_zh: t.string("notes_zh"),
+        notes_en: t.string("notes_en"),
+        proxy,
         problems: Vec::new(),
     };
     t.finish();
@@ -277,6 +308,13 @@ impl<'i, 'p> Fields<'i, 'p> {
     /// A number: TOML integers and floats both count (`value = 70`).
     fn number(&mut self, name: &str) -> Option<Spanned<f64>> {
         self.read(name, Expected::Number, as_number)
+    }
+
+    fn boolean(&mut self, name: &str) -> Option<Spanned<bool>> {
+        self.read(name, Expected::Boolean, |v| match v.get_ref() {
+            DeValue::Boolean(b) => Some(*b),
+            _ => None,
+        })
     }
 
     fn integer(&mut self, name: &str) -> Option<Spanned<i64>> {
