@@ -269,13 +269,17 @@ fn view(state: &State, options: &EmbedOptions, lang: Lang) -> String {
     for a in &list {
         let Some(indicator) = state.catalog.get(&a.id) else { continue };
         let r = export::row(indicator, a, lang);
-        let latest = if r.latest.is_empty() { "—".to_string() } else { format!("{} ({})", r.latest, r.latest_year) };
-        let at = if r.at_target[0].is_empty() { "—" } else { &r.at_target[0] };
+        let latest = if r.latest.is_empty() {
+            "—".to_string()
+        } else {
+            format!("{} ({})", r.latest.text(), r.latest_year.text())
+        };
+        let at = if r.at_target[0].is_empty() { "—".to_string() } else { r.at_target[0].text() };
         let _ = write!(o, r#"<tr class="{}" data-id="{}">"#, severity_class(a.severity), escape(&a.id));
         el(&mut o, "td", "", &r.indicator);
         el(&mut o, "td", "", &r.target);
         el(&mut o, "td", r#" class="num""#, &latest);
-        el(&mut o, "td", r#" class="num""#, at);
+        el(&mut o, "td", r#" class="num""#, &at);
         o.push_str("<td>");
         badge(&mut o, a.status, lang);
         o.push_str("</td></tr>");

@@ -131,10 +131,11 @@ fn summary_row(out: &mut String, class: &str, label: &str, group: &[&Assessment]
 }
 
 /// A projection cell: the value with its interval.
-fn projected([v, lo, hi]: &[String; 3]) -> String {
+fn projected(cells: &[export::Num; 3]) -> String {
+    let [v, lo, hi] = cells.map(export::Num::text);
     match (v.is_empty(), lo.is_empty()) {
         (true, _) => "—".into(),
-        (false, true) => v.clone(),
+        (false, true) => v,
         (false, false) => format!("{v} ({lo}–{hi})"),
     }
 }
@@ -304,7 +305,11 @@ fn body(app: &State, kind: Kind, lang: Lang, date: String) -> String {
             domain = &r.domain;
             let _ = write!(o, r#"<tr class="group"><th colspan="7" scope="rowgroup">{}</th></tr>"#, escape(domain));
         }
-        let latest = if r.latest.is_empty() { "—".to_string() } else { format!("{} ({})", r.latest, r.latest_year) };
+        let latest = if r.latest.is_empty() {
+            "—".to_string()
+        } else {
+            format!("{} ({})", r.latest.text(), r.latest_year.text())
+        };
         o.push_str("<tr><td>");
         let _ = write!(o, r#"{} <small class="hint">{}</small></td>"#, escape(&r.indicator), escape(&r.id));
         el(&mut o, "td", "", &r.target);
