@@ -36,7 +36,8 @@
     box.querySelector("pre").textContent = String(details);
     box.addEventListener("click", function (e) {
       var act = e.target && e.target.getAttribute("data-act");
-      if (act === "reload") location.reload();
+      // Reloads without the fragment: a link's fragment may be what crashed it.
+      if (act === "reload") location.replace(location.href.split("#")[0]);
       if (act === "copy") {
         var text = box.querySelector("pre").textContent;
         var done = function () { e.target.textContent = "已复制 / Copied"; };

@@ -1,6 +1,7 @@
 //! The bar under the header that takes the work away and brings it back: save
 //! and open a session file (picked, or dropped anywhere on the page), export
-//! the results as CSV or copy them as TSV for a spreadsheet, open the printable
+//! the results as CSV or XLSX or copy them as TSV for a spreadsheet (every text
+//! cell neutralised against formulas by the core), open the printable
 //! report, make a share link, manage the catalogs (a `.toml` catalog file
 //! dropped anywhere loads too); and open the share link the page was opened with.
 //!
@@ -37,6 +38,7 @@ enum Notice {
     Unreadable(String, String),
     NotJson(String),
     Copied(usize),
+    XlsxFailed(String),
     /// A share link made: the link and its fragment's length.
     Link(String, usize),
     LinkFailed(String),
@@ -60,6 +62,7 @@ impl Notice {
             }
             Notice::NotJson(file) => ("sev-amber", format!("{file}{colon}{}", m(ReachMsg::NotJson)), None),
             Notice::Copied(n) => ("sev-green", m(ReachMsg::Copied).replace("{n}", &n.to_string()), None),
+            Notice::XlsxFailed(why) => ("sev-red", format!("{}{colon}{why}", m(ReachMsg::XlsxFailed)), None),
             Notice::Link(link, len) => {
                 let mut text = format!("{}{}{}", m(ReachMsg::LinkMade), lang.pick("", " "), m(ReachMsg::ShareNote));
                 let long = *len > LONG_FRAGMENT;
@@ -244,6 +247,25 @@ pub fn ExportMenu() -> Html {
                     "text/csv;charset=utf-8",
                     &table.to_csv(),
                 );
+            }),
+        ),
+        // The same rows as a workbook: a sheet per plan and a notes sheet.
+        (
+            "export-xlsx",
+            ReachMsg::ExportXlsx,
+            on(|app, notice| {
+                let (lang, settings) = (app.lang(), &app.session.settings);
+                let table = export::table(&app.catalog, &app.evaluation.assessments, settings, lang);
+                match export::xlsx::workbook(&table, settings, lang) {
+                    Ok(bytes) => {
+                        browser::download_bytes(
+                            &format!("gapcast-results-{}.xlsx", app.clock_year),
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            &bytes,
+                        );
+                    }
+                    Err(e) => notice.set(Some(Notice::XlsxFailed(e.to_string()))),
+                }
             }),
         ),
         (

@@ -28,6 +28,17 @@ const BUDGET_GZIP: usize = 300 * 1024;
 
 /// Builds `dist/gapcast.html` and returns its path.
 pub fn dist() -> Result<PathBuf, String> {
+    build_page(false)
+}
+
+/// The text only the test page's wasm holds (`src/panic.rs`): the shipped page
+/// is refused if its wasm has it.
+const TEST_HOOK: &[u8] = b"gapcast-test-panic";
+
+/// Builds the page; with `test_hooks`, the test page (the `test-hooks` feature:
+/// the crash banner's trigger) as `target/test-page/gapcast.html`, never in
+/// `dist/`. Returns the page's path.
+pub fn build_page(test_hooks: bool) -> Result<PathBuf, String> {
     setup::wasm_target()?;
     let wasm_bindgen = setup::wasm_bindgen_cli()?;
     let root = root();
@@ -42,6 +53,9 @@ pub fn dist() -> Result<PathBuf, String> {
         "--bin",
         "gapcast-app",
     ]);
+    if test_hooks {
+        build.args(["--features", "test-hooks"]);
+    }
     let mut flags = remap_flags();
     if std::env::var_os("GAPCAST_PLAIN_STD").is_some() {
         eprintln!(
@@ -57,7 +71,7 @@ pub fn dist() -> Result<PathBuf, String> {
     run(build.env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS", flags))?;
 
     let target_dir = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"));
-    let out = target_dir.join("page");
+    let out = target_dir.join(if test_hooks { "page-test-hooks" } else { "page" });
     run(Command::new(wasm_bindgen)
         .arg(target_dir.join("wasm32-unknown-unknown/release/gapcast-app.wasm"))
         .arg("--out-dir")
@@ -72,6 +86,13 @@ pub fn dist() -> Result<PathBuf, String> {
     let boot = read(root.join("static/boot.js"))?;
     let glue = compact_js(&read(out.join("gapcast.js"))?);
     let wasm = std::fs::read(out.join("gapcast_bg.wasm")).map_err(|e| format!("cannot read the wasm: {e}"))?;
+    if test_hooks != wasm.windows(TEST_HOOK.len()).any(|w| w == TEST_HOOK) {
+        return Err(format!(
+            "the {} page's wasm {} the test hook",
+            if test_hooks { "test" } else { "shipped" },
+            if test_hooks { "lacks" } else { "holds" }
+        ));
+    }
     // Zopfli writes ordinary gzip that any browser's DecompressionStream reads,
     // about 4% smaller than zlib's best; it costs a few seconds per build.
     let decoder = read(root.join("static/vendor/xz-decompress.min.js"))?;
@@ -81,14 +102,15 @@ pub fn dist() -> Result<PathBuf, String> {
         &template,
         &Pieces { style: &style, glue: &glue, decoder: &decoder, boot: &boot, wasm_b64: &base64_encode(&wasm_xz) },
     )?;
-    let dist_dir = root.join("dist");
-    std::fs::create_dir_all(&dist_dir).map_err(|e| format!("cannot create dist/: {e}"))?;
+    let dist_dir = if test_hooks { target_dir.join("test-page") } else { root.join("dist") };
+    std::fs::create_dir_all(&dist_dir).map_err(|e| format!("cannot create {}: {e}", dist_dir.display()))?;
     let page_path = dist_dir.join("gapcast.html");
     std::fs::write(&page_path, &page).map_err(|e| format!("cannot write {}: {e}", page_path.display()))?;
 
     let page_gz = gzip(page.as_bytes()).len();
     println!(
-        "dist/gapcast.html: {} raw, {} gzip (wasm {} raw, {} xz; glue {} raw)",
+        "{}: {} raw, {} gzip (wasm {} raw, {} xz; glue {} raw)",
+        if test_hooks { "target/test-page/gapcast.html" } else { "dist/gapcast.html" },
         kb(page.len()),
         kb(page_gz),
         kb(wasm.len()),

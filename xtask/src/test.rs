@@ -4,7 +4,8 @@
 //! 2. the statistical cross-check of `gapcast assess` against numpy/scipy, and
 //!    its XLSX workbook read back with openpyxl;
 //! 3. the built page in headless Chromium over `file://` (node's test runner
-//!    driving Debian's chromium through playwright-core).
+//!    driving Debian's chromium through playwright-core); the crash banner's
+//!    test on the test page (`dist::build_page(true)`, with its trigger).
 //!
 //! Each runner's output is echoed as it comes and its counts are summed into one
 //! closing line, `N passed, N failed`, which CI reads.
@@ -97,13 +98,17 @@ pub fn test() -> Result<(), String> {
     });
     failures.extend(crosscheck.err());
 
-    let browser = dist::dist().and_then(|page| {
+    // The test page (the crash banner's trigger) first, so the shipped page is
+    // the last one built.
+    let hooks = dist::build_page(true);
+    let browser = hooks.and_then(|hooks| dist::dist().map(|page| (page, hooks))).and_then(|(page, hooks)| {
         run_counted(
             Command::new("node")
                 .current_dir(root.join("tests/e2e"))
                 .args(["--test", "--test-reporter=tap", "--test-concurrency=1"])
                 .arg("tests/")
                 .env("GAPCAST_PAGE", &page)
+                .env("GAPCAST_TEST_PAGE", &hooks)
                 .env("CHROMIUM", &chromium),
             &mut tally,
         )
