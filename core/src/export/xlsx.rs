@@ -128,13 +128,7 @@ fn notes(sheet: &mut Worksheet, settings: &Settings, lang: Lang, bold: &Format) 
     let t = &settings.thresholds;
     let from = settings.from_year.map_or_else(|| lang.pick("全部年份", "every year").to_string(), |y| y.to_string());
     let scale = settings.scale_override.map_or_else(
-        || {
-            lang.pick(
-                "各指标目录中的默认尺度",
-                "each indicator's own, as its catalog entry sets it",
-            )
-            .to_string()
-        },
+        || lang.pick("各指标目录中的默认尺度", "each indicator's own, as its catalog entry sets it").to_string(),
         |s| s.key().to_string(),
     );
     let lines: Vec<(&str, String)> = vec![
