@@ -16,10 +16,13 @@
 
 use std::borrow::Cow;
 
+use serde::{Deserialize, Serialize};
+
 use crate::assess::{Assessment, ProjectionPoint, Settings, Severity};
 use crate::catalog::{Catalog, Indicator, Plan};
 use crate::format::{self, Lang};
 
+#[cfg(feature = "xlsx")]
 pub mod xlsx;
 
 /// How many columns a row has.
@@ -57,7 +60,7 @@ pub fn is_inert(cell: &str) -> bool {
 }
 
 /// A number cell: a value shown with `decimals` decimals, a year, or nothing.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub enum Num {
     Empty,
     Value { value: f64, decimals: u8 },
@@ -123,7 +126,7 @@ impl<'a> Cell<'a> {
 }
 
 /// One indicator's row, every cell already formatted.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Row {
     /// The plan the indicator belongs to (the XLSX has a sheet per plan).
     pub plan: Plan,
@@ -184,10 +187,20 @@ impl Row {
 }
 
 /// A header and its rows.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Table {
     pub header: [String; WIDTH],
     pub rows: Vec<Row>,
+}
+
+/// What the XLSX writer needs, as the page hands it to the writer's own wasm
+/// module (JSON across the boundary): the table, the settings it was made
+/// with, and the language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WorkbookRequest {
+    pub table: Table,
+    pub settings: Settings,
+    pub lang: Lang,
 }
 
 /// The header row: the interval columns name the level, the mid-term columns

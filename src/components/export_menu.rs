@@ -25,10 +25,13 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::catalog_panel::load_catalog_file;
-use crate::components::share::{clear_fragment, make_link, read_link, then, LinkProblem, LONG_FRAGMENT};
+use crate::components::share::{call, clear_fragment, make_link, read_link, then, LinkProblem, LONG_FRAGMENT};
 use crate::hooks::{use_app, AppHandle};
 use crate::i18n::{Lang, ReachMsg};
 use crate::state::{Action, Panel};
+
+/// The media type of an XLSX workbook.
+const XLSX_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// What the bar last did, said in the page's current language.
 #[derive(Debug, Clone, PartialEq)]
@@ -249,23 +252,32 @@ pub fn ExportMenu() -> Html {
                 );
             }),
         ),
-        // The same rows as a workbook: a sheet per plan and a notes sheet.
+        // The same rows as a workbook: a sheet per plan and a notes sheet,
+        // written by the XLSX module the page unpacks on the first click.
         (
             "export-xlsx",
             ReachMsg::ExportXlsx,
             on(|app, notice| {
-                let (lang, settings) = (app.lang(), &app.session.settings);
-                let table = export::table(&app.catalog, &app.evaluation.assessments, settings, lang);
-                match export::xlsx::workbook(&table, settings, lang) {
-                    Ok(bytes) => {
-                        browser::download_bytes(
-                            &format!("gapcast-results-{}.xlsx", app.clock_year),
-                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                            &bytes,
-                        );
-                    }
-                    Err(e) => notice.set(Some(Notice::XlsxFailed(e.to_string()))),
-                }
+                let (lang, settings) = (app.lang(), app.session.settings.clone());
+                let table = export::table(&app.catalog, &app.evaluation.assessments, &settings, lang);
+                let request = serde_json::to_string(&export::WorkbookRequest { table, settings, lang });
+                let name = format!("gapcast-results-{}.xlsx", app.clock_year);
+                let notice = notice.clone();
+                let window: wasm_bindgen::JsValue = js_sys::global().into();
+                let promise = request
+                    .map_err(|e| e.to_string().into())
+                    .and_then(|json| call(&window, "gapcastXlsx", &[json.into()]));
+                then(
+                    promise,
+                    Box::new(move |bytes| {
+                        match bytes.and_then(|b| b.dyn_into::<js_sys::Uint8Array>().map_err(|_| String::new())) {
+                            Ok(bytes) => {
+                                browser::download_bytes(&name, XLSX_TYPE, &bytes.to_vec());
+                            }
+                            Err(why) => notice.set(Some(Notice::XlsxFailed(why))),
+                        }
+                    }),
+                );
             }),
         ),
         (
