@@ -198,6 +198,7 @@ test("names that read as formulas reach the CSV and the copied table as text", a
   const { page, record } = await fresh();
   await page.click("#open-catalogs");
   await page.setInputFiles("#catalog-file", { name: "hostile.toml", mimeType: "application/toml", buffer: Buffer.from(HOSTILE_CATALOG) });
+  await page.waitForFunction(() => document.querySelector(".catalog-files")?.textContent.includes("hostile.toml"));
   await page.click("text=替代内置规划");
   await page.keyboard.press("Escape");
   await page.waitForSelector("#catalog-dialog", { state: "detached" });
