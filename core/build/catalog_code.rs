@@ -88,9 +88,11 @@ fn indicator(indicator: &Indicator) -> String {
 
 fn goal(goal: &Goal) -> String {
     match goal {
-        Goal::Compare { comparator, value } => {
-            format!("Goal::Compare {{ comparator: Comparator::{comparator:?}, value: {} }}", number(*value))
-        }
+        Goal::Compare { comparator, value, tolerance } => format!(
+            "Goal::Compare {{ comparator: Comparator::{comparator:?}, value: {}, tolerance: {} }}",
+            number(*value),
+            opt_number(*tolerance)
+        ),
         Goal::Approx { value, tolerance } => {
             format!("Goal::Approx {{ value: {}, tolerance: {} }}", number(*value), opt_number(*tolerance))
         }
