@@ -25,7 +25,9 @@
 pub mod checkpoint;
 pub mod csv;
 pub mod directional;
+pub mod exact;
 pub mod fit;
+pub mod glm;
 pub mod milestones;
 pub mod rollup;
 pub mod scale;
