@@ -81,6 +81,8 @@ pub fn test() -> Result<(), String> {
         "gapcast-core",
         "--bin",
         "gapcast",
+        "--example",
+        "counts_fit",
     ]))
     .and_then(|()| {
         let target_dir = std::env::var_os("CARGO_TARGET_DIR").map(Into::into).unwrap_or_else(|| root.join("target"));
@@ -92,6 +94,16 @@ pub fn test() -> Result<(), String> {
                 .arg(target_dir.join("debug/gapcast")),
             &mut tally,
         )
+        .and_then(|()| {
+            run_counted(
+                Command::new("python3")
+                    .current_dir(&root)
+                    .arg("tests/crosscheck/counts.py")
+                    .arg("--counts-fit")
+                    .arg(target_dir.join("debug/examples/counts_fit")),
+                &mut tally,
+            )
+        })
     });
     failures.extend(crosscheck.err());
 
