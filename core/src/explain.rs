@@ -794,6 +794,7 @@ mod tests {
             scale: None,
             source: String::new(),
             notes: None,
+            counts: None,
         }
     }
 

@@ -663,6 +663,7 @@ mod tests {
             scale: None,
             source: String::new(),
             notes: None,
+            counts: None,
         }
     }
 

@@ -83,7 +83,7 @@ pub struct WhatIf {
 ///     name_zh: "筛查率".into(), name_en: "Screening".into(), aliases: vec![], unit: Unit::Percent,
 ///     bounds: Unit::Percent.default_bounds(),
 ///     target: Target { goal: Goal::Compare { comparator: Comparator::Ge, value: 70.0 }, year: 2030 },
-///     milestones: vec![], scale: None, source: String::new(), notes: None,
+///     milestones: vec![], scale: None, source: String::new(), notes: None, counts: None,
 /// };
 /// let points = [Point { year: 2024, value: 55.0, note: None }];
 /// let w = what_if(&ind, &points, &Settings::new(2025), WhatIfChange::UnitsPerYear(3.0));
@@ -222,6 +222,7 @@ mod tests {
             scale: None,
             source: String::new(),
             notes: None,
+            counts: None,
         }
     }
 

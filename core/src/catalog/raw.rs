@@ -80,6 +80,7 @@ pub struct RawIndicator {
     pub scale: Option<Spanned<String>>,
     pub source: Option<Spanned<String>>,
     pub notes: Option<Spanned<String>>,
+    pub counts: Option<Spanned<RawCounts>>,
     /// Shape problems inside this indicator's table, for the loader to raise
     /// once it knows the indicator's id.
     pub problems: Vec<ShapeProblem>,
@@ -97,6 +98,18 @@ pub struct RawBounds {
 pub struct RawLevel {
     pub comparator: Option<Spanned<String>>,
     pub value: Option<Spanned<f64>>,
+}
+
+/// `counts = { numerator = "孕产妇死亡数", denominator = "活产数", per = 100000,
+/// numerator_aliases = [...], denominator_aliases = [...] }` (or the same as
+/// dotted keys `counts.numerator = ...`).
+#[derive(Debug, Default)]
+pub struct RawCounts {
+    pub numerator: Option<Spanned<String>>,
+    pub denominator: Option<Spanned<String>>,
+    pub per: Option<Spanned<f64>>,
+    pub numerator_aliases: Option<Vec<Spanned<String>>>,
+    pub denominator_aliases: Option<Vec<Spanned<String>>>,
 }
 
 /// `{ year = 2025, comparator = "ge", value = 4 }`: an earlier stage of a target.
@@ -140,6 +153,17 @@ fn indicator(table: Value) -> RawIndicator {
         l.finish();
         Spanned::new(level, span)
     });
+    let counts = t.table("counts", "counts.").map(|(mut c, span)| {
+        let counts = RawCounts {
+            numerator: c.string("numerator"),
+            denominator: c.string("denominator"),
+            per: c.number("per"),
+            numerator_aliases: c.strings("numerator_aliases"),
+            denominator_aliases: c.strings("denominator_aliases"),
+        };
+        c.finish();
+        Spanned::new(counts, span)
+    });
     let milestones = t.tables("milestones", Expected::MilestoneList).map(|list| {
         list.into_iter()
             .filter_map(|(value, span)| {
@@ -174,6 +198,7 @@ fn indicator(table: Value) -> RawIndicator {
         scale: t.string("scale"),
         source: t.string("source"),
         notes: t.string("notes"),
+        counts,
         problems: Vec::new(),
     };
     t.finish();

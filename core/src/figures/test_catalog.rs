@@ -30,6 +30,7 @@ fn indicator(
         scale: None,
         source: "test".to_string(),
         notes: None,
+        counts: None,
     }
 }
 

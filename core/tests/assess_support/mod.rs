@@ -25,6 +25,7 @@ pub fn indicator(id: &str, unit: Unit, goal: Goal) -> Indicator {
         scale: None,
         source: "test".to_string(),
         notes: None,
+        counts: None,
     }
 }
 
