@@ -26,7 +26,7 @@ fn series(catalog: &Catalog) -> Vec<Series> {
                         }
                         _ => 10.0 + 0.8 * k as f64 + wiggle,
                     };
-                    Point { year: 2015 + k as i32, value, note: None }
+                    Point::new(2015 + k as i32, value)
                 })
                 .collect();
             Series::new(indicator.id.clone(), points)

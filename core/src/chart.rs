@@ -792,7 +792,7 @@ mod tests {
         use crate::assess::{assess, what_if, Settings};
         let catalog = crate::catalog::builtin();
         let indicator = catalog.get(id).expect("a built-in indicator");
-        let points: Vec<Point> = points.iter().map(|&(year, value)| Point { year, value, note: None }).collect();
+        let points: Vec<Point> = points.iter().map(|&(year, value)| Point::new(year, value)).collect();
         let settings = Settings::new(2026);
         let a = assess(indicator, &points, &settings);
         let w = change.map(|c| what_if(indicator, &points, &settings, c));
@@ -839,7 +839,7 @@ mod tests {
         let mmr = catalog.get("W-HEALTH-02").unwrap();
         let points: Vec<Point> = [(2021, 16.1), (2022, 15.7), (2023, 15.1), (2024, 14.3)]
             .iter()
-            .map(|&(year, value)| Point { year, value, note: None })
+            .map(|&(year, value)| Point::new(year, value))
             .collect();
         let a = assess(mmr, &points, &Settings::new(2026));
         let input = input_for(mmr, &points, &a, None, 2020);

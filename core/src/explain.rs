@@ -298,7 +298,7 @@ pub fn change_phrase(change: WhatIfChange, w: Option<&WhatIf>, unit: Unit, lang:
 /// use gapcast_core::series::Point;
 /// let catalog = builtin();
 /// let mmr = catalog.get("W-HEALTH-02").unwrap();
-/// let points = [Point { year: 2024, value: 14.3, note: None }];
+/// let points = [Point::new(2024, 14.3)];
 /// let w = what_if(mmr, &points, &Settings::new(2025), WhatIfChange::RequiredPace);
 /// assert!(what_if_reading(mmr, &w, Lang::Zh).contains("2030年为 7.5/10万，达到目标"));
 /// ```
@@ -724,7 +724,7 @@ fn nice_down(x: f64) -> f64 {
 /// # use gapcast_core::series::Point;
 /// # let catalog = builtin();
 /// # let mmr = catalog.get("W-HEALTH-02").unwrap();
-/// # let pts: Vec<Point> = [(2022, 15.7), (2023, 15.1), (2024, 14.3)].iter().map(|&(year, value)| Point { year, value, note: None }).collect();
+/// # let pts: Vec<Point> = [(2022, 15.7), (2023, 15.1), (2024, 14.3)].iter().map(|&(year, value)| Point::new(year, value)).collect();
 /// # let a = assess(mmr, &pts, &Settings::new(2025));
 /// let r = pace_range(&a, None);
 /// assert_eq!(r.unit, PaceUnit::PercentPerYear);
@@ -799,7 +799,7 @@ mod tests {
     }
 
     fn pts(values: &[(i32, f64)]) -> Vec<Point> {
-        values.iter().map(|&(year, value)| Point { year, value, note: None }).collect()
+        values.iter().map(|&(year, value)| Point::new(year, value)).collect()
     }
 
     fn le(value: f64) -> Goal {

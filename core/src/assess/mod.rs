@@ -668,7 +668,7 @@ mod tests {
     }
 
     fn points(values: &[(i32, f64)]) -> Vec<Point> {
-        values.iter().map(|&(year, value)| Point { year, value, note: None }).collect()
+        values.iter().map(|&(year, value)| Point::new(year, value)).collect()
     }
 
     /// One helper: a linear count series with a ≥ target → (status, gap, slope).

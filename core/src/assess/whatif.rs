@@ -85,7 +85,7 @@ pub struct WhatIf {
 ///     target: Target { goal: Goal::Compare { comparator: Comparator::Ge, value: 70.0 }, year: 2030 },
 ///     milestones: vec![], scale: None, source: String::new(), notes: None, counts: None,
 /// };
-/// let points = [Point { year: 2024, value: 55.0, note: None }];
+/// let points = [Point::new(2024, 55.0)];
 /// let w = what_if(&ind, &points, &Settings::new(2025), WhatIfChange::UnitsPerYear(3.0));
 /// assert_eq!((w.value_at_target, w.met), (Some(73.0), Some(true)));
 /// ```
@@ -227,7 +227,7 @@ mod tests {
     }
 
     fn pts(values: &[(i32, f64)]) -> Vec<Point> {
-        values.iter().map(|&(year, value)| Point { year, value, note: None }).collect()
+        values.iter().map(|&(year, value)| Point::new(year, value)).collect()
     }
 
     /// One helper: scenario → (value in 2025, value in 2030, met, capped).
