@@ -78,6 +78,10 @@ pub struct Thresholds {
     /// The residual standard deviation counts as zero when it is at most this
     /// times the largest |g(y)| (or 1): fits that are exact up to rounding.
     pub zero_spread: f64,
+    /// Rates and shares from counts: a year with fewer events than this is a
+    /// small number (`small_numbers`), and the latest value is then pooled over
+    /// three years (20, after NCHS).
+    pub small_numbers: f64,
 }
 
 fn default_level() -> f64 {
@@ -108,6 +112,7 @@ impl Default for Thresholds {
             approx_relative: 0.02,
             unit_suspect_factor: 50.0,
             zero_spread: 1e-10,
+            small_numbers: 20.0,
         }
     }
 }

@@ -28,6 +28,7 @@ pub enum WarningKind {
     UnitSuspect,
     Stale,
     InvalidValue,
+    SmallNumbers,
 }
 
 impl WarningKind {
@@ -42,15 +43,18 @@ impl WarningKind {
             WarningKind::UnitSuspect => "unit_suspect",
             WarningKind::Stale => "stale",
             WarningKind::InvalidValue => "invalid_value",
+            WarningKind::SmallNumbers => "small_numbers",
         }
     }
 
     pub fn severity(self) -> Severity {
         match self {
             WarningKind::MilestoneMissed | WarningKind::InvalidValue => Severity::Red,
-            WarningKind::Volatile | WarningKind::Outlier | WarningKind::AtRisk | WarningKind::UnitSuspect => {
-                Severity::Amber
-            }
+            WarningKind::Volatile
+            | WarningKind::Outlier
+            | WarningKind::AtRisk
+            | WarningKind::UnitSuspect
+            | WarningKind::SmallNumbers => Severity::Amber,
             WarningKind::Clamped | WarningKind::ScaleFallback | WarningKind::Stale => Severity::Info,
         }
     }
@@ -126,6 +130,18 @@ impl Warning {
             vec![],
             format!("无法使用 {requested} 尺度（{zh}），改用线性尺度拟合"),
             format!("The {requested} scale cannot be used ({en}); fitted on the linear scale"),
+        )
+    }
+
+    /// `small_numbers`: a rate or share from counts where some years have
+    /// fewer than `below` events (NCHS): single-year values are unreliable.
+    pub fn small_numbers(years: Vec<i32>, below: f64) -> Warning {
+        let list = join(&years);
+        Warning::new(
+            WarningKind::SmallNumbers,
+            years,
+            format!("{list} 年的事件数少于 {below}，单年的率不可靠；按计数模型和合并年份判断"),
+            format!("Fewer than {below} events in {list}: single-year rates are unreliable; judged on the counts model and pooled years"),
         )
     }
 
