@@ -230,3 +230,22 @@ fn districts_on_the_required_path_are_judged_honestly() {
     assert!((0.7..=0.95).contains(&coverage), "{coverage}");
     assert!((0.35..=0.65).contains(&mean_p), "{mean_p}");
 }
+
+/// The what-if of a rate from counts starts from the pooled value and moves
+/// it by a percentage a year; the required pace lands on the target.
+#[test]
+fn what_if_starts_from_the_judged_value() {
+    use gapcast_core::assess::{what_if, WhatIfChange};
+    let w = indicator("W-HEALTH-02");
+    let points = counts(&[(2021, 2.0, 17000.0), (2022, 2.0, 16000.0), (2023, 1.0, 16000.0), (2024, 2.0, 15000.0)], 1e5);
+    let settings = Settings::new(2025);
+    let pooled = 5.0 / 47000.0 * 1e5;
+    let down = what_if(&w, &points, &settings, WhatIfChange::PercentPerYear(-10.0));
+    assert_eq!((down.start_year, down.start_value), (Some(2024), Some(pooled)));
+    let expected = pooled * 0.9f64.powi(6);
+    assert!((down.value_at_target.unwrap() - expected).abs() < 1e-9 * expected);
+    assert_eq!(down.met, Some(expected <= 7.5));
+    let pace = what_if(&w, &points, &settings, WhatIfChange::RequiredPace);
+    assert_eq!((pace.value_at_target, pace.met), (Some(7.5), Some(true)));
+    assert!(pace.annual_rate.is_some_and(|r| r < 0.0));
+}

@@ -114,7 +114,10 @@ pub fn what_if(indicator: &Indicator, points: &[Point], settings: &Settings, cha
             return out;
         }
     };
-    let trend = &prepared.trend;
+    // A rate or share from counts starts from the value it is judged on (the
+    // pooled latest years when counts are small), on its model's scale.
+    let counts = super::counts::model(indicator, points, settings);
+    let trend = counts.as_ref().map_or(&prepared.trend, |m| &m.trend);
     let Some((t_n, y_n)) = trend.latest() else {
         out.reason = Some("no_data".to_string());
         return out;
