@@ -4,8 +4,9 @@
 Invocation (from the repository root; `cargo xtask test` does this):
 
     pip install -r tests/crosscheck/requirements.txt
-    cargo build -p gapcast-core --example counts_fit
-    python3 tests/crosscheck/counts.py --counts-fit target/debug/examples/counts_fit
+    cargo build -p gapcast-core --bin gapcast --example counts_fit
+    python3 tests/crosscheck/counts.py --counts-fit target/debug/examples/counts_fit \
+        --gapcast target/debug/gapcast
 
 What it does: generates count series with a fixed seed (numpy's default_rng)
 of four kinds: zero-heavy rates (maternal deaths: 0-3 a year out of ~17,000
@@ -23,7 +24,13 @@ recomputes, independently:
   probability that the expected value at 2030 lies below each target;
 - Garwood intervals with scipy.stats.chi2 and Clopper-Pearson with
   scipy.stats.beta for every year;
-- for the patterns without an estimate, the reason, from the pattern itself.
+- for the patterns without an estimate, the reason, from the pattern itself;
+- with `--gapcast`, end to end: the generated series as count rows of a long
+  table, with a catalog naming each indicator's counts and a <= target, through
+  `gapcast assess --format json`: method, dispersion, slope, intercept, the
+  2025 and 2030 projections with their intervals, the probability, the judged
+  value (the pooled latest three calendar years when one has fewer than 20
+  events), each year's `observed_interval` and the `small_numbers` warning.
 
 Tolerances do not depend on the CPU: both sides iterate to far tighter than the
 comparison (statsmodels with tol=1e-13), and numbers agree when
@@ -228,10 +235,142 @@ def compare(case, got, ref):
     return problems
 
 
+# ---------------------------------------------------------------------------
+# End to end: the same series as count rows through `gapcast assess`, with a
+# catalog that names each indicator's counts. Checks what the engine adds on
+# top of the model: the judged (pooled) value, the observed intervals, the
+# projections and the probability of meeting a <= target.
+# ---------------------------------------------------------------------------
+
+ENGINE_LEVEL = 0.8
+CURRENT_YEAR = 2026
+SMALL = 20  # events: a year below this is a small number (NCHS)
+
+
+def engine_cases(cases):
+    """The generated cases with a target, as catalog indicators."""
+    out = []
+    for k, case in enumerate(cases):
+        unit = {1e5: "per_100k_live_births", 1e3: "per_1000_live_births", 100.0: "percent"}[case["per"]]
+        out.append(dict(case, indicator=f"W-HEALTH-{k + 1:02d}", unit=unit, target=case["targets"][0]))
+    return out
+
+
+def engine_catalog(cases):
+    lines = ['plan = "women"', ""]
+    for case in cases:
+        lines += [
+            "[[indicator]]",
+            f'id = "{case["indicator"]}"',
+            'domain = "妇女与健康"',
+            f'name_zh = "核对率{case["indicator"]}"',
+            f'name_en = "Check rate {case["indicator"]}"',
+            f'unit = "{case["unit"]}"',
+            'comparator = "le"',
+            f'value = {case["target"]}',
+            'source = "交叉核对"',
+            f'counts = {{ numerator = "核对事件数{case["indicator"]}", denominator = "核对总数{case["indicator"]}" }}',
+            "",
+        ]
+    return "\n".join(lines)
+
+
+def engine_figures(cases):
+    rows = ["指标\t年份\t数值"]
+    for case in cases:
+        for year, d, n in case["obs"]:
+            rows.append(f"核对事件数{case['indicator']}\t{year}\t{d}")
+            rows.append(f"核对总数{case['indicator']}\t{year}\t{n}")
+    return "\n".join(rows) + "\n"
+
+
+def engine_reference(case):
+    """What the engine should report, from statsmodels and scipy."""
+    level, per = ENGINE_LEVEL, case["per"]
+    ref = reference(dict(case, level=level, targets=[case["target"]]))
+    obs = sorted(case["obs"])
+    last = obs[-1][0]
+    recent = [o for o in obs if o[0] > last - 3]
+    if any(o[1] < SMALL for o in recent):
+        d, n = sum(o[1] for o in recent), sum(o[2] for o in recent)
+        ref["pooled"] = dict(years=[o[0] for o in recent], value=d / n * per)
+        ref["latest"] = d / n * per
+    else:
+        ref["pooled"] = None
+        ref["latest"] = obs[-1][1] / obs[-1][2] * per
+    return ref
+
+
+def engine_compare(case, got, ref):
+    problems = []
+
+    def check(name, a, b, rel=FIT_REL, abs_=FIT_ABS):
+        if not close(a, b, rel, abs_):
+            problems.append(f"{name}: gapcast {a!r}, reference {b!r}")
+
+    want = "poisson" if case["family"] == "poisson" else "binomial"
+    if got["method"] != want:
+        problems.append(f"method: gapcast {got['method']!r}, expected {want!r}")
+    check("dispersion", got["dispersion"], ref["phi"])
+    check("slope", got["slope"], ref["b"])
+    shift = math.log(case["per"]) if case["family"] == "poisson" else 0.0
+    check("intercept", got["intercept"], ref["a"] + shift - ref["b"] * ref["t_mean"])
+    for key, (value, lo, hi) in zip(["projection_mid_term", "projection_at_target"], ref["projections"]):
+        check(f"{key}.value", got[key]["value"], value)
+        check(f"{key}.lower", got[key]["lower"], lo)
+        check(f"{key}.upper", got[key]["upper"], hi)
+    # P(expected value in 2030 <= target).
+    check("probability", got["probability"], float(ref["probabilities"][0]), FIT_REL, 1e-9)
+    check("latest_value", got["latest_value"], ref["latest"])
+    pooled = got["pooled"]
+    if (pooled is None) != (ref["pooled"] is None):
+        problems.append(f"pooled: gapcast {pooled!r}, expected {ref['pooled']!r}")
+    elif pooled is not None:
+        if pooled["years"] != ref["pooled"]["years"]:
+            problems.append(f"pooled.years: gapcast {pooled['years']}, expected {ref['pooled']['years']}")
+        check("pooled.value", pooled["value"], ref["pooled"]["value"])
+    for p, (lo, hi) in zip(got["points"], ref["exact"]):
+        check(f"points[{p['year']}].observed_interval.lower", p["observed_interval"]["lower"], float(lo), EXACT_REL, 1e-300)
+        check(f"points[{p['year']}].observed_interval.upper", p["observed_interval"]["upper"], float(hi), EXACT_REL, 1e-300)
+    small = any(o[1] < SMALL for o in case["obs"])
+    if small != any(w["code"] == "small_numbers" for w in got["warnings"]):
+        problems.append(f"small_numbers: expected {small}")
+    return problems
+
+
+def run_engine(gapcast, cases):
+    """Runs `gapcast assess` on the cases; returns (passed, failed)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        catalog = os.path.join(tmp, "counts.toml")
+        figures = os.path.join(tmp, "counts.tsv")
+        with open(catalog, "w", encoding="utf-8") as f:
+            f.write(engine_catalog(cases))
+        with open(figures, "w", encoding="utf-8") as f:
+            f.write(engine_figures(cases))
+        command = [gapcast, "assess", figures, "--catalog", catalog, "--format", "json",
+                   "--level", str(ENGINE_LEVEL), "--current-year", str(CURRENT_YEAR)]
+        done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:
+        print(f"crosscheck: {' '.join(command)} exited {done.returncode}\n{done.stderr}", file=sys.stderr)
+        return 0, len(cases)
+    by_id = {a["id"]: a for a in json.loads(done.stdout)}
+    passed = failed = 0
+    for case in cases:
+        problems = engine_compare(case, by_id[case["indicator"]], engine_reference(case))
+        if problems:
+            failed += 1
+            print(f"FAIL counts engine {case['id']}: " + "; ".join(problems))
+        else:
+            passed += 1
+    return passed, failed
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--counts-fit", default=os.environ.get("GAPCAST_COUNTS_FIT"),
                         help="path to the built counts_fit example (or GAPCAST_COUNTS_FIT)")
+    parser.add_argument("--gapcast", default=os.environ.get("GAPCAST_BIN"),
+                        help="path to the built gapcast CLI (or GAPCAST_BIN): also checks `gapcast assess` end to end")
     args = parser.parse_args()
     if not args.counts_fit:
         print("crosscheck: pass --counts-fit PATH or set GAPCAST_COUNTS_FIT", file=sys.stderr)
@@ -244,6 +383,7 @@ def main():
             print(f"crosscheck: generated case {case['id']} has no estimate ({expected_reason(case)}); "
                   "change the seed", file=sys.stderr)
             return 2
+    generated = list(cases)
     cases += PATTERNS
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "cases.json")
@@ -262,6 +402,9 @@ def main():
             print(f"FAIL counts {case['id']}: " + "; ".join(problems))
         else:
             passed += 1
+    if args.gapcast:
+        p, f = run_engine(args.gapcast, engine_cases(generated))
+        passed, failed = passed + p, failed + f
     print(f"crosscheck: {passed} passed, {failed} failed")
     return 1 if failed else 0
 

@@ -100,7 +100,9 @@ pub fn test() -> Result<(), String> {
                     .current_dir(&root)
                     .arg("tests/crosscheck/counts.py")
                     .arg("--counts-fit")
-                    .arg(target_dir.join("debug/examples/counts_fit")),
+                    .arg(target_dir.join("debug/examples/counts_fit"))
+                    .arg("--gapcast")
+                    .arg(target_dir.join("debug/gapcast")),
                 &mut tally,
             )
         })
