@@ -225,7 +225,6 @@ fn districts_on_the_required_path_are_judged_honestly() {
     }
     let coverage = f64::from(covered) / f64::from(with_interval);
     let mean_p = probabilities.iter().sum::<f64>() / probabilities.len() as f64;
-    println!("{tally:?} coverage {coverage} of {with_interval}, mean probability {mean_p}");
     assert!(with_interval > runs * 9 / 10);
     assert!((0.7..=0.95).contains(&coverage), "{coverage}");
     assert!((0.35..=0.65).contains(&mean_p), "{mean_p}");
@@ -248,4 +247,29 @@ fn what_if_starts_from_the_judged_value() {
     let pace = what_if(&w, &points, &settings, WhatIfChange::RequiredPace);
     assert_eq!((pace.value_at_target, pace.met), (Some(7.5), Some(true)));
     assert!(pace.annual_rate.is_some_and(|r| r < 0.0));
+}
+
+/// The detail view's sentence says what the interval is and how many events
+/// the judgment rests on; the method lines name the model and its iterations.
+#[test]
+fn the_detail_view_says_what_the_interval_means() {
+    use gapcast_core::explain::{counts_note, method_lines};
+    use gapcast_core::format::Lang;
+    let w = indicator("W-HEALTH-02");
+    let rows = [(2019, 3.0, 17200.0), (2020, 0.0, 16800.0), (2021, 3.0, 16500.0), (2022, 1.0, 16000.0), (2023, 2.0, 15800.0), (2024, 1.0, 15500.0)];
+    let a = assess(&w, &counts(&rows, 1e5), &Settings::new(2025));
+    let zh = counts_note(&w, &a, Lang::Zh).unwrap();
+    let en = counts_note(&w, &a, Lang::En).unwrap();
+    assert!(zh.starts_with("2030年预期孕产妇死亡率的 80% 区间为 "), "{zh}");
+    assert!(zh.contains("基于 2019–2024 年共 10 例；因有年份少于 20 例，最新值取 2022–2024 年合并的 "), "{zh}");
+    assert!(en.starts_with("The 80% interval of the expected maternal mortality ratio in 2030 is "), "{en}");
+    let lines = method_lines(&a, Lang::En);
+    assert!(lines.iter().any(|l| l.label == "Poisson log-linear regression (IRLS)" && l.value.contains("iterations")));
+    assert!(!lines.iter().any(|l| l.label == "Ordinary least squares"));
+    // A rate alone gets the hint instead.
+    let b = assess(&w, &[Point::new(2023, 12.0), Point::new(2024, 11.0)], &Settings::new(2025));
+    assert_eq!(
+        counts_note(&w, &b, Lang::Zh).as_deref(),
+        Some("此率未附计数：同时粘贴“孕产妇死亡数”和“活产数”两行，即可按计数建模（无事件的年份也无需换尺度），判断更可靠。")
+    );
 }

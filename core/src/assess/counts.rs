@@ -17,6 +17,11 @@
 //! t distribution on n − 2 degrees of freedom, and say so (they describe the
 //! *expected* rate, not a single year's observed one).
 //!
+//! One addition to METHODS.md's rules, where they are silent: the checkpoint's
+//! base year, when its count is small, is anchored on the model's expected
+//! value for that year rather than on the year's own rate (a year without a
+//! death would put the glide path's start at 0, whose logarithm is −∞).
+//!
 //! When there is no model (no event at all, separation, one year), the status
 //! still follows from the judged value; projections are null and `reason` says
 //! why (`all_zero`, `separation`, `not_converged`, ...).
@@ -164,6 +169,14 @@ pub(crate) fn model(indicator: &Indicator, points: &[Point], settings: &Settings
     let mut pairs: Vec<(i32, f64)> = obs.iter().map(|o| (o.year, o.value)).collect();
     if let (Some(last), Some(p)) = (pairs.last_mut(), &pooled) {
         last.1 = p.value;
+    }
+    // The plan's base year anchors the checkpoint's glide path; a small count
+    // there (0 deaths reads as a rate of 0, whose logarithm is −∞) is replaced
+    // by the model's expected value for that year.
+    if let (Ok(f), Some(i)) = (&fit, counts.iter().position(|o| o.year == settings.base_year)) {
+        if i + 1 < pairs.len() && counts[i].events < settings.thresholds.small_numbers {
+            pairs[i].1 = f.value(f.eta(f64::from(settings.base_year)), per);
+        }
     }
     let mut trend = Trend::new(&pairs, scale, level, settings.thresholds.zero_spread);
     trend.fit = fit.as_ref().ok().map(|f| model_line(f, per, &counts));
@@ -394,7 +407,21 @@ pub(crate) fn assess(indicator: &Indicator, points: &[Point], settings: &Setting
                 reason = Some("target_year_passed".into());
             } else if let Some(f) = fit {
                 match probability(f, &rule, target_year, per) {
-                    Ok(p) => a.probability = Some(p),
+                    Ok(p) => {
+                        a.probability = Some(p);
+                        let y = f64::from(target_year);
+                        let q = |v: f64| {
+                            let se = f.se_eta(y)?;
+                            finite((super::glm::to_link(f.family, v, per) - f.eta(y)) / se)
+                        };
+                        match rule {
+                            Rule::Threshold { value, .. } => a.explain.q = q(value),
+                            Rule::Band { low, high, .. } => {
+                                a.explain.q_low = q(low);
+                                a.explain.q_high = q(high);
+                            }
+                        }
+                    }
                     Err(why) => a.null_because("probability", why),
                 }
             }
