@@ -838,6 +838,44 @@ pub fn counts_note(indicator: &Indicator, a: &Assessment, lang: Lang) -> Option<
     })
 }
 
+/// The events behind the latest value of a rate from counts, for the table
+/// beside the rate: `4 例（2022–2024 年合并）` when pooled, else the latest
+/// year's `29 例`. `None` for a value fitted without counts.
+///
+/// ```
+/// use gapcast_core::assess::{assess, Settings};
+/// use gapcast_core::catalog::builtin;
+/// use gapcast_core::explain::latest_events;
+/// use gapcast_core::format::Lang;
+/// use gapcast_core::series::Point;
+/// let catalog = builtin();
+/// let nmr = catalog.get("C-HEALTH-02").unwrap();
+/// let p = |year, d: f64| Point { events: Some(d), exposure: Some(17000.0), ..Point::new(year, d / 17.0) };
+/// let a = assess(nmr, &[p(2023, 30.0), p(2024, 25.0)], &Settings::new(2025));
+/// assert_eq!(latest_events(&a, Lang::Zh).as_deref(), Some("25 例"));
+/// ```
+#[inline(never)]
+pub fn latest_events(a: &Assessment, lang: Lang) -> Option<String> {
+    if let Some(p) = &a.pooled {
+        let d = format::number(p.events, 0);
+        let span = match (p.years.first(), p.years.last()) {
+            (Some(f), Some(l)) if f != l => format!("{f}–{l}"),
+            (Some(f), _) => f.to_string(),
+            _ => String::new(),
+        };
+        return Some(match lang {
+            Lang::Zh => format!("{d} 例（{span} 年合并）"),
+            Lang::En => format!("{d} events ({span} pooled)"),
+        });
+    }
+    let d = a.points.last()?.events?;
+    let d = format::number(d, 0);
+    Some(match lang {
+        Lang::Zh => format!("{d} 例"),
+        Lang::En => format!("{d} events"),
+    })
+}
+
 /// The unit the what-if control speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PaceUnit {

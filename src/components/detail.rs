@@ -309,6 +309,7 @@ pub fn Detail(props: &DetailProps) -> Html {
                     <span class="hint">{ format!("{plan} · {} · {id}", gapcast_core::format::domain(&indicator.domain, lang)) }</span>
                 </div>
                 <p class="reading" id="detail-reading">{ reading.clone() }</p>
+                if let Some(note) = explain::counts_note(indicator, a, lang) { <p class="counts-note" id="detail-counts">{ note }</p> }
                 if !a.warnings.is_empty() {
                     <ul class="detail-warnings" aria-label={m(DetailMsg::Warnings)}>
                         { for a.warnings.iter().map(|w| html! {
