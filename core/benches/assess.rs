@@ -56,7 +56,11 @@ fn with_counts(catalog: &Catalog, series: &[Series]) -> Vec<Series> {
                         Unit::Percent => (0.05 * exposure + (k % 3) as f64 * 7.0).round(),
                         _ => ((k * 7 + s.id.len()) % 6) as f64,
                     };
-                    Point { events: Some(events), exposure: Some(exposure), ..Point::new(p.year, events / exposure * per) }
+                    Point {
+                        events: Some(events),
+                        exposure: Some(exposure),
+                        ..Point::new(p.year, events / exposure * per)
+                    }
                 })
                 .collect();
             Series::new(s.id.clone(), points)

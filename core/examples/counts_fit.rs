@@ -56,7 +56,9 @@ fn run(case: &Value) -> Value {
                 None
             } else {
                 match family {
-                Family::Poisson => garwood(o.events, level).map(|(l, u)| (l / o.exposure * per, u / o.exposure * per)),
+                    Family::Poisson => {
+                        garwood(o.events, level).map(|(l, u)| (l / o.exposure * per, u / o.exposure * per))
+                    }
                     Family::Binomial => clopper_pearson(o.events, o.exposure, level).map(|(l, u)| (l * per, u * per)),
                 }
             };

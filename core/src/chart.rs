@@ -324,11 +324,7 @@ pub fn input_for(
         checkpoint,
         what_if: what_if.map(|w| w.path.iter().map(|p| (p.year, p.value)).collect()).unwrap_or_default(),
         bounds: (indicator.bounds.lower, indicator.bounds.upper),
-        whiskers: a
-            .points
-            .iter()
-            .filter_map(|p| p.observed_interval.map(|i| (p.year, i.lower, i.upper)))
-            .collect(),
+        whiskers: a.points.iter().filter_map(|p| p.observed_interval.map(|i| (p.year, i.lower, i.upper))).collect(),
     }
 }
 
@@ -795,7 +791,11 @@ mod tests {
         input.whiskers = vec![(2021, 4.0, 10.0), (2023, 6.0, 9.0)];
         let chart = layout(&input, 400.0, 200.0);
         // y: 4 → 172.0, 10 → 14.0 (the ticks of the snapshot above); x: 2021 → 52.0.
-        assert!(chart.whiskers.starts_with("M52.0,172.0V14.0M49.0,172.0H55.0M49.0,14.0H55.0M126.2,"), "{}", chart.whiskers);
+        assert!(
+            chart.whiskers.starts_with("M52.0,172.0V14.0M49.0,172.0H55.0M49.0,14.0H55.0M126.2,"),
+            "{}",
+            chart.whiskers
+        );
         assert!(chart.to_svg().contains(r#"<path class="whisker" d="M52.0,172.0V14.0"#));
         // No intervals, nothing drawn.
         assert_eq!(layout(&maternal(), 400.0, 200.0).whiskers, "");

@@ -566,11 +566,7 @@ pub fn method_lines(a: &Assessment, lang: Lang) -> Vec<MethodLine> {
                 Some(_) => lang.pick("预期值区间", " interval of the expected value"),
                 None => lang.pick("预测区间", " prediction interval"),
             };
-            out.push(line(
-                &format!("{level}%{name}"),
-                "g⁻¹(ĝ(T) ± t·se(T))",
-                format!("{} – {}", v(lo), v(hi)),
-            ));
+            out.push(line(&format!("{level}%{name}"), "g⁻¹(ĝ(T) ± t·se(T))", format!("{} – {}", v(lo), v(hi))));
         }
     }
     let cdf = match a.target.comparator.as_deref() {
@@ -682,9 +678,15 @@ fn counts_lines(a: &Assessment, c: &crate::assess::counts::CountsExplain, lang: 
     let v = |x: f64| format::value(x, a.unit, lang);
     let mut out = Vec::new();
     let (label, formula) = if c.family == "binomial" {
-        (lang.pick("二项 logistic 回归（IRLS）", "Binomial logistic regression (IRLS)"), "logit E[dᵢ/Nᵢ] = a + b·(tᵢ − t̄)")
+        (
+            lang.pick("二项 logistic 回归（IRLS）", "Binomial logistic regression (IRLS)"),
+            "logit E[dᵢ/Nᵢ] = a + b·(tᵢ − t̄)",
+        )
     } else {
-        (lang.pick("泊松对数线性回归（IRLS）", "Poisson log-linear regression (IRLS)"), "ln E[dᵢ] = ln Nᵢ + a + b·(tᵢ − t̄)")
+        (
+            lang.pick("泊松对数线性回归（IRLS）", "Poisson log-linear regression (IRLS)"),
+            "ln E[dᵢ] = ln Nᵢ + a + b·(tᵢ − t̄)",
+        )
     };
     let fitted = match (c.intercept_centred, c.t_mean, a.slope, c.iterations) {
         (Some(a0), Some(t), Some(b), Some(k)) => match lang {
@@ -698,7 +700,9 @@ fn counts_lines(a: &Assessment, c: &crate::assess::counts::CountsExplain, lang: 
                 (Some("all_full"), Lang::Zh) => "各年均为 100%".to_string(),
                 (Some("all_full"), Lang::En) => "100% in every year".to_string(),
                 (Some("separation"), Lang::Zh) => "事件集中在首年或末年，斜率的估计为无穷".to_string(),
-                (Some("separation"), Lang::En) => "the events sit at one end of the series: the slope is infinite".to_string(),
+                (Some("separation"), Lang::En) => {
+                    "the events sit at one end of the series: the slope is infinite".to_string()
+                }
                 (Some("not_converged"), Lang::Zh) => format!("迭代 {} 次仍未收敛", c.iterations.unwrap_or_default()),
                 (Some("not_converged"), Lang::En) => {
                     format!("not converged after {} iterations", c.iterations.unwrap_or_default())
@@ -718,7 +722,11 @@ fn counts_lines(a: &Assessment, c: &crate::assess::counts::CountsExplain, lang: 
         ));
     }
     if let (Some(sa), Some(sb)) = (c.se_intercept, c.se_slope) {
-        out.push(line(lang.pick("系数标准误", "Standard errors"), "√φ·se(a), √φ·se(b)", format!("{}, {}", sig(sa), sig(sb))));
+        out.push(line(
+            lang.pick("系数标准误", "Standard errors"),
+            "√φ·se(a), √φ·se(b)",
+            format!("{}, {}", sig(sa), sig(sb)),
+        ));
     }
     let small = if c.small_years.is_empty() {
         String::new()
@@ -744,8 +752,12 @@ fn counts_lines(a: &Assessment, c: &crate::assess::counts::CountsExplain, lang: 
             lang.pick("合并的最新值", "Pooled latest value"),
             format!("Σd / ΣN × {} ({years})", format::number(c.per, 0)),
             match lang {
-                Lang::Zh => format!("{} / {} → {}", format::number(p.events, 0), format::number(p.exposure, 0), v(p.value)),
-                Lang::En => format!("{} / {} → {}", format::number(p.events, 0), format::number(p.exposure, 0), v(p.value)),
+                Lang::Zh => {
+                    format!("{} / {} → {}", format::number(p.events, 0), format::number(p.exposure, 0), v(p.value))
+                }
+                Lang::En => {
+                    format!("{} / {} → {}", format::number(p.events, 0), format::number(p.exposure, 0), v(p.value))
+                }
             },
         ));
     }
@@ -809,7 +821,10 @@ pub fn counts_note(indicator: &Indicator, a: &Assessment, lang: Lang) -> Option<
         };
         let (value, d) = (format::value(p.value, a.unit, lang), format::number(p.events, 0));
         match lang {
-            Lang::Zh => format!("；因有年份少于 {} 例，最新值取 {span} 年合并的 {value}（{d} 例）", format::number(c.small_numbers_below, 0)),
+            Lang::Zh => format!(
+                "；因有年份少于 {} 例，最新值取 {span} 年合并的 {value}（{d} 例）",
+                format::number(c.small_numbers_below, 0)
+            ),
             Lang::En => format!(
                 "; as some years have fewer than {} events, the latest value is {span} pooled, {value} ({d} events)",
                 format::number(c.small_numbers_below, 0)

@@ -75,8 +75,16 @@ fn maternal_deaths_are_modelled_from_counts() {
 fn swapping_the_last_two_years_keeps_the_judged_value() {
     let w = indicator("W-HEALTH-02");
     let base = [(2019, 2.0, 17000.0), (2020, 3.0, 17000.0), (2021, 2.0, 17000.0), (2022, 1.0, 17000.0)];
-    let a = assess(&w, &counts(&[base[0], base[1], base[2], base[3], (2023, 1.0, 17000.0), (2024, 2.0, 17000.0)], 1e5), &Settings::new(2025));
-    let b = assess(&w, &counts(&[base[0], base[1], base[2], base[3], (2023, 2.0, 17000.0), (2024, 1.0, 17000.0)], 1e5), &Settings::new(2025));
+    let a = assess(
+        &w,
+        &counts(&[base[0], base[1], base[2], base[3], (2023, 1.0, 17000.0), (2024, 2.0, 17000.0)], 1e5),
+        &Settings::new(2025),
+    );
+    let b = assess(
+        &w,
+        &counts(&[base[0], base[1], base[2], base[3], (2023, 2.0, 17000.0), (2024, 1.0, 17000.0)], 1e5),
+        &Settings::new(2025),
+    );
     assert_eq!(a.latest_value, b.latest_value);
     assert_eq!(a.status, b.status);
 }
@@ -86,8 +94,7 @@ fn swapping_the_last_two_years_keeps_the_judged_value() {
 #[test]
 fn large_counts_are_judged_on_the_latest_year() {
     let c = indicator("C-HEALTH-03");
-    let rows: Vec<(i32, f64, f64)> =
-        (0..6).map(|k| (2019 + k, (60.0 - 5.0 * f64::from(k)).round(), 17000.0)).collect();
+    let rows: Vec<(i32, f64, f64)> = (0..6).map(|k| (2019 + k, (60.0 - 5.0 * f64::from(k)).round(), 17000.0)).collect();
     let a = assess(&c, &counts(&rows, 1000.0), &Settings::new(2025));
     assert!(a.pooled.is_none());
     assert_eq!(a.latest_value, Some(35.0 / 17000.0 * 1000.0));
@@ -100,12 +107,20 @@ fn large_counts_are_judged_on_the_latest_year() {
 #[test]
 fn no_event_at_all_is_named_not_hidden() {
     let w = indicator("W-HEALTH-02");
-    let a = assess(&w, &counts(&[(2022, 0.0, 16000.0), (2023, 0.0, 15800.0), (2024, 0.0, 15500.0)], 1e5), &Settings::new(2025));
+    let a = assess(
+        &w,
+        &counts(&[(2022, 0.0, 16000.0), (2023, 0.0, 15800.0), (2024, 0.0, 15500.0)], 1e5),
+        &Settings::new(2025),
+    );
     assert_eq!((a.status, a.reason.as_deref(), a.latest_value), (Status::Achieved, Some("all_zero"), Some(0.0)));
     assert_eq!((a.slope, a.probability), (None, None));
     assert_eq!(a.null_reasons.get("slope").map(String::as_str), Some("all_zero"));
     // Deaths only in the latest year: the slope runs to infinity.
-    let a = assess(&w, &counts(&[(2022, 0.0, 16000.0), (2023, 0.0, 15800.0), (2024, 3.0, 15500.0)], 1e5), &Settings::new(2025));
+    let a = assess(
+        &w,
+        &counts(&[(2022, 0.0, 16000.0), (2023, 0.0, 15800.0), (2024, 3.0, 15500.0)], 1e5),
+        &Settings::new(2025),
+    );
     assert_eq!(a.reason.as_deref(), Some("separation"));
     assert_eq!(a.explain.counts.as_ref().and_then(|c| c.fit_failure.as_deref()), Some("separation"));
 }
@@ -115,7 +130,14 @@ fn no_event_at_all_is_named_not_hidden() {
 #[test]
 fn shares_are_modelled_as_binomial() {
     let w = indicator("W-HEALTH-13");
-    let rows = [(2019, 3.0, 40.0), (2020, 2.0, 42.0), (2021, 2.0, 45.0), (2022, 1.0, 41.0), (2023, 1.0, 44.0), (2024, 0.0, 43.0)];
+    let rows = [
+        (2019, 3.0, 40.0),
+        (2020, 2.0, 42.0),
+        (2021, 2.0, 45.0),
+        (2022, 1.0, 41.0),
+        (2023, 1.0, 44.0),
+        (2024, 0.0, 43.0),
+    ];
     let a = assess(&w, &counts(&rows, 100.0), &Settings::new(2025));
     assert_eq!(a.method.as_deref(), Some("binomial"));
     let pooled = a.pooled.as_ref().expect("pooled");
@@ -131,11 +153,8 @@ fn shares_are_modelled_as_binomial() {
 #[test]
 fn directional_targets_use_the_models_rate_of_change() {
     let c = indicator("C-SAFETY-03");
-    let rows: Vec<(i32, f64, f64)> = [9.0, 8.0, 8.0, 6.0, 5.0, 5.0]
-        .iter()
-        .enumerate()
-        .map(|(k, &d)| (2019 + k as i32, d, 250_000.0))
-        .collect();
+    let rows: Vec<(i32, f64, f64)> =
+        [9.0, 8.0, 8.0, 6.0, 5.0, 5.0].iter().enumerate().map(|(k, &d)| (2019 + k as i32, d, 250_000.0)).collect();
     let a = assess(&c, &counts(&rows, 1e5), &Settings::new(2025));
     let explain = a.explain.directional.as_ref().expect("directional");
     assert_eq!(explain.measure, "relative_per_year");
@@ -256,7 +275,14 @@ fn the_detail_view_says_what_the_interval_means() {
     use gapcast_core::explain::{counts_note, method_lines};
     use gapcast_core::format::Lang;
     let w = indicator("W-HEALTH-02");
-    let rows = [(2019, 3.0, 17200.0), (2020, 0.0, 16800.0), (2021, 3.0, 16500.0), (2022, 1.0, 16000.0), (2023, 2.0, 15800.0), (2024, 1.0, 15500.0)];
+    let rows = [
+        (2019, 3.0, 17200.0),
+        (2020, 0.0, 16800.0),
+        (2021, 3.0, 16500.0),
+        (2022, 1.0, 16000.0),
+        (2023, 2.0, 15800.0),
+        (2024, 1.0, 15500.0),
+    ];
     let a = assess(&w, &counts(&rows, 1e5), &Settings::new(2025));
     let zh = counts_note(&w, &a, Lang::Zh).unwrap();
     let en = counts_note(&w, &a, Lang::En).unwrap();

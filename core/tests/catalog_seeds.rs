@@ -269,8 +269,11 @@ fn small_number_rates_name_their_counts() {
 #[test]
 fn count_names_are_not_indicator_names() {
     let c = catalog();
-    let names: Vec<&str> =
-        c.indicators.iter().flat_map(|i| std::iter::once(i.name_zh.as_str()).chain(i.aliases.iter().map(String::as_str))).collect();
+    let names: Vec<&str> = c
+        .indicators
+        .iter()
+        .flat_map(|i| std::iter::once(i.name_zh.as_str()).chain(i.aliases.iter().map(String::as_str)))
+        .collect();
     for indicator in &c.indicators {
         let Some(counts) = &indicator.counts else { continue };
         for name in counts.numerator_names().chain(counts.denominator_names()) {

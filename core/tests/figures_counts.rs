@@ -101,7 +101,8 @@ fn count_problems_are_located() {
 
 #[test]
 fn counts_keep_series_in_catalog_order() {
-    let figures = parse("指标\t2021年\n婴儿死亡率\t3.0\n孕产妇死亡数\t2\n活产数\t17000", &builtin(), &ParseOptions::new(2026));
+    let figures =
+        parse("指标\t2021年\n婴儿死亡率\t3.0\n孕产妇死亡数\t2\n活产数\t17000", &builtin(), &ParseOptions::new(2026));
     let ids: Vec<&str> = figures.series.iter().map(|s| s.id.as_str()).collect();
     // Infant mortality gets a derived count from the same live births.
     assert_eq!(ids, ["W-HEALTH-02", "C-HEALTH-03"]);

@@ -96,11 +96,12 @@ fn template_offers_the_count_rows() {
             if !cells[0].is_empty() || cells[1] == "指标" {
                 return format!("{r}\n");
             }
-            let count = if catalog.indicators.iter().any(|i| i.counts.as_ref().is_some_and(|c| c.denominator == cells[1])) {
-                "1000"
-            } else {
-                "1"
-            };
+            let count =
+                if catalog.indicators.iter().any(|i| i.counts.as_ref().is_some_and(|c| c.denominator == cells[1])) {
+                    "1000"
+                } else {
+                    "1"
+                };
             format!("\t{}\t\t\t{count}\t{count}\n", cells[1])
         })
         .collect();

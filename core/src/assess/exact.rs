@@ -26,11 +26,7 @@ pub fn garwood(events: f64, level: f64) -> Option<(f64, f64)> {
         return None;
     }
     let alpha = 1.0 - level;
-    let lower = if events == 0.0 {
-        0.0
-    } else {
-        ChiSquared::new(2.0 * events).ok()?.inverse_cdf(alpha / 2.0) / 2.0
-    };
+    let lower = if events == 0.0 { 0.0 } else { ChiSquared::new(2.0 * events).ok()?.inverse_cdf(alpha / 2.0) / 2.0 };
     let upper = ChiSquared::new(2.0 * events + 2.0).ok()?.inverse_cdf(1.0 - alpha / 2.0) / 2.0;
     (lower.is_finite() && upper.is_finite()).then_some((lower, upper))
 }
@@ -52,11 +48,8 @@ pub fn clopper_pearson(events: f64, trials: f64, level: f64) -> Option<(f64, f64
         return None;
     }
     let alpha = 1.0 - level;
-    let lower = if events == 0.0 {
-        0.0
-    } else {
-        Beta::new(events, trials - events + 1.0).ok()?.inverse_cdf(alpha / 2.0)
-    };
+    let lower =
+        if events == 0.0 { 0.0 } else { Beta::new(events, trials - events + 1.0).ok()?.inverse_cdf(alpha / 2.0) };
     let upper = if events == trials {
         1.0
     } else {
@@ -87,7 +80,8 @@ mod tests {
         let (lo, _) = garwood(1.0, 0.8).unwrap();
         assert!(close(lo, -(0.9f64.ln())));
         // Published 95% limits (Ulm 1990 / NCHS tables) to 4 decimals.
-        for (d, lower, upper) in [(1.0, 0.0253, 5.5716), (2.0, 0.2422, 7.2247), (5.0, 1.6235, 11.6683), (20.0, 12.2165, 30.8884)]
+        for (d, lower, upper) in
+            [(1.0, 0.0253, 5.5716), (2.0, 0.2422, 7.2247), (5.0, 1.6235, 11.6683), (20.0, 12.2165, 30.8884)]
         {
             let (lo, hi) = garwood(d, 0.95).unwrap();
             assert!((lo - lower).abs() < 5e-5 && (hi - upper).abs() < 5e-5, "d = {d}: ({lo}, {hi})");

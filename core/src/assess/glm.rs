@@ -483,7 +483,8 @@ mod tests {
 
     #[test]
     fn binomial_score_equations_hold_at_the_estimate() {
-        let data = obs(&[(2019, 310.0, 16000.0), (2020, 280.0, 15500.0), (2021, 300.0, 15000.0), (2022, 240.0, 14100.0)]);
+        let data =
+            obs(&[(2019, 310.0, 16000.0), (2020, 280.0, 15500.0), (2021, 300.0, 15000.0), (2022, 240.0, 14100.0)]);
         let fit = GlmFit::new(Family::Binomial, &data).unwrap();
         let r: Vec<f64> = data.iter().zip(&fit.fitted_events).map(|(o, mu)| o.events - mu).collect();
         let rx: f64 = data.iter().zip(&r).map(|(o, r)| r * (f64::from(o.year) - fit.t_mean)).sum();
@@ -496,7 +497,8 @@ mod tests {
 
     #[test]
     fn overdispersion_widens_the_interval_by_the_square_root_of_phi() {
-        let data = obs(&[(2018, 40.0, 1e4), (2019, 80.0, 1e4), (2020, 35.0, 1e4), (2021, 90.0, 1e4), (2022, 30.0, 1e4)]);
+        let data =
+            obs(&[(2018, 40.0, 1e4), (2019, 80.0, 1e4), (2020, 35.0, 1e4), (2021, 90.0, 1e4), (2022, 30.0, 1e4)]);
         let fit = GlmFit::new(Family::Poisson, &data).unwrap();
         let phi = fit.dispersion.unwrap();
         assert!(phi > 1.0);
@@ -507,7 +509,8 @@ mod tests {
 
     #[test]
     fn a_zero_year_needs_no_fallback() {
-        let fit = GlmFit::new(Family::Poisson, &obs(&[(2020, 2.0, 17000.0), (2021, 0.0, 17000.0), (2022, 1.0, 17000.0)]));
+        let fit =
+            GlmFit::new(Family::Poisson, &obs(&[(2020, 2.0, 17000.0), (2021, 0.0, 17000.0), (2022, 1.0, 17000.0)]));
         assert!(fit.is_ok());
     }
 

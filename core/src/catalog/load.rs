@@ -22,7 +22,9 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::issue::{CatalogIssue, IssueKind, COMPARATORS, INEQUALITIES};
-use super::model::{Bounds, Comparator, Counts, Direction, Goal, Indicator, Milestone, Plan, PlanTitle, Scale, Target, Unit};
+use super::model::{
+    Bounds, Comparator, Counts, Direction, Goal, Indicator, Milestone, Plan, PlanTitle, Scale, Target, Unit,
+};
 use super::raw::{self, RawIndicator, ShapeProblem, Spanned};
 use super::syntax;
 use super::Catalog;
@@ -534,7 +536,13 @@ impl<'a, 'b> Check<'a, 'b> {
                 self.raise(Some(per.span()), "counts.per", kind);
             }
         }
-        Some(Counts { numerator: numerator?, denominator: denominator?, per: expected, numerator_aliases, denominator_aliases })
+        Some(Counts {
+            numerator: numerator?,
+            denominator: denominator?,
+            per: expected,
+            numerator_aliases,
+            denominator_aliases,
+        })
     }
 
     /// The target's goal: a comparator with its value(s), or a direction.

@@ -456,7 +456,10 @@ impl<'a> Assembler<'a> {
                     at,
                     text,
                     format!("{name}是计数，单位“{}”不适用，数值按计数读取", text.trim()),
-                    format!("{name} is a count; the unit “{}” does not apply and values are read as counts", text.trim()),
+                    format!(
+                        "{name} is a count; the unit “{}” does not apply and values are read as counts",
+                        text.trim()
+                    ),
                 );
                 self.report(d);
             }
@@ -481,7 +484,9 @@ impl<'a> Assembler<'a> {
                     continue;
                 }
                 CellValue::Invalid(why) => why.reason(),
-                CellValue::Number(n) if n.unit.is_some() => ("带有单位，计数不带单位", "given with a unit, which a count has not"),
+                CellValue::Number(n) if n.unit.is_some() => {
+                    ("带有单位，计数不带单位", "given with a unit, which a count has not")
+                }
                 CellValue::Number(n) => match counts::check_count(n.value) {
                     Ok(()) => {
                         self.accounting.mark(cell);

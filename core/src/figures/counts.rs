@@ -106,7 +106,8 @@ fn resolve(cells: CountCells, texts: &dyn Fn(CellRef) -> String, out: &mut Vec<D
                 let zh = format!("{name} {year} 年有不同的数值：{}；均未使用", listing_zh.join("，"));
                 let en = format!("{name} has different values for {year}: {}; neither is used", listing_en.join(", "));
                 for (_, cell) in &values {
-                    let d = Diagnostic::at(Severity::Error, Code::Conflict, *cell, &texts(*cell), zh.clone(), en.clone());
+                    let d =
+                        Diagnostic::at(Severity::Error, Code::Conflict, *cell, &texts(*cell), zh.clone(), en.clone());
                     out.push(d.for_year(year));
                 }
                 continue;
@@ -160,9 +161,8 @@ pub(crate) fn pair(
         let per = counts.per;
         let id = indicator.id.as_str();
         let position = series.iter().position(|s| s.id == indicator.id);
-        let mut points: BTreeMap<i32, Point> = position
-            .map(|i| series[i].points.iter().map(|p| (p.year, p.clone())).collect())
-            .unwrap_or_default();
+        let mut points: BTreeMap<i32, Point> =
+            position.map(|i| series[i].points.iter().map(|p| (p.year, p.clone())).collect()).unwrap_or_default();
         let mut changed = false;
         let years: std::collections::BTreeSet<i32> = numerators.keys().chain(denominators.keys()).copied().collect();
         for year in years {
