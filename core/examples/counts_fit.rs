@@ -52,7 +52,7 @@ fn run(case: &Value) -> Value {
     let exact: Vec<Value> = obs
         .iter()
         .map(|o| {
-            let bounds = if !(o.exposure > 0.0) {
+            let bounds = if o.exposure.is_nan() || o.exposure <= 0.0 {
                 None
             } else {
                 match family {

@@ -220,7 +220,7 @@ pub fn layout(input: &ChartInput, width: f64, height: f64) -> Chart {
             .and_then(|&(yr, _)| input.band.iter().find(|b| b.0 == yr))
             .map(|&(_, lo, hi)| (lo, hi)),
         what_if_end: input.what_if.last().filter(|p| p.1.is_finite()).map(marker),
-        whiskers: whiskers(&input.whiskers, |yr| px(yr), |v| y.map(clamp_y(v))),
+        whiskers: whiskers(&input.whiskers, px, |v| y.map(clamp_y(v))),
     }
 }
 

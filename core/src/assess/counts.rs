@@ -141,7 +141,7 @@ pub(crate) fn model(indicator: &Indicator, points: &[Point], settings: &Settings
     for p in &window {
         let (d, n) = p.counts()?;
         let whole = d.is_finite() && d >= 0.0 && d.fract() == 0.0;
-        if !whole || !(n.is_finite() && n > 0.0) || (family == Family::Binomial && d > n) {
+        if !(whole && n.is_finite() && n > 0.0) || (family == Family::Binomial && d > n) {
             return None;
         }
         obs.push(ObservedPoint {
