@@ -258,15 +258,18 @@ impl<'a> Assembler<'a> {
     /// Matches a record's name, then reads its unit and values.
     fn record(&mut self, record: &Record) {
         let Some(&name_cell) = record.names.last() else { return };
-        if let Some(name) = self.count_name(record) {
-            self.count_record(record, &name);
-            return;
-        }
         let mut outcome = NameMatch::NotFound;
         for &cell in &record.names {
             outcome = self.find(self.text(cell).trim());
             if matches!(outcome, NameMatch::Found(..)) {
                 break;
+            }
+        }
+        // Not an indicator: perhaps a count one names (孕产妇死亡数, 活产数).
+        if !matches!(outcome, NameMatch::Found(..)) {
+            if let Some(name) = self.count_name(record) {
+                self.count_record(record, &name);
+                return;
             }
         }
         let index = match outcome {
@@ -427,20 +430,16 @@ impl<'a> Assembler<'a> {
         }
     }
 
-    /// The canonical count name of a record (a numerator or denominator the
-    /// catalog names), unless the user assigned the name to an indicator.
+    /// The canonical count name of a record that names no indicator (a
+    /// numerator or denominator the catalog names).
     fn count_name(&self, record: &Record) -> Option<String> {
-        record.names.iter().find_map(|&cell| {
-            let text = self.text(cell).trim();
-            if self.options.assignments.contains_key(text) {
-                return None;
-            }
-            self.count_names.find(text).map(str::to_string)
-        })
+        record.names.iter().find_map(|&cell| self.count_names.find(self.text(cell)).map(str::to_string))
     }
 
     /// Reads a count row (or column): whole numbers ≥ 0, without a scaling
-    /// unit, kept for pairing by year.
+    /// unit, kept for pairing by year. Out of line: inlined into the parse it
+    /// made the page's wasm larger.
+    #[inline(never)]
     fn count_record(&mut self, record: &Record, name: &str) {
         for &cell in &record.names {
             self.accounting.mark(cell);

@@ -19,7 +19,10 @@
 //! A denominator such as 活产数 serves every indicator that names it; its
 //! conflicts and duplicates are reported once, not once per indicator.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+// Plain vectors, sorted with the crate's one sort, rather than more
+// BTreeMap instantiations: each costs the page kilobytes of wasm.
 
 use crate::catalog::{Catalog, Unit};
 use crate::series::{Point, Series};
@@ -28,48 +31,49 @@ use super::diagnostic::{CellRef, Code, Diagnostic, Severity};
 use super::matching::normalise;
 
 /// The catalog's count names (numerators, denominators and their aliases),
-/// each leading to its canonical name.
+/// normalised, each with its canonical name.
 pub(crate) struct CountNames {
-    by_name: HashMap<String, String>,
+    names: Vec<(String, String)>,
 }
 
 impl CountNames {
     pub(crate) fn new(catalog: &Catalog) -> Self {
-        let mut by_name = HashMap::new();
+        let mut names = Vec::new();
         for counts in catalog.indicators.iter().filter_map(|i| i.counts.as_ref()) {
             for name in counts.numerator_names() {
-                by_name.insert(normalise(name), counts.numerator.clone());
+                names.push((normalise(name), counts.numerator.clone()));
             }
             for name in counts.denominator_names() {
-                by_name.insert(normalise(name), counts.denominator.clone());
+                names.push((normalise(name), counts.denominator.clone()));
             }
         }
-        CountNames { by_name }
+        CountNames { names }
     }
 
     /// The canonical count name a pasted name stands for, if any.
     pub(crate) fn find(&self, name: &str) -> Option<&str> {
-        if self.by_name.is_empty() {
+        if self.names.is_empty() {
             return None;
         }
-        self.by_name.get(&normalise(name.trim())).map(String::as_str)
+        let key = normalise(name.trim());
+        self.names.iter().find(|(n, _)| *n == key).map(|(_, canonical)| canonical.as_str())
     }
 }
 
-/// Count values read so far: canonical name → year → (value, cell), every
-/// cell as pasted.
+/// Count values read so far: (canonical name, year, value, cell), in paste
+/// order.
 #[derive(Default)]
 pub(crate) struct CountCells {
-    by_name: BTreeMap<String, BTreeMap<i32, Vec<(f64, CellRef)>>>,
+    cells: Vec<(String, i32, f64, CellRef)>,
 }
 
 impl CountCells {
     pub(crate) fn push(&mut self, name: &str, year: i32, value: f64, cell: CellRef) {
-        self.by_name.entry(name.to_string()).or_default().entry(year).or_default().push((value, cell));
+        self.cells.push((name.to_string(), year, value, cell));
     }
 
     pub(crate) fn is_empty(&self) -> bool {
-        self.by_name.is_empty()
+        self.cells.is_empty()
     }
 }
 
@@ -92,51 +96,63 @@ struct Resolved {
     cell: CellRef,
 }
 
+/// Each name-year resolved to one value, sorted by name and year.
+struct ResolvedCounts {
+    rows: Vec<(String, i32, Resolved)>,
+}
+
+impl ResolvedCounts {
+    /// The years of a count name, ascending, with their values.
+    fn of(&self, name: &str) -> Vec<(i32, Resolved)> {
+        self.rows.iter().filter(|r| r.0 == name).map(|r| (r.1, r.2)).collect()
+    }
+}
+
 /// Resolves each name-year to one value: duplicates are noted, differing values
 /// are a conflict (neither used).
 fn resolve(cells: CountCells, texts: &dyn Fn(CellRef) -> String, out: &mut Vec<Diagnostic>) -> ResolvedCounts {
-    let mut resolved = BTreeMap::new();
-    for (name, years) in cells.by_name {
-        let mut by_year = BTreeMap::new();
-        for (year, values) in years {
-            let (first, first_cell) = values[0];
-            if values.iter().any(|(v, _)| *v != first) {
-                let listing_zh: Vec<String> = values.iter().map(|(v, c)| format!("{} 的 {v}", c.a1())).collect();
-                let listing_en: Vec<String> = values.iter().map(|(v, c)| format!("{v} in {}", c.a1())).collect();
-                let zh = format!("{name} {year} 年有不同的数值：{}；均未使用", listing_zh.join("，"));
-                let en = format!("{name} has different values for {year}: {}; neither is used", listing_en.join(", "));
-                for (_, cell) in &values {
-                    let d =
-                        Diagnostic::at(Severity::Error, Code::Conflict, *cell, &texts(*cell), zh.clone(), en.clone());
-                    out.push(d.for_year(year));
-                }
-                continue;
+    let mut cells = cells.cells;
+    // Stable: within a name-year, the cells stay in paste order.
+    crate::sort::sort_by(&mut cells, |a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    let mut rows = Vec::new();
+    let mut start = 0;
+    while start < cells.len() {
+        let (name, year) = (&cells[start].0, cells[start].1);
+        let end = start + cells[start..].iter().take_while(|c| &c.0 == name && c.1 == year).count();
+        let group = &cells[start..end];
+        let (first, first_cell) = (group[0].2, group[0].3);
+        if group.iter().any(|c| c.2 != first) {
+            let listing_zh: Vec<String> = group.iter().map(|c| format!("{} 的 {}", c.3.a1(), c.2)).collect();
+            let listing_en: Vec<String> = group.iter().map(|c| format!("{} in {}", c.2, c.3.a1())).collect();
+            let zh = format!("{name} {year} 年有不同的数值：{}；均未使用", listing_zh.join("，"));
+            let en = format!("{name} has different values for {year}: {}; neither is used", listing_en.join(", "));
+            for c in group {
+                let d = Diagnostic::at(Severity::Error, Code::Conflict, c.3, &texts(c.3), zh.clone(), en.clone());
+                out.push(d.for_year(year));
             }
-            for (_, cell) in &values[1..] {
+        } else {
+            for c in &group[1..] {
                 let d = Diagnostic::at(
                     Severity::Info,
                     Code::Duplicate,
-                    *cell,
-                    &texts(*cell),
+                    c.3,
+                    &texts(c.3),
                     format!("与 {} 的数值相同（{name} {year} 年），只计一次", first_cell.a1()),
                     format!("Same value as {} ({name}, {year}); counted once", first_cell.a1()),
                 );
                 out.push(d.for_year(year));
             }
-            by_year.insert(year, Resolved { value: first, cell: first_cell });
+            rows.push((name.clone(), year, Resolved { value: first, cell: first_cell }));
         }
-        resolved.insert(name, by_year);
+        start = end;
     }
-    ResolvedCounts { by_name: resolved }
-}
-
-struct ResolvedCounts {
-    by_name: BTreeMap<String, BTreeMap<i32, Resolved>>,
+    ResolvedCounts { rows }
 }
 
 /// Pairs the counts with every indicator that names them and merges them into
 /// `series` (creating a series where only counts were pasted), keeping catalog
 /// order. `texts` gives a cell's pasted text for messages.
+#[inline(never)]
 pub(crate) fn pair(
     catalog: &Catalog,
     cells: CountCells,
@@ -148,12 +164,11 @@ pub(crate) fn pair(
     if cells.is_empty() {
         return;
     }
-    let counts_by_name = resolve(cells, texts, out);
-    let empty = BTreeMap::new();
+    let resolved = resolve(cells, texts, out);
     for indicator in &catalog.indicators {
         let Some(counts) = &indicator.counts else { continue };
-        let numerators = counts_by_name.by_name.get(&counts.numerator).unwrap_or(&empty);
-        let denominators = counts_by_name.by_name.get(&counts.denominator).unwrap_or(&empty);
+        let numerators = resolved.of(&counts.numerator);
+        let denominators = resolved.of(&counts.denominator);
         if numerators.is_empty() && denominators.is_empty() {
             continue;
         }
@@ -161,12 +176,14 @@ pub(crate) fn pair(
         let per = counts.per;
         let id = indicator.id.as_str();
         let position = series.iter().position(|s| s.id == indicator.id);
-        let mut points: BTreeMap<i32, Point> =
-            position.map(|i| series[i].points.iter().map(|p| (p.year, p.clone())).collect()).unwrap_or_default();
+        let mut points: Vec<Point> = position.map(|i| series[i].points.clone()).unwrap_or_default();
         let mut changed = false;
-        let years: std::collections::BTreeSet<i32> = numerators.keys().chain(denominators.keys()).copied().collect();
+        let mut years: Vec<i32> = numerators.iter().chain(&denominators).map(|c| c.0).collect();
+        crate::sort::sort_by_key(&mut years, |y| *y);
+        years.dedup();
+        let find = |list: &[(i32, Resolved)], year: i32| list.iter().find(|c| c.0 == year).map(|c| c.1);
         for year in years {
-            match (numerators.get(&year), denominators.get(&year)) {
+            match (find(&numerators, year), find(&denominators, year)) {
                 (Some(d), Some(n)) => {
                     if n.value <= 0.0 {
                         let text = texts(n.cell);
@@ -210,7 +227,14 @@ pub(crate) fn pair(
                         continue;
                     }
                     let value = tidy(d.value / n.value * per);
-                    let point = points.entry(year).or_insert_with(|| Point::new(year, value));
+                    let at = match points.iter().position(|p| p.year == year) {
+                        Some(i) => i,
+                        None => {
+                            points.push(Point::new(year, value));
+                            points.len() - 1
+                        }
+                    };
+                    let point = &mut points[at];
                     if (point.value - value).abs() > 0.05 + 0.01 * value.abs() {
                         let text = texts(d.cell);
                         out.push(
@@ -239,7 +263,7 @@ pub(crate) fn pair(
                     changed = true;
                 }
                 (Some(d), None) => {
-                    if points.get(&year).is_some_and(|p| p.events.is_some()) {
+                    if points.iter().any(|p| p.year == year && p.events.is_some()) {
                         continue;
                     }
                     let text = texts(d.cell);
@@ -263,7 +287,7 @@ pub(crate) fn pair(
                     );
                 }
                 (None, Some(n)) => {
-                    let Some(point) = points.get_mut(&year) else { continue };
+                    let Some(point) = points.iter_mut().find(|p| p.year == year) else { continue };
                     if point.events.is_some() || n.value <= 0.0 {
                         continue;
                     }
@@ -301,7 +325,7 @@ pub(crate) fn pair(
         if !changed {
             continue;
         }
-        let merged = Series::new(indicator.id.clone(), points.into_values().collect());
+        let merged = Series::new(indicator.id.clone(), points);
         match position {
             Some(i) => series[i] = merged,
             None => {
@@ -310,9 +334,8 @@ pub(crate) fn pair(
             }
         }
     }
-    let order: HashMap<&str, usize> =
-        catalog.indicators.iter().enumerate().map(|(i, ind)| (ind.id.as_str(), i)).collect();
-    crate::sort::sort_by_key(series, |s| order.get(s.id.as_str()).copied().unwrap_or(usize::MAX));
+    let position_of = |id: &str| catalog.indicators.iter().position(|i| i.id == id).unwrap_or(usize::MAX);
+    crate::sort::sort_by_key(series, |s| position_of(&s.id));
 }
 
 /// Rounds away binary noise from d/N·per (twelve significant digits).
