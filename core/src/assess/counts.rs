@@ -350,7 +350,7 @@ pub(crate) fn assess(indicator: &Indicator, points: &[Point], settings: &Setting
                     };
                 }
                 let projection = |year: i32| {
-                    let interval = f.interval(f64::from(year), level, per);
+                    let interval = trend.t_quantile.and_then(|t| f.interval_with(f64::from(year), t, per));
                     ProjectionPoint {
                         year,
                         value: finite(f.value(f.eta(f64::from(year)), per)),
@@ -467,7 +467,7 @@ pub(crate) fn assess(indicator: &Indicator, points: &[Point], settings: &Setting
     for milestone in &indicator.milestones {
         let mut assessed = milestones::assess(milestone, trend, th);
         if let Some(f) = fit {
-            let interval = f.interval(f64::from(milestone.year), level, per);
+            let interval = trend.t_quantile.and_then(|t| f.interval_with(f64::from(milestone.year), t, per));
             assessed.lower = interval.and_then(|i| finite(i.0));
             assessed.upper = interval.and_then(|i| finite(i.1));
             if assessed.observed.is_none() {

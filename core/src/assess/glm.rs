@@ -282,7 +282,12 @@ impl GlmFit {
     /// The interval of the expected value at Y: η̂ ± t_{n−2,(1+p)/2}·se, mapped
     /// back. `None` for fewer than three years.
     pub fn interval(&self, year: f64, level: f64, per: f64) -> Option<(f64, f64)> {
-        let t = t_quantile(level, self.df()?)?;
+        self.interval_with(year, t_quantile(level, self.df()?)?, per)
+    }
+
+    /// [`GlmFit::interval`] with t_{n−2,(1+p)/2} given, for callers that ask
+    /// for many years (the quantile is a root search).
+    pub fn interval_with(&self, year: f64, t: f64, per: f64) -> Option<(f64, f64)> {
         let eta = self.eta(year);
         let half = t * self.se_eta(year)?;
         Some((self.value(eta - half, per), self.value(eta + half, per)))
