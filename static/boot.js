@@ -1,7 +1,8 @@
 // Starts Gapcast from the single HTML file: checks the browser, unpacks the
 // inlined wasm (xz + base64) with the vendored xz-decompress decoder, and hands
-// it to wasm-bindgen's no-modules glue. Also owns the crash banner, so it
-// still works when the wasm instance is dead.
+// it to wasm-bindgen's no-modules glue; the XLSX writer's module only when it
+// is first asked for. Also owns the crash banner, so it still works when the
+// wasm instance is dead.
 (function () {
   "use strict";
   var status = document.getElementById("boot-status");
@@ -36,7 +37,8 @@
     box.querySelector("pre").textContent = String(details);
     box.addEventListener("click", function (e) {
       var act = e.target && e.target.getAttribute("data-act");
-      if (act === "reload") location.reload();
+      // Reloads without the fragment: a link's fragment may be what crashed it.
+      if (act === "reload") location.replace(location.href.split("#")[0]);
       if (act === "copy") {
         var text = box.querySelector("pre").textContent;
         var done = function () { e.target.textContent = "已复制 / Copied"; };
@@ -73,14 +75,31 @@
     return;
   }
 
-  var holder = document.getElementById("gapcast-wasm");
-  var text = holder.textContent;
-  holder.remove();
-  var binary = atob(text);
-  var bytes = new Uint8Array(binary.length);
-  for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  var unpacked = new xz.XzReadableStream(new Blob([bytes]).stream());
-  new Response(unpacked).arrayBuffer()
+  // The inlined wasm of the script element `id` (xz + base64), unpacked.
+  function unpack(id) {
+    var holder = document.getElementById(id);
+    var text = holder.textContent;
+    holder.remove();
+    var binary = atob(text);
+    var bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return new Response(new xz.XzReadableStream(new Blob([bytes]).stream())).arrayBuffer();
+  }
+
+  // The XLSX writer, a wasm module of its own (xlsx/), unpacked on the first
+  // export to Excel rather than at every start: `request` is the JSON of the
+  // core's WorkbookRequest; resolves with the workbook's bytes.
+  var xlsx = null;
+  window.gapcastXlsx = function (request) {
+    if (!xlsx) {
+      xlsx = unpack("gapcast-xlsx-wasm").then(function (wasm) {
+        return gapcast_xlsx({ module_or_path: wasm });
+      });
+    }
+    return xlsx.then(function () { return gapcast_xlsx.workbook(request); });
+  };
+
+  unpack("gapcast-wasm")
     .then(function (wasm) {
       // Marks for the timing script (cargo xtask bench-page).
       performance.mark("gapcast-unpacked");

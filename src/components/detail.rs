@@ -304,10 +304,11 @@ pub fn Detail(props: &DetailProps) -> Html {
         <Dialog {title} id="detail" wide=true {on_close}>
             <div class="detail" data-id={id.clone()}>
                 <div class="detail-meta row">
-                    <StatusBadge status={a.status} />
+                    <StatusBadge status={a.status} severity={a.status_severity} />
                     <span>{ m(DetailMsg::Target) }{ lang.pick("：", ": ") }<strong id="detail-target">{ format::target(&indicator.target, indicator.unit, lang) }</strong></span>
                     <span class="hint">{ format!("{plan} · {} · {id}", gapcast_core::format::domain(&indicator.domain, lang)) }</span>
                 </div>
+                <p class="verdict" id="detail-verdict"><strong>{ gapcast_core::verdict::verdict(indicator, a, lang) }</strong></p>
                 <p class="reading" id="detail-reading">{ reading.clone() }</p>
                 if let Some(note) = explain::counts_note(indicator, a, lang) { <p class="counts-note" id="detail-counts">{ note }</p> }
                 if !a.warnings.is_empty() {
@@ -339,8 +340,7 @@ pub fn Detail(props: &DetailProps) -> Html {
                 </div>
                 { milestones(a, lang) }
                 { method(a, lang) }
-                <p class="hint source">{ m(DetailMsg::Source) }{ lang.pick("：", ": ") }{ indicator.source.clone() }
-                    { for indicator.notes.iter().map(|n| html! { <>{ " · " }{ n.clone() }</> }) }</p>
+                { crate::components::goal_row::plan_words(indicator, lang) }
             </div>
         </Dialog>
     }
@@ -430,7 +430,7 @@ mod tests {
             r#"id="whatif-end">7.5/10万<"#,
             r#"data-met="true""#,
             r#"class="pt pt-observed""#,
-            r#"<line class="target""#,
+            r#"class="target""#,
             "a = 82.92, b = -0.03965",
         ] {
             assert!(html.contains(expected), "{expected} missing");

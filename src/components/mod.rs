@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod catalog_panel;
+pub mod chart_svg;
 pub mod chart_view;
 pub mod checks;
 pub mod dashboard;
@@ -11,10 +12,13 @@ pub mod detail;
 pub mod dialog;
 pub mod embed;
 pub mod export_menu;
+pub mod goal_row;
+pub mod goals;
 pub mod header;
 pub mod indicator_table;
 pub mod input_panel;
 pub mod report;
+pub mod report_goals;
 pub mod settings_panel;
 pub mod share;
 pub mod sources_panel;

@@ -37,7 +37,7 @@ use super::glm::{CountObs, Family, GlmError, GlmFit};
 use super::scale::{ModelScale, ScaleSource};
 use super::settings::Settings;
 use super::status::{Severity, Status};
-use super::target::{self, Resolved, Rule};
+use super::target::{Resolved, Rule};
 use super::trend::{finite, Trend};
 use super::warnings::Warning;
 use super::{checkpoint, directional, milestones, Assessment, ExplainPoint, ProjectionPoint};
@@ -118,6 +118,9 @@ pub(crate) struct CountsModel {
     /// its latest value: what the status rules, checkpoint and what-if see.
     pub trend: Trend,
     pub n_given: usize,
+    /// The checkpoint's base: the plan's base year (whatever the window), else
+    /// the first year modelled.
+    pub base: Option<(i32, f64)>,
 }
 
 /// Builds the counts model when it applies: the unit is a rate or a share and
@@ -162,11 +165,19 @@ pub(crate) fn model(indicator: &Indicator, points: &[Point], settings: &Settings
 
     // The rules' view: the model's line on the indicator's scale, and the
     // judged value (pooled, else the latest year's) as the latest value.
+    let mut pairs: Vec<(i32, f64)> = obs.iter().map(|o| (o.year, o.value)).collect();
     let scale = match family {
         Family::Poisson => ModelScale::log(),
-        Family::Binomial => ModelScale::logit(0.0, 100.0, settings.thresholds.clamp_delta / 2.0),
+        Family::Binomial => {
+            let th = &settings.thresholds;
+            let tau_b = match super::resolve(indicator, th) {
+                Resolved::Numeric { on_bound: Some(b), .. } => b.tolerance,
+                _ => th.bound_tolerance,
+            };
+            let values: Vec<f64> = pairs.iter().map(|p| p.1).collect();
+            ModelScale::logit_for(0.0, 100.0, th.clamp_delta, tau_b, &values)
+        }
     };
-    let mut pairs: Vec<(i32, f64)> = obs.iter().map(|o| (o.year, o.value)).collect();
     if let (Some(last), Some(p)) = (pairs.last_mut(), &pooled) {
         last.1 = p.value;
     }
@@ -178,10 +189,22 @@ pub(crate) fn model(indicator: &Indicator, points: &[Point], settings: &Settings
             pairs[i].1 = f.value(f.eta(f64::from(settings.base_year)), per);
         }
     }
-    let mut trend = Trend::new(&pairs, scale, level, settings.thresholds.zero_spread);
+    // The base year outside the window is read from the points as given.
+    let base = pairs
+        .iter()
+        .find(|p| p.0 == settings.base_year)
+        .copied()
+        .or_else(|| {
+            let p = points.iter().find(|p| p.year == settings.base_year)?;
+            let (d, n) = p.counts()?;
+            let value = finite(d / n * per)?;
+            (n > 0.0).then_some((p.year, value))
+        })
+        .or(pairs.first().copied());
+    let mut trend = Trend::new(&pairs, scale, level);
     trend.fit = fit.as_ref().ok().map(|f| model_line(f, per, &counts));
     trend.t_quantile = fit.as_ref().ok().and_then(GlmFit::df).and_then(|df| super::glm::t_quantile(level, df));
-    Some(CountsModel { family, per, obs, fit, pooled, trend, n_given: points.len() })
+    Some(CountsModel { family, per, obs, fit, pooled, trend, n_given: points.len(), base })
 }
 
 /// The model's line as a [`Fit`] on the indicator's scale, for the rules that
@@ -263,7 +286,7 @@ pub(crate) fn assess(indicator: &Indicator, points: &[Point], settings: &Setting
     let th = &settings.thresholds;
     let level = settings.effective_level();
     let scale = m.trend.scale.scale;
-    let resolved = target::resolve(&indicator.target.goal, indicator.unit, th);
+    let resolved = super::resolve(indicator, th);
     let mut a = Assessment::blank(indicator, settings, &resolved, scale, ScaleSource::UnitDefault);
     let target_year = indicator.target.year;
     let trend = &m.trend;
@@ -384,9 +407,10 @@ pub(crate) fn assess(indicator: &Indicator, points: &[Point], settings: &Setting
 
     let mut reason: Option<String> = None;
     match resolved {
-        Resolved::Numeric { rule, .. } => {
+        Resolved::Numeric { rule, tolerance, .. } => {
             let j = super::status::judge(&rule, target_year, trend, th, false);
             a.status = j.status;
+            a.status_severity = j.status.severity();
             a.required_slope = j.required_slope;
             a.required_annual_change = j.required_annual_change;
             a.required_annual_rate = j.required_annual_rate;
@@ -397,7 +421,18 @@ pub(crate) fn assess(indicator: &Indicator, points: &[Point], settings: &Setting
                 }
             }
             if let Some((_, y_n)) = trend.latest() {
-                a.gap = finite(rule.gap(y_n));
+                let gap = rule.gap(y_n);
+                a.gap = finite(gap);
+                let reference = rule.reference(y_n).abs();
+                a.gap_relative = if reference > 0.0 { finite(gap / reference) } else { None };
+                // An "about" target missed by less than its half-width is at worst amber.
+                if let (Goal::Approx { .. }, Some(tau)) = (&indicator.target.goal, tolerance) {
+                    if gap > 0.0 && gap < tau && a.status_severity == Severity::Red {
+                        a.status_severity = Severity::Amber;
+                    }
+                }
+            } else {
+                a.null_because("gap", "no_data");
             }
             a.explain.aimed_at = j.aimed_at;
             a.explain.g_aim = j.aimed_at.map(|y| trend.scale.g_target(y)).and_then(finite);
@@ -428,14 +463,18 @@ pub(crate) fn assess(indicator: &Indicator, points: &[Point], settings: &Setting
             if j.status == Status::Achieved && j.judged_on.is_none() {
                 if let Some(projected) = trend.fitted(target_year) {
                     if !rule.meets(projected) {
-                        a.warnings.push(Warning::at_risk(target_year, projected));
+                        a.warnings.push(Warning::at_risk(
+                            target_year,
+                            &crate::format::value(projected, a.unit, crate::format::Lang::Zh),
+                            &crate::format::value(projected, a.unit, crate::format::Lang::En),
+                        ));
                     }
                 }
             }
             a.checkpoint =
-                checkpoint::checkpoint(&rule, target_year, trend, settings.base_year, settings.mid_term_year);
+                m.base.and_then(|base| checkpoint::checkpoint(&rule, target_year, trend, base, settings.mid_term_year));
             if a.checkpoint.is_none() {
-                a.null_because("checkpoint", "no_data");
+                a.null_because("checkpoint", if trend.n() == 0 { "no_data" } else { "no_checkpoint" });
             }
         }
         Resolved::Trend(direction) => {
@@ -443,9 +482,10 @@ pub(crate) fn assess(indicator: &Indicator, points: &[Point], settings: &Setting
             // year for a rate, points a year for a share.
             let fitted: Vec<(i32, f64)> =
                 m.obs.iter().filter_map(|o| trend.fitted(o.year).map(|v| (o.year, v))).collect();
-            let smooth = Trend::new(&fitted, trend.scale, level, th.zero_spread);
+            let smooth = Trend::new(&fitted, trend.scale, level);
             let j = directional::judge(direction, indicator.unit, &smooth, th);
             a.status = if fit.is_some() { j.status } else { Status::InsufficientData };
+            a.status_severity = a.status.severity();
             a.explain.directional = j.explain;
             reason = j.reason.map(str::to_string);
             for field in ["gap", "required_slope", "required_annual_change", "required_annual_rate", "progress_ratio"] {
@@ -456,6 +496,7 @@ pub(crate) fn assess(indicator: &Indicator, points: &[Point], settings: &Setting
         }
         Resolved::NotJudged(direction) => {
             a.status = Status::NotAssessed;
+            a.status_severity = Severity::None;
             let why = if direction == Direction::Maintain { "no_level" } else { "not_judged" };
             reason = Some(why.into());
             for field in ["gap", "required_slope", "progress_ratio", "probability", "checkpoint"] {
@@ -465,14 +506,14 @@ pub(crate) fn assess(indicator: &Indicator, points: &[Point], settings: &Setting
     }
 
     for milestone in &indicator.milestones {
-        let mut assessed = milestones::assess(milestone, trend, th);
+        let (milestone_rule, _) = super::milestone_rule(indicator, milestone, th);
+        let mut assessed = milestones::assess(milestone, milestone_rule, trend, th);
         if let Some(f) = fit {
             let interval = trend.t_quantile.and_then(|t| f.interval_with(f64::from(milestone.year), t, per));
             assessed.lower = interval.and_then(|i| finite(i.0));
             assessed.upper = interval.and_then(|i| finite(i.1));
             if assessed.observed.is_none() {
-                let rule = Rule::Threshold { comparator: milestone.comparator, value: milestone.value };
-                assessed.probability = probability(f, &rule, milestone.year, per).ok();
+                assessed.probability = probability(f, &milestone_rule, milestone.year, per).ok();
             }
         }
         if let (Status::Missed, Some(observed)) = (assessed.status, assessed.observed) {
@@ -490,7 +531,7 @@ pub(crate) fn assess(indicator: &Indicator, points: &[Point], settings: &Setting
         }
     }
     a.severity =
-        a.warnings.iter().map(|w| w.severity).filter(|s| *s != Severity::Info).fold(a.status.severity(), Ord::max);
+        a.warnings.iter().map(|w| w.severity).filter(|s| *s != Severity::Info).fold(a.status_severity, Ord::max);
     a.reason = match (&reason, &m.fit, n) {
         (Some(r), _, _) if a.status == Status::NotAssessed || r == "target_year_passed" => Some(r.clone()),
         (_, Err(e), _) => Some(e.key()),

@@ -9,7 +9,7 @@
 use super::Assessment;
 
 /// The header row's column names, in order.
-pub const COLUMNS: [&str; 45] = [
+pub const COLUMNS: [&str; 49] = [
     "id",
     "plan",
     "domain",
@@ -21,12 +21,14 @@ pub const COLUMNS: [&str; 45] = [
     "target_value2",
     "target_year",
     "tolerance",
+    "target_effective_value",
     "direction",
     "n_points",
     "first_year",
     "latest_year",
     "latest_value",
     "gap",
+    "gap_relative",
     "method",
     "scale",
     "slope",
@@ -47,6 +49,7 @@ pub const COLUMNS: [&str; 45] = [
     "upper_at_target",
     "probability",
     "status",
+    "status_severity",
     "severity",
     "milestones",
     "checkpoint_base_year",
@@ -54,6 +57,7 @@ pub const COLUMNS: [&str; 45] = [
     "checkpoint_expected_at_latest",
     "checkpoint_share_done",
     "checkpoint_share_time",
+    "checkpoint_position",
     "warnings",
 ];
 
@@ -76,6 +80,12 @@ fn int(x: Option<i32>) -> String {
     x.map(|v| v.to_string()).unwrap_or_default()
 }
 
+/// A text cell, neutralised for spreadsheets ([`crate::export::neutralise`]):
+/// names and ids come from catalog files; numbers are written bare.
+fn text(cell: String) -> String {
+    crate::export::neutralise(&cell).into_owned()
+}
+
 fn row(a: &Assessment) -> Vec<String> {
     let mid = a.projection_mid_term.as_ref();
     let at = a.projection_at_target.as_ref();
@@ -88,23 +98,25 @@ fn row(a: &Assessment) -> Vec<String> {
         .join(";");
     let warnings = a.warnings.iter().map(|w| w.code.as_str()).collect::<Vec<_>>().join(";");
     vec![
-        a.id.clone(),
+        text(a.id.clone()),
         a.plan.key().to_string(),
-        a.domain.clone(),
-        a.name_zh.clone(),
-        a.name_en.clone(),
+        text(a.domain.clone()),
+        text(a.name_zh.clone()),
+        text(a.name_en.clone()),
         a.unit.key().to_string(),
         a.target.comparator.clone().unwrap_or_default(),
         num(a.target.value),
         num(a.target.value2),
         a.target.year.to_string(),
         num(a.target.tolerance),
+        num(a.target.effective_value),
         a.direction.map(|d| d.key().to_string()).unwrap_or_default(),
         a.n_points.to_string(),
         int(a.first_year),
         int(a.latest_year),
         num(a.latest_value),
         num(a.gap),
+        num(a.gap_relative),
         a.method.clone().unwrap_or_default(),
         a.scale.key().to_string(),
         num(a.slope),
@@ -125,14 +137,16 @@ fn row(a: &Assessment) -> Vec<String> {
         num(at.and_then(|p| p.upper)),
         num(a.probability),
         a.status.key().to_string(),
+        a.status_severity.key().to_string(),
         a.severity.key().to_string(),
-        milestones,
+        text(milestones),
         int(cp.map(|c| c.base_year)),
         num(cp.map(|c| c.base_value)),
         num(cp.and_then(|c| c.expected_at_latest)),
         num(cp.and_then(|c| c.share_done)),
         num(cp.and_then(|c| c.share_time)),
-        warnings,
+        cp.and_then(|c| c.position).map(|p| p.key().to_string()).unwrap_or_default(),
+        text(warnings),
     ]
 }
 

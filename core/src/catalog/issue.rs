@@ -54,6 +54,7 @@ pub enum Expected {
     Table,
     TableList,
     MilestoneList,
+    Boolean,
 }
 
 impl Expected {
@@ -66,6 +67,7 @@ impl Expected {
             Expected::Table => "a table like { lower = 0, upper = 100 }",
             Expected::TableList => "a list of tables",
             Expected::MilestoneList => "a list like [{ year = 2025, comparator = \"ge\", value = 4 }]",
+            Expected::Boolean => "true or false",
         }
     }
 
@@ -78,6 +80,7 @@ impl Expected {
             Expected::Table => "表，如 { lower = 0, upper = 100 }",
             Expected::TableList => "表的列表",
             Expected::MilestoneList => "列表，如 [{ year = 2025, comparator = \"ge\", value = 4 }]",
+            Expected::Boolean => "true 或 false",
         }
     }
 }
@@ -86,9 +89,10 @@ impl Expected {
 /// gives the Chinese.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum IssueKind {
-    /// The text is not valid TOML: the reader's message in English and Chinese.
+    /// The text is not valid TOML: the reader's message in English and
+    /// Chinese, and the 1-based column (in characters) on the issue's line.
     #[error("malformed TOML: {message}")]
-    Toml { message: String, zh: String },
+    Toml { message: String, zh: String, column: usize },
     /// A value of the wrong type (a number in quotes, a year with decimals);
     /// `found` is what was written, or its kind when long.
     #[error("`{field}` must be {}, not {found}", .expected.en())]
@@ -135,7 +139,7 @@ pub enum IssueKind {
     Value2WithoutBetween { value2: f64, comparator: String },
     #[error("tolerance = {value} is negative")]
     NegativeTolerance { value: f64 },
-    #[error("`tolerance` = {value} is only used with comparator \"approx\", not \"{comparator}\"")]
+    #[error("`tolerance` = {value} is only used with comparator \"approx\" or a target on a bound (\"ge 100\" of a percentage, \"le 0\"), not \"{comparator}\" here")]
     ToleranceWithoutApprox { value: f64, comparator: String },
     #[error("`level` is only used with direction \"maintain\"")]
     LevelWithoutMaintain,
@@ -155,6 +159,16 @@ pub enum IssueKind {
     CountsPer { per: f64, unit: &'static str, expected: f64 },
     #[error("counts numerator and denominator are both \"{name}\"")]
     CountsSameName { name: String },
+    #[error("`{field}` is for a measured indicator; a goal with `quantified = false` takes none")]
+    NotForGoal { field: &'static str },
+    #[error("`proxy` is only for a goal with `quantified = false` (a measured indicator is judged itself)")]
+    ProxyOnMeasured,
+    #[error("both `notes` and `notes_en`: `notes` is the old name of `notes_en`, give only one")]
+    NotesTwice,
+    #[error(
+        "a proxy needs a direction it can be judged by (increase, decrease, slow_increase or maintain), not \"other\""
+    )]
+    ProxyNotJudged,
 }
 
 fn fmt_bounds(bounds: &Bounds) -> String {
@@ -237,7 +251,7 @@ impl IssueKind {
             }
             IssueKind::NegativeTolerance { value } => format!("容差 tolerance = {value} 为负数"),
             IssueKind::ToleranceWithoutApprox { value, comparator } => {
-                format!("容差 tolerance = {value} 只用于比较方式「approx」，此处为「{comparator}」")
+                format!("容差 tolerance = {value} 只用于比较方式「approx」或边界上的目标（如百分数「ge 100」、「le 0」），此处为「{comparator}」")
             }
             IssueKind::LevelWithoutMaintain => "level 只用于方向「maintain」（保持）".to_string(),
             IssueKind::KeyUnitMismatch { key, unit, other_id, other_unit } => {
@@ -255,6 +269,16 @@ impl IssueKind {
                 format!("counts 的 per = {per} 与单位「{unit}」不符，该单位为每 {expected}")
             }
             IssueKind::CountsSameName { name } => format!("counts 的分子和分母都是「{name}」"),
+            IssueKind::NotForGoal { field } => {
+                format!("「{field}」只用于有量化指标的条目；quantified = false 的目标不带此字段")
+            }
+            IssueKind::ProxyOnMeasured => {
+                "proxy（代理指标）只用于 quantified = false 的目标（有量化指标的条目本身即可评判）".to_string()
+            }
+            IssueKind::ProxyNotJudged => {
+                "代理指标需要可评判的方向（increase、decrease、slow_increase 或 maintain），不能是 other".to_string()
+            }
+            IssueKind::NotesTwice => "同时给出了 notes 和 notes_en：notes 是 notes_en 的旧名，只能给一个".to_string(),
         }
     }
 }
@@ -290,11 +314,15 @@ impl CatalogIssue {
         self.kind.message_en()
     }
 
-    /// `file:line [id] field`: where to look.
+    /// `file:line [id] field`: where to look; `file:line:column` for a syntax
+    /// error.
     pub fn location(&self) -> String {
         let mut out = self.file.clone();
         if let Some(line) = self.line {
             out.push_str(&format!(":{line}"));
+            if let IssueKind::Toml { column, .. } = &self.kind {
+                out.push_str(&format!(":{column}"));
+            }
         }
         if let Some(id) = &self.id {
             out.push_str(&format!(" [{id}]"));

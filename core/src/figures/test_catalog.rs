@@ -29,7 +29,10 @@ fn indicator(
         milestones: Vec::new(),
         scale: None,
         source: "test".to_string(),
-        notes: None,
+        wording_zh: None,
+        notes_zh: None,
+        notes_en: None,
+        proxy_for: None,
         counts: None,
     }
 }
@@ -38,8 +41,8 @@ fn indicator(
 /// births, percentages (one bounded, one a gross ratio shared by both plans), a
 /// per-1,000-population figure, a ratio, a count, hours a day.
 pub fn catalog() -> Catalog {
-    let ge = |v| Goal::Compare { comparator: Comparator::Ge, value: v };
-    let le = |v| Goal::Compare { comparator: Comparator::Le, value: v };
+    let ge = |v| Goal::Compare { comparator: Comparator::Ge, value: v, tolerance: None };
+    let le = |v| Goal::Compare { comparator: Comparator::Le, value: v, tolerance: None };
     let pct = Unit::Percent.default_bounds();
     let open = Bounds { lower: Some(0.0), upper: None };
     let mut care = indicator(
@@ -69,5 +72,7 @@ pub fn catalog() -> Catalog {
             indicator("C-SOC-01", None, "儿童之家数量", "Number of children's homes", &[], Unit::Count, open, Goal::Direction { direction: Direction::Increase, level: None }),
         ],
         titles: Vec::new(),
+        goals: Vec::new(),
+        proxies: Vec::new(),
     }
 }

@@ -24,13 +24,16 @@ pub fn indicator(id: &str, unit: Unit, goal: Goal) -> Indicator {
         milestones: vec![],
         scale: None,
         source: "test".to_string(),
-        notes: None,
+        wording_zh: None,
+        notes_zh: None,
+        notes_en: None,
+        proxy_for: None,
         counts: None,
     }
 }
 
 pub fn compare(comparator: Comparator, value: f64) -> Goal {
-    Goal::Compare { comparator, value }
+    Goal::Compare { comparator, value, tolerance: None }
 }
 
 pub fn direction(direction: Direction) -> Goal {

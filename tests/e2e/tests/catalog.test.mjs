@@ -64,7 +64,8 @@ test("another district's catalog is loaded, checked, used instead of the plans, 
   const template = await download(page, () => page.click("#catalog-dialog .hint button >> nth=0"));
   assert.equal(template.name, "huadu-women-2021-2030.toml");
   assert.match(template.text, /^plan = "women"$/m);
-  assert.equal(template.text.match(/^\[\[indicator\]\]/gm).length, 96);
+  // 96 indicators and 103 goals without a quantified target.
+  assert.equal(template.text.match(/^\[\[indicator\]\]/gm).length, 199);
 
   // Picked: the sound indicator joins the plans, the bad one is named by place.
   await page.setInputFiles("#catalog-file", { name: "other.toml", mimeType: "application/toml", buffer: Buffer.from(OTHER) });
@@ -122,7 +123,7 @@ test("a dropped .toml file loads as a catalog; a file with nothing usable keeps 
   for (const kind of ["dragenter", "dragover", "drop"]) await page.dispatchEvent("main", kind, { dataTransfer: dt });
   await page.waitForSelector("#catalog-dialog");
   const issues = await page.locator("#catalog-issues li").allTextContents();
-  assert.match(issues[0], /^错误 broken\.toml:11 unit TOML 格式错误：文本缺少结尾的引号/);
+  assert.match(issues[0], /^错误 broken\.toml:11:16 unit TOML 格式错误：文本缺少结尾的引号/);
   assert.match(issues[1], /broken\.toml:22 \[W-X-02\] unit/);
   // The unterminated string breaks block 1, the bad unit block 2: nothing is
   // left "instead", so the plans stay, and the page says why.
