@@ -1,5 +1,8 @@
 //! Assessment engine benchmark: the full built-in catalog with ten yearly
-//! points (2015–2024) for every indicator, assessed natively, plus the roll-up.
+//! points (2015–2024) for every indicator, assessed natively, plus the roll-up;
+//! and the same with counts (events and exposure) on every indicator the
+//! catalog names counts for, which then goes through the Poisson / binomial
+//! models with exact intervals.
 //!
 //! Run: `cargo bench -p gapcast-core --bench assess`.
 
@@ -26,10 +29,41 @@ fn series(catalog: &Catalog) -> Vec<Series> {
                         }
                         _ => 10.0 + 0.8 * k as f64 + wiggle,
                     };
-                    Point { year: 2015 + k as i32, value, note: None }
+                    Point::new(2015 + k as i32, value)
                 })
                 .collect();
             Series::new(indicator.id.clone(), points)
+        })
+        .collect()
+}
+
+/// The same series, with counts on every indicator that names them: 0–5
+/// events a year for rates (small numbers, pooled), about 5% shares of
+/// 17,000 for shares.
+fn with_counts(catalog: &Catalog, series: &[Series]) -> Vec<Series> {
+    series
+        .iter()
+        .map(|s| {
+            let Some(indicator) = catalog.get(&s.id).filter(|i| i.counts.is_some()) else { return s.clone() };
+            let per = indicator.unit.per().unwrap_or(1.0);
+            let points = s
+                .points
+                .iter()
+                .enumerate()
+                .map(|(k, p)| {
+                    let exposure = 17_000.0 - 150.0 * k as f64;
+                    let events = match indicator.unit {
+                        Unit::Percent => (0.05 * exposure + (k % 3) as f64 * 7.0).round(),
+                        _ => ((k * 7 + s.id.len()) % 6) as f64,
+                    };
+                    Point {
+                        events: Some(events),
+                        exposure: Some(exposure),
+                        ..Point::new(p.year, events / exposure * per)
+                    }
+                })
+                .collect();
+            Series::new(s.id.clone(), points)
         })
         .collect()
 }
@@ -40,6 +74,11 @@ fn bench(c: &mut Criterion) {
     let settings = Settings::new(2025);
     c.bench_function(&format!("assess catalog ({} indicators x 10 points)", catalog.indicators.len()), |b| {
         b.iter(|| assess_catalog(black_box(&catalog), black_box(&figures), &settings))
+    });
+    let counted = with_counts(&catalog, &figures);
+    let n_counts = catalog.indicators.iter().filter(|i| i.counts.is_some()).count();
+    c.bench_function(&format!("assess catalog with counts ({n_counts} from counts)"), |b| {
+        b.iter(|| assess_catalog(black_box(&catalog), black_box(&counted), &settings))
     });
     let assessments = assess_catalog(&catalog, &figures, &settings);
     c.bench_function("roll up catalog", |b| b.iter(|| roll_up(black_box(&assessments))));

@@ -17,7 +17,7 @@
 
 use std::fmt::Write;
 
-use crate::model::{Bounds, Goal, Indicator, Milestone, PlanGoal, PlanTitle, Proxy, Target};
+use crate::model::{Bounds, Counts, Goal, Indicator, Milestone, PlanGoal, PlanTitle, Proxy, Target};
 use crate::Catalog;
 
 /// `static ROWS: &[Row]` and `static TITLES: &[(Plan, Option<&str>, Option<&str>)]`,
@@ -87,6 +87,7 @@ fn indicator(indicator: &Indicator) -> String {
         notes_zh,
         notes_en,
         proxy_for,
+        counts,
     } = indicator;
     let Bounds { lower, upper } = bounds;
     let Target { goal, year } = target;
@@ -98,11 +99,26 @@ fn indicator(indicator: &Indicator) -> String {
         })
         .collect();
     let scale = scale.map_or_else(|| "None".to_string(), |s| format!("Some(Scale::{s:?})"));
+    let counts = counts.as_ref().map_or_else(
+        || "None".to_string(),
+        |Counts { numerator, denominator, per, numerator_aliases, denominator_aliases }| {
+            let list = |names: &[String]| names.iter().map(|n| text(n)).collect::<Vec<_>>().join(", ");
+            format!(
+                "Some(CountsRow {{ numerator: {}, denominator: {}, per: {}, numerator_aliases: &[{}], \
+                 denominator_aliases: &[{}] }})",
+                text(numerator),
+                text(denominator),
+                number(*per),
+                list(numerator_aliases),
+                list(denominator_aliases),
+            )
+        },
+    );
     format!(
         "Row {{ id: {}, key: {}, plan: Plan::{plan:?}, domain: {}, name_zh: {}, name_en: {}, \
          aliases: &[{}], unit: Unit::{unit:?}, bounds: Bounds {{ lower: {}, upper: {} }}, \
          target: Target {{ goal: {}, year: {year} }}, milestones: &[{}], scale: {scale}, \
-         source: {}, wording_zh: {}, notes_zh: {}, notes_en: {}, proxy_for: {} }}",
+         source: {}, wording_zh: {}, notes_zh: {}, notes_en: {}, proxy_for: {}, counts: {counts} }}",
         text(id),
         opt_text(key),
         text(domain),

@@ -48,6 +48,9 @@ pub struct ChartInput {
     pub what_if: Vec<(i32, f64)>,
     /// Values the indicator can never leave (e.g. [0, 100] for a percentage).
     pub bounds: (Option<f64>, Option<f64>),
+    /// Each observed year's exact interval, (year, lower, upper), for a rate
+    /// or share from counts: drawn as whiskers.
+    pub whiskers: Vec<(i32, f64, f64)>,
 }
 
 /// A target drawn as a line at one value, or as a band (≈ and between targets).
@@ -138,6 +141,9 @@ pub struct Chart {
     pub projection_end_interval: Option<(f64, f64)>,
     /// The what-if path's last point (the target year).
     pub what_if_end: Option<Marker>,
+    /// SVG path data of the observed years' exact intervals: a vertical line
+    /// with a short cap at each end, cut at the drawn range.
+    pub whiskers: String,
 }
 
 /// The target in pixels.
@@ -214,7 +220,26 @@ pub fn layout(input: &ChartInput, width: f64, height: f64) -> Chart {
             .and_then(|&(yr, _)| input.band.iter().find(|b| b.0 == yr))
             .map(|&(_, lo, hi)| (lo, hi)),
         what_if_end: input.what_if.last().filter(|p| p.1.is_finite()).map(marker),
+        whiskers: whiskers(&input.whiskers, px, |v| y.map(clamp_y(v))),
     }
+}
+
+/// One path for every whisker: `M x,lo V hi` with a cap of 6 pixels at each
+/// end (pixels from `px` and `py`).
+fn whiskers(intervals: &[(i32, f64, f64)], px: impl Fn(i32) -> f64, py: impl Fn(f64) -> f64) -> String {
+    let mut d = String::new();
+    for &(year, lo, hi) in intervals.iter().filter(|(_, lo, hi)| lo.is_finite() && hi.is_finite()) {
+        let (x, y_lo, y_hi) = (px(year), py(lo), py(hi));
+        let _ = write!(
+            d,
+            "M{x:.1},{y_lo:.1}V{y_hi:.1}M{:.1},{y_lo:.1}H{:.1}M{:.1},{y_hi:.1}H{:.1}",
+            x - 3.0,
+            x + 3.0,
+            x - 3.0,
+            x + 3.0
+        );
+    }
+    d
 }
 
 /// What to draw for one indicator: its figures, the assessment's fitted line,
@@ -299,6 +324,7 @@ pub fn input_for(
         checkpoint,
         what_if: what_if.map(|w| w.path.iter().map(|p| (p.year, p.value)).collect()).unwrap_or_default(),
         bounds: (indicator.bounds.lower, indicator.bounds.upper),
+        whiskers: a.points.iter().filter_map(|p| p.observed_interval.map(|i| (p.year, i.lower, i.upper))).collect(),
     }
 }
 
@@ -380,6 +406,7 @@ fn value_extent(input: &ChartInput) -> (f64, f64) {
     let (band_lo, band_hi) = input
         .band
         .iter()
+        .chain(&input.whiskers)
         .filter(|(_, a, b)| a.is_finite() && b.is_finite())
         .fold((lo, hi), |(l, h), &(_, a, b)| (l.min(a), h.max(b)));
     lo = band_lo.max(lo - span);
@@ -576,6 +603,7 @@ impl Chart {
         }
         for (class, d) in [
             ("band", &self.band),
+            ("whisker", &self.whiskers),
             ("glide", &self.glide),
             ("fitted", &self.fitted),
             ("projection", &self.projection),
@@ -753,7 +781,24 @@ mod tests {
             checkpoint: Some((2025, 7.89)),
             what_if: vec![],
             bounds: (Some(0.0), None),
+            whiskers: vec![],
         }
+    }
+
+    #[test]
+    fn whiskers_mark_each_observed_years_interval() {
+        let mut input = maternal();
+        input.whiskers = vec![(2021, 4.0, 10.0), (2023, 6.0, 9.0)];
+        let chart = layout(&input, 400.0, 200.0);
+        // y: 4 → 172.0, 10 → 14.0 (the ticks of the snapshot above); x: 2021 → 52.0.
+        assert!(
+            chart.whiskers.starts_with("M52.0,172.0V14.0M49.0,172.0H55.0M49.0,14.0H55.0M126.2,"),
+            "{}",
+            chart.whiskers
+        );
+        assert!(chart.to_svg().contains(r#"<path class="whisker" d="M52.0,172.0V14.0"#));
+        // No intervals, nothing drawn.
+        assert_eq!(layout(&maternal(), 400.0, 200.0).whiskers, "");
     }
 
     #[test]
@@ -792,7 +837,7 @@ mod tests {
         use crate::assess::{assess, what_if, Settings};
         let catalog = crate::catalog::builtin();
         let indicator = catalog.get(id).expect("a built-in indicator");
-        let points: Vec<Point> = points.iter().map(|&(year, value)| Point { year, value, note: None }).collect();
+        let points: Vec<Point> = points.iter().map(|&(year, value)| Point::new(year, value)).collect();
         let settings = Settings::new(2026);
         let a = assess(indicator, &points, &settings);
         let w = change.map(|c| what_if(indicator, &points, &settings, c));
@@ -839,7 +884,7 @@ mod tests {
         let mmr = catalog.get("W-HEALTH-02").unwrap();
         let points: Vec<Point> = [(2021, 16.1), (2022, 15.7), (2023, 15.1), (2024, 14.3)]
             .iter()
-            .map(|&(year, value)| Point { year, value, note: None })
+            .map(|&(year, value)| Point::new(year, value))
             .collect();
         let a = assess(mmr, &points, &Settings::new(2026));
         let input = input_for(mmr, &points, &a, None, 2020);

@@ -304,7 +304,7 @@ pub fn change_phrase(change: WhatIfChange, w: Option<&WhatIf>, unit: Unit, lang:
 /// use gapcast_core::series::Point;
 /// let catalog = builtin();
 /// let mmr = catalog.get("W-HEALTH-02").unwrap();
-/// let points = [Point { year: 2024, value: 14.3, note: None }];
+/// let points = [Point::new(2024, 14.3)];
 /// let w = what_if(mmr, &points, &Settings::new(2025), WhatIfChange::RequiredPace);
 /// assert!(what_if_reading(mmr, &w, Lang::Zh).contains("2030年为 7.5/10万，达到目标"));
 /// ```
@@ -488,7 +488,9 @@ pub fn method_lines(a: &Assessment, lang: Lang) -> Vec<MethodLine> {
     }
     out.push(line(lang.pick("数据点", "Points"), "", points));
 
-    if let (Some(b), Some(intercept)) = (a.slope, a.intercept) {
+    if let Some(c) = &e.counts {
+        out.extend(counts_lines(a, c, lang));
+    } else if let (Some(b), Some(intercept)) = (a.slope, a.intercept) {
         let method = lang.pick("普通最小二乘", "Ordinary least squares");
         out.push(line(method, format!("ĝ(Y) = a + b·Y, g = {g}"), format!("a = {}, b = {}", sig(intercept), sig(b))));
     }
@@ -580,20 +582,27 @@ pub fn method_lines(a: &Assessment, lang: Lang) -> Vec<MethodLine> {
         ));
     }
     if let Some(se) = e.se_at_target {
-        out.push(line(
-            lang.pick("预测标准误", "Standard error of prediction"),
-            "se(T) = s·√(1 + 1/n + (T − t̄)²/Sxx)",
-            sig(se),
-        ));
+        out.push(match e.counts {
+            Some(_) => line(
+                lang.pick("预期值的标准误", "Standard error of the expected value"),
+                "se(T) = √(φ·x_Tᵀ(XᵀWX)⁻¹x_T)",
+                sig(se),
+            ),
+            None => line(
+                lang.pick("预测标准误", "Standard error of prediction"),
+                "se(T) = s·√(1 + 1/n + (T − t̄)²/Sxx)",
+                sig(se),
+            ),
+        });
     }
     if let Some(p) = a.projection_at_target.as_ref() {
         if let (Some(lo), Some(hi)) = (p.lower, p.upper) {
             let level = format::number(a.level * 100.0, 0);
-            out.push(line(
-                &format!("{level}%{}", lang.pick("预测区间", " prediction interval")),
-                "g⁻¹(ĝ(T) ± t·se(T))",
-                format!("{} – {}", v(lo), v(hi)),
-            ));
+            let name = match e.counts {
+                Some(_) => lang.pick("预期值区间", " interval of the expected value"),
+                None => lang.pick("预测区间", " prediction interval"),
+            };
+            out.push(line(&format!("{level}%{name}"), "g⁻¹(ĝ(T) ± t·se(T))", format!("{} – {}", v(lo), v(hi))));
         }
     }
     let cdf = match a.target.comparator.as_deref() {
@@ -706,6 +715,225 @@ pub fn method_lines(a: &Assessment, lang: Lang) -> Vec<MethodLine> {
     out
 }
 
+/// The lines of a counts model: the regression with its iterations (or why
+/// it has none), the dispersion, the events, and the pooled value.
+fn counts_lines(a: &Assessment, c: &crate::assess::counts::CountsExplain, lang: Lang) -> Vec<MethodLine> {
+    let v = |x: f64| format::value(x, a.unit, lang);
+    let mut out = Vec::new();
+    let (label, formula) = if c.family == "binomial" {
+        (
+            lang.pick("二项 logistic 回归（IRLS）", "Binomial logistic regression (IRLS)"),
+            "logit E[dᵢ/Nᵢ] = a + b·(tᵢ − t̄)",
+        )
+    } else {
+        (
+            lang.pick("泊松对数线性回归（IRLS）", "Poisson log-linear regression (IRLS)"),
+            "ln E[dᵢ] = ln Nᵢ + a + b·(tᵢ − t̄)",
+        )
+    };
+    let fitted = match (c.intercept_centred, c.t_mean, a.slope, c.iterations) {
+        (Some(a0), Some(t), Some(b), Some(k)) => match lang {
+            Lang::Zh => format!("t̄ = {}, a = {}, b = {}；迭代 {k} 次", format::number(t, 2), sig(a0), sig(b)),
+            Lang::En => format!("t̄ = {}, a = {}, b = {}; {k} iterations", format::number(t, 2), sig(a0), sig(b)),
+        },
+        _ => {
+            let why = match (c.fit_failure.as_deref(), lang) {
+                (Some("all_zero"), Lang::Zh) => "各年均无事件，率的对数为 −∞".to_string(),
+                (Some("all_zero"), Lang::En) => "no event in any year: the rate's logarithm is −∞".to_string(),
+                (Some("all_full"), Lang::Zh) => "各年均为 100%".to_string(),
+                (Some("all_full"), Lang::En) => "100% in every year".to_string(),
+                (Some("separation"), Lang::Zh) => "事件集中在首年或末年，斜率的估计为无穷".to_string(),
+                (Some("separation"), Lang::En) => {
+                    "the events sit at one end of the series: the slope is infinite".to_string()
+                }
+                (Some("not_converged"), Lang::Zh) => format!("迭代 {} 次仍未收敛", c.iterations.unwrap_or_default()),
+                (Some("not_converged"), Lang::En) => {
+                    format!("not converged after {} iterations", c.iterations.unwrap_or_default())
+                }
+                (Some(other), _) => other.to_string(),
+                (None, _) => String::new(),
+            };
+            format!("{}{why}", lang.pick("无法拟合：", "no fit: "))
+        }
+    };
+    out.push(line(label, formula, fitted));
+    if let (Some(x2), Some(phi)) = (c.pearson_chi2, a.dispersion) {
+        out.push(line(
+            lang.pick("离散系数", "Dispersion"),
+            "φ = max(1, X²/(n − 2)), X² = Σ(dᵢ − μᵢ)²/V(μᵢ)",
+            format!("X² = {}, φ = {}", sig(x2), sig(phi)),
+        ));
+    }
+    if let (Some(sa), Some(sb)) = (c.se_intercept, c.se_slope) {
+        out.push(line(
+            lang.pick("系数标准误", "Standard errors"),
+            "√φ·se(a), √φ·se(b)",
+            format!("{}, {}", sig(sa), sig(sb)),
+        ));
+    }
+    let small = if c.small_years.is_empty() {
+        String::new()
+    } else {
+        let years: Vec<String> = c.small_years.iter().map(i32::to_string).collect();
+        match lang {
+            Lang::Zh => format!("；少于 {} 例的年份：{}", format::number(c.small_numbers_below, 0), years.join("、")),
+            Lang::En => format!("; years under {}: {}", format::number(c.small_numbers_below, 0), years.join(", ")),
+        }
+    };
+    out.push(line(
+        lang.pick("事件数", "Events"),
+        "Σdᵢ",
+        format!("{}{}{small}", format::number(c.total_events, 0), lang.pick(" 例", "")),
+    ));
+    if let Some(p) = &a.pooled {
+        let years = match (p.years.first(), p.years.last()) {
+            (Some(f), Some(l)) if f != l => format!("{f}–{l}"),
+            (Some(f), _) => f.to_string(),
+            _ => String::new(),
+        };
+        out.push(line(
+            lang.pick("合并的最新值", "Pooled latest value"),
+            format!("Σd / ΣN × {} ({years})", format::number(c.per, 0)),
+            match lang {
+                Lang::Zh => {
+                    format!("{} / {} → {}", format::number(p.events, 0), format::number(p.exposure, 0), v(p.value))
+                }
+                Lang::En => {
+                    format!("{} / {} → {}", format::number(p.events, 0), format::number(p.exposure, 0), v(p.value))
+                }
+            },
+        ));
+    }
+    out
+}
+
+/// What the detail view says about counts, in one sentence: for a rate or
+/// share from counts, what the interval means and how many events the judgment
+/// rests on ("2030年预期孕产妇死亡率的 80% 区间为 …，基于 12 例"); for a rate
+/// per 100,000 or ‰ fitted without counts, that counts would judge it more
+/// soundly. `None` otherwise.
+///
+/// ```
+/// use gapcast_core::assess::{assess, Settings};
+/// use gapcast_core::catalog::builtin;
+/// use gapcast_core::explain::counts_note;
+/// use gapcast_core::format::Lang;
+/// use gapcast_core::series::Point;
+/// let catalog = builtin();
+/// let mmr = catalog.get("W-HEALTH-02").unwrap();
+/// let a = assess(mmr, &[Point::new(2023, 12.0), Point::new(2024, 11.0)], &Settings::new(2025));
+/// assert!(counts_note(mmr, &a, Lang::Zh).unwrap().starts_with("此率未附计数"));
+/// ```
+#[inline(never)]
+pub fn counts_note(indicator: &Indicator, a: &Assessment, lang: Lang) -> Option<String> {
+    let Some(c) = &a.explain.counts else {
+        let per_rate = matches!(a.unit, Unit::Per100k | Unit::Per100kLiveBirths | Unit::Per1000LiveBirths);
+        if !per_rate || a.n_points == 0 {
+            return None;
+        }
+        return Some(match (&indicator.counts, lang) {
+            (Some(k), Lang::Zh) => format!(
+                "此率未附计数：同时粘贴“{}”和“{}”两行，即可按计数建模（无事件的年份也无需换尺度），判断更可靠。",
+                k.numerator, k.denominator
+            ),
+            (Some(k), Lang::En) => format!(
+                "This rate came without its counts: paste the rows “{}” and “{}” as well and it is modelled from the counts (a year without events needs no change of scale), a sounder judgment.",
+                k.numerator, k.denominator
+            ),
+            (None, Lang::Zh) => "此率未附计数：若有各年的事件数和分母，按计数建模判断更可靠。".to_string(),
+            (None, Lang::En) => {
+                "This rate came without its counts: with each year's events and denominator it could be judged more soundly.".to_string()
+            }
+        });
+    };
+    let years = match (a.first_year, a.latest_year) {
+        (Some(f), Some(l)) if f != l => format!("{f}–{l}"),
+        (Some(f), _) => f.to_string(),
+        _ => String::new(),
+    };
+    let events = format::number(c.total_events, 0);
+    let basis = match lang {
+        Lang::Zh => format!("基于 {years} 年共 {events} 例"),
+        Lang::En => format!("based on {events} events in {years}"),
+    };
+    let pooled = a.pooled.as_ref().map(|p| {
+        let span = match (p.years.first(), p.years.last()) {
+            (Some(f), Some(l)) if f != l => format!("{f}–{l}"),
+            (Some(f), _) => f.to_string(),
+            _ => String::new(),
+        };
+        let (value, d) = (format::value(p.value, a.unit, lang), format::number(p.events, 0));
+        match lang {
+            Lang::Zh => format!(
+                "；因有年份少于 {} 例，最新值取 {span} 年合并的 {value}（{d} 例）",
+                format::number(c.small_numbers_below, 0)
+            ),
+            Lang::En => format!(
+                "; as some years have fewer than {} events, the latest value is {span} pooled, {value} ({d} events)",
+                format::number(c.small_numbers_below, 0)
+            ),
+        }
+    });
+    let pooled = pooled.unwrap_or_default();
+    let interval = a.projection_at_target.as_ref().and_then(|p| Some((p.lower?, p.upper?)));
+    let level = format::number(a.level * 100.0, 0);
+    let year = a.target.year;
+    Some(match (interval, lang) {
+        (Some((lo, hi)), Lang::Zh) => format!(
+            "{year}年预期{}的 {level}% 区间为 {}–{}（这是预期值的不确定性，单年的观测值会更分散），{basis}{pooled}。",
+            indicator.name_zh,
+            format::bare(lo, a.unit),
+            format::value(hi, a.unit, lang)
+        ),
+        (Some((lo, hi)), Lang::En) => format!(
+            "The {level}% interval of the expected {} in {year} is {}–{} (the uncertainty of the expected rate; single years scatter more), {basis}{pooled}.",
+            indicator.name_en.to_lowercase(),
+            format::bare(lo, a.unit),
+            format::value(hi, a.unit, lang)
+        ),
+        (None, Lang::Zh) => format!("按计数判断，{basis}{pooled}。"),
+        (None, Lang::En) => format!("Judged from the counts, {basis}{pooled}."),
+    })
+}
+
+/// The events behind the latest value of a rate from counts, for the table
+/// beside the rate: `4 例（2022–2024 年合并）` when pooled, else the latest
+/// year's `29 例`. `None` for a value fitted without counts.
+///
+/// ```
+/// use gapcast_core::assess::{assess, Settings};
+/// use gapcast_core::catalog::builtin;
+/// use gapcast_core::explain::latest_events;
+/// use gapcast_core::format::Lang;
+/// use gapcast_core::series::Point;
+/// let catalog = builtin();
+/// let nmr = catalog.get("C-HEALTH-02").unwrap();
+/// let p = |year, d: f64| Point { events: Some(d), exposure: Some(17000.0), ..Point::new(year, d / 17.0) };
+/// let a = assess(nmr, &[p(2023, 30.0), p(2024, 25.0)], &Settings::new(2025));
+/// assert_eq!(latest_events(&a, Lang::Zh).as_deref(), Some("25 例"));
+/// ```
+#[inline(never)]
+pub fn latest_events(a: &Assessment, lang: Lang) -> Option<String> {
+    if let Some(p) = &a.pooled {
+        let d = format::number(p.events, 0);
+        let span = match (p.years.first(), p.years.last()) {
+            (Some(f), Some(l)) if f != l => format!("{f}–{l}"),
+            (Some(f), _) => f.to_string(),
+            _ => String::new(),
+        };
+        return Some(match lang {
+            Lang::Zh => format!("{d} 例（{span} 年合并）"),
+            Lang::En => format!("{d} events ({span} pooled)"),
+        });
+    }
+    let d = a.points.last()?.events?;
+    let d = format::number(d, 0);
+    Some(match lang {
+        Lang::Zh => format!("{d} 例"),
+        Lang::En => format!("{d} events"),
+    })
+}
+
 /// The unit the what-if control speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PaceUnit {
@@ -767,7 +995,7 @@ fn nice_down(x: f64) -> f64 {
 /// # use gapcast_core::series::Point;
 /// # let catalog = builtin();
 /// # let mmr = catalog.get("W-HEALTH-02").unwrap();
-/// # let pts: Vec<Point> = [(2022, 15.7), (2023, 15.1), (2024, 14.3)].iter().map(|&(year, value)| Point { year, value, note: None }).collect();
+/// # let pts: Vec<Point> = [(2022, 15.7), (2023, 15.1), (2024, 14.3)].iter().map(|&(year, value)| Point::new(year, value)).collect();
 /// # let a = assess(mmr, &pts, &Settings::new(2025));
 /// let r = pace_range(&a, None);
 /// assert_eq!(r.unit, PaceUnit::PercentPerYear);
@@ -840,11 +1068,12 @@ mod tests {
             notes_zh: None,
             notes_en: None,
             proxy_for: None,
+            counts: None,
         }
     }
 
     fn pts(values: &[(i32, f64)]) -> Vec<Point> {
-        values.iter().map(|&(year, value)| Point { year, value, note: None }).collect()
+        values.iter().map(|&(year, value)| Point::new(year, value)).collect()
     }
 
     fn le(value: f64) -> Goal {

@@ -368,7 +368,7 @@ mod tests {
     use crate::series::Point;
 
     fn points(values: &[(i32, f64)]) -> Vec<Point> {
-        values.iter().map(|&(year, value)| Point { year, value, note: None }).collect()
+        values.iter().map(|&(year, value)| Point::new(year, value)).collect()
     }
 
     /// The row of indicator `id` with `values`, assessed in 2026, as TSV cells.

@@ -216,6 +216,7 @@ pub fn warning_label(kind: WarningKind, lang: Lang) -> &'static str {
         WarningKind::Implausible => lang.pick("数值存疑", "implausible value"),
         WarningKind::Stale => lang.pick("数据过旧", "stale"),
         WarningKind::InvalidValue => lang.pick("数据无效", "invalid value"),
+        WarningKind::SmallNumbers => lang.pick("事件数少", "small numbers"),
     }
 }
 

@@ -15,6 +15,30 @@ pub struct Point {
     pub value: f64,
     /// A note the user gave with the value (from a 备注 column), if any.
     pub note: Option<String>,
+    /// The rate's numerator for this year (deaths, cases), when counts were
+    /// given: a whole number. With `exposure`, the engine models the counts
+    /// (METHODS.md, "Rates and shares from counts").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub events: Option<f64>,
+    /// The rate's denominator for this year (live births, children), > 0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exposure: Option<f64>,
+    /// Whether `events` was derived from a pasted rate and its denominator
+    /// (d = rate·N/per, rounded), not pasted.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub derived_count: bool,
+}
+
+impl Point {
+    /// A value for a year, without note or counts.
+    pub fn new(year: i32, value: f64) -> Point {
+        Point { year, value, note: None, events: None, exposure: None, derived_count: false }
+    }
+
+    /// The (events, exposure) of a year given as counts.
+    pub fn counts(&self) -> Option<(f64, f64)> {
+        Some((self.events?, self.exposure?))
+    }
 }
 
 /// An indicator's observed values, ordered by ascending year, one per year.
@@ -55,7 +79,7 @@ mod tests {
     use super::*;
 
     fn p(year: i32, value: f64) -> Point {
-        Point { year, value, note: None }
+        Point::new(year, value)
     }
 
     #[test]

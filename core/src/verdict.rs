@@ -27,7 +27,7 @@ use crate::format::{self, Lang};
 /// use gapcast_core::verdict::verdict;
 /// let catalog = builtin();
 /// let mmr = catalog.get("W-HEALTH-02").unwrap();
-/// let points = [Point { year: 2023, value: 15.1, note: None }, Point { year: 2024, value: 14.3, note: None }];
+/// let points = [Point::new(2023, 15.1), Point::new(2024, 14.3)];
 /// let a = assess(mmr, &points, &Settings::new(2025));
 /// assert!(verdict(mmr, &a, Lang::Zh).starts_with("≤ 7.5/10万（2030）：2024年 14.3/10万，还差 6.8/10万；"));
 /// ```
@@ -216,6 +216,7 @@ mod tests {
             notes_zh: None,
             notes_en: None,
             proxy_for: None,
+            counts: None,
         }
     }
 
@@ -223,7 +224,7 @@ mod tests {
     fn check(unit: Unit, goal: Goal, values: &[f64], zh: &str, en: &str) {
         let ind = indicator(unit, goal);
         let points: Vec<Point> =
-            values.iter().enumerate().map(|(i, &value)| Point { year: 2021 + i as i32, value, note: None }).collect();
+            values.iter().enumerate().map(|(i, &value)| Point::new(2021 + i as i32, value)).collect();
         let a = assess(&ind, &points, &Settings::new(2025));
         assert_eq!(verdict(&ind, &a, Lang::Zh), zh);
         assert_eq!(verdict(&ind, &a, Lang::En), en);

@@ -240,3 +240,44 @@ fn shared_keys_pair_the_two_plans() {
         }
     }
 }
+
+/// The rates and shares whose counts the plans' own wording defines (deaths
+/// per live births, cases per live births, infected infants per infants born
+/// to infected mothers, injury deaths per children), with their names.
+#[test]
+fn small_number_rates_name_their_counts() {
+    let c = catalog();
+    let cases: &[(&str, &str, &str, f64)] = &[
+        ("W-HEALTH-02", "孕产妇死亡数", "活产数", 100_000.0),
+        ("W-HEALTH-13", "艾滋病感染孕产妇所生儿童感染数", "艾滋病感染孕产妇所生儿童数", 100.0),
+        ("W-HEALTH-16", "先天梅毒报告病例数", "活产数", 100_000.0),
+        ("W-HEALTH-17", "乙肝感染孕产妇所生儿童感染数", "乙肝感染孕产妇所生儿童数", 100.0),
+        ("C-HEALTH-02", "新生儿死亡数", "活产数", 1000.0),
+        ("C-HEALTH-03", "婴儿死亡数", "活产数", 1000.0),
+        ("C-HEALTH-04", "5岁以下儿童死亡数", "活产数", 1000.0),
+        ("C-SAFETY-01", "儿童伤害死亡数", "儿童人口数", 100_000.0),
+    ];
+    for &(id, numerator, denominator, per) in cases {
+        let counts = get(&c, id).counts.as_ref().unwrap_or_else(|| panic!("{id} has no counts"));
+        assert_eq!((counts.numerator.as_str(), counts.denominator.as_str(), counts.per), (numerator, denominator, per));
+    }
+    assert_eq!(c.indicators.iter().filter(|i| i.counts.is_some()).count(), 30);
+}
+
+/// A pasted row named like a count must never be taken for an indicator (or
+/// the other way round): no count name is an indicator's name or alias.
+#[test]
+fn count_names_are_not_indicator_names() {
+    let c = catalog();
+    let names: Vec<&str> = c
+        .indicators
+        .iter()
+        .flat_map(|i| std::iter::once(i.name_zh.as_str()).chain(i.aliases.iter().map(String::as_str)))
+        .collect();
+    for indicator in &c.indicators {
+        let Some(counts) = &indicator.counts else { continue };
+        for name in counts.numerator_names().chain(counts.denominator_names()) {
+            assert!(!names.contains(&name), "{}: count name {name} is also an indicator name", indicator.id);
+        }
+    }
+}

@@ -24,12 +24,18 @@ fn plausible(catalog: &Catalog, id: &str) -> f64 {
     }
 }
 
-/// Fills every year cell of the template with a plausible value.
+/// Fills every year cell of the template's indicator rows with a plausible
+/// value (count rows, which have no id, stay blank).
 fn fill(catalog: &Catalog, tsv: &str) -> String {
     let mut lines = tsv.lines();
     let mut out = format!("{}\n", lines.next().unwrap_or(""));
     for line in lines {
         let cells: Vec<&str> = line.split('\t').collect();
+        if cells[0].is_empty() {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
         let value = plausible(catalog, cells[0]);
         let filled: Vec<String> =
             cells.iter().enumerate().map(|(k, c)| if k >= 4 { value.to_string() } else { c.to_string() }).collect();
@@ -70,4 +76,39 @@ fn template_round_trips_on_the_test_catalog() {
     let catalog = figures_support::fixture::catalog();
     check(&catalog, None);
     check(&catalog, Some(Plan::Children));
+}
+
+/// The count rows: each rate's numerator after it, each denominator once;
+/// filled with counts (and the rates left blank), they give every such
+/// indicator a series of counts with no diagnostic.
+#[test]
+fn template_offers_the_count_rows() {
+    let catalog = builtin();
+    let tsv = template(&catalog, None, 2020..=2021);
+    let rows: Vec<&str> = tsv.lines().collect();
+    let at = |name: &str| rows.iter().position(|r| r.split('\t').nth(1) == Some(name)).expect(name);
+    assert_eq!(at("孕产妇死亡数"), at("孕产妇死亡率") + 1);
+    assert_eq!(rows.iter().filter(|r| r.split('\t').nth(1) == Some("活产数")).count(), 1);
+    let filled: String = rows
+        .iter()
+        .map(|r| {
+            let cells: Vec<&str> = r.split('\t').collect();
+            if !cells[0].is_empty() || cells[1] == "指标" {
+                return format!("{r}\n");
+            }
+            let count =
+                if catalog.indicators.iter().any(|i| i.counts.as_ref().is_some_and(|c| c.denominator == cells[1])) {
+                    "1000"
+                } else {
+                    "1"
+                };
+            format!("\t{}\t\t\t{count}\t{count}\n", cells[1])
+        })
+        .collect();
+    let figures = parse(&filled, &catalog, &ParseOptions::new(2026));
+    assert!(figures.diagnostics.is_empty(), "{:#?}", figures.diagnostics);
+    for indicator in catalog.indicators.iter().filter(|i| i.counts.is_some()) {
+        let series = figures.series_for(&indicator.id).expect("a series of counts");
+        assert!(series.points.iter().all(|p| p.counts() == Some((1.0, 1000.0))), "{}", indicator.id);
+    }
 }

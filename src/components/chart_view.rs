@@ -77,9 +77,15 @@ pub fn chart_view(input: &ChartInput, unit: Unit, level: f64, description: &str,
         },
     );
 
-    let band = format!("{}% {}", format::number(level * 100.0, 0), m(DetailMsg::Band));
+    // A rate from counts (its years carry exact intervals) has a band for the
+    // expected rate, not for a new observation.
+    let percent = format::number(level * 100.0, 0);
+    let counts = !chart.whiskers.is_empty();
+    let band = format!("{percent}% {}", m(if counts { DetailMsg::BandExpected } else { DetailMsg::Band }));
+    let whisker = format!("{percent}% {}", m(DetailMsg::Whisker));
     let legend: Vec<(&str, &str)> = [
         (!input.observed.is_empty(), "observed", m(DetailMsg::Observed)),
+        (counts, "whisker", whisker.as_str()),
         (!chart.fitted.is_empty(), "fitted", m(DetailMsg::Fitted)),
         (!chart.projection.is_empty(), "projection", m(DetailMsg::Projection)),
         (!chart.band.is_empty(), "band", band.as_str()),

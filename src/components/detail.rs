@@ -310,6 +310,7 @@ pub fn Detail(props: &DetailProps) -> Html {
                 </div>
                 <p class="verdict" id="detail-verdict"><strong>{ gapcast_core::verdict::verdict(indicator, a, lang) }</strong></p>
                 <p class="reading" id="detail-reading">{ reading.clone() }</p>
+                if let Some(note) = explain::counts_note(indicator, a, lang) { <p class="counts-note" id="detail-counts">{ note }</p> }
                 if !a.warnings.is_empty() {
                     <ul class="detail-warnings" aria-label={m(DetailMsg::Warnings)}>
                         { for a.warnings.iter().map(|w| html! {

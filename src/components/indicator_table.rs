@@ -7,7 +7,7 @@ use gapcast_core::assess::{Assessment, ProjectionPoint, Severity, Status, Warnin
 use gapcast_core::catalog::{Indicator, Plan};
 use gapcast_core::chart::sparkline;
 use gapcast_core::verdict::verdict;
-use gapcast_core::{format, sort};
+use gapcast_core::{explain, format, sort};
 use wasm_bindgen::{closure::Closure, JsCast};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -21,8 +21,9 @@ use crate::state::{Action, Filter, Panel, SortKey, State};
 const FIRST_PAINT_ROWS: usize = 30;
 
 /// Every warning kind, in the order the filter lists them.
-const WARNING_KINDS: [WarningKind; 10] = [
+const WARNING_KINDS: [WarningKind; 11] = [
     WarningKind::Volatile,
+    WarningKind::SmallNumbers,
     WarningKind::Outlier,
     WarningKind::AtRisk,
     WarningKind::MilestoneMissed,
@@ -199,6 +200,7 @@ pub fn IndicatorTable() -> Html {
                 <td class="latest">
                     if let (Some(v), Some(y)) = (a.latest_value, a.latest_year) {
                         <span class="value">{ format::value(v, a.unit, lang) }</span><span class="year">{ format!(" ({y})") }</span>
+                        if let Some(events) = explain::latest_events(a, lang) { <div class="events">{ events }</div> }
                     } else { <span class="quiet">{ Msg::NoFigures.text(lang) }</span> }
                 </td>
                 <td class="gap">{ a.gap.map(|g| format::gap(g, a.unit, lang)).unwrap_or_else(|| "—".into()) }</td>

@@ -40,6 +40,8 @@ messages!(DetailMsg {
     Fitted => "拟合趋势", "Fitted trend";
     Projection => "趋势预测", "Projection";
     Band => "预测区间", "prediction interval";
+    BandExpected => "预期值区间", "interval of the expected value";
+    Whisker => "单年精确区间", "exact interval of each year";
     Lower => "区间下限", "Lower bound";
     Upper => "区间上限", "Upper bound";
     TargetLine => "目标", "Target";

@@ -107,10 +107,10 @@ pub fn npm_packages() -> Result<(), String> {
     run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&dir))
 }
 
-/// numpy and scipy for the statistical cross-check and openpyxl for the XLSX
-/// check, unless importable already.
+/// numpy, scipy and statsmodels for the statistical cross-checks and openpyxl
+/// for the XLSX check, unless importable already.
 pub fn python_packages() -> Result<(), String> {
-    if succeeds(Command::new("python3").args(["-c", "import numpy, scipy, openpyxl"])) {
+    if succeeds(Command::new("python3").args(["-c", "import numpy, scipy, statsmodels.api, openpyxl"])) {
         return Ok(());
     }
     let requirements = root().join("tests").join("crosscheck").join("requirements.txt");

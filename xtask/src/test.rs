@@ -83,6 +83,8 @@ pub fn test() -> Result<(), String> {
         "gapcast-core",
         "--bin",
         "gapcast",
+        "--example",
+        "counts_fit",
     ]))
     .and_then(|()| {
         let target_dir = std::env::var_os("CARGO_TARGET_DIR").map(Into::into).unwrap_or_else(|| root.join("target"));
@@ -93,8 +95,12 @@ pub fn test() -> Result<(), String> {
             cmd
         };
         let numbers = run_counted(&mut script("crosscheck.py"), &mut tally);
+        let counts = run_counted(
+            script("counts.py").arg("--counts-fit").arg(target_dir.join("debug/examples/counts_fit")),
+            &mut tally,
+        );
         let xlsx = run_counted(&mut script("xlsx_check.py"), &mut tally);
-        numbers.and(xlsx)
+        numbers.and(counts).and(xlsx)
     });
     failures.extend(crosscheck.err());
 

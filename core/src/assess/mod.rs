@@ -23,9 +23,12 @@
 //! [`Assessment::null_reasons`]; nothing here panics on user figures.
 
 pub mod checkpoint;
+pub mod counts;
 pub mod csv;
 pub mod directional;
+pub mod exact;
 pub mod fit;
+pub mod glm;
 pub mod milestones;
 pub mod rollup;
 pub mod scale;
@@ -154,6 +157,8 @@ pub struct Explain {
     pub q_high: Option<f64>,
     pub volatility: Option<Volatility>,
     pub directional: Option<DirectionalExplain>,
+    /// The counts model's numbers (rates and shares from counts).
+    pub counts: Option<counts::CountsExplain>,
 }
 
 /// Everything METHODS.md computes for one indicator. Serialised with exactly
@@ -229,6 +234,14 @@ pub struct Assessment {
     pub reason: Option<String>,
     /// Why each null field is null, by field name.
     pub null_reasons: BTreeMap<String, String>,
+    /// φ = max(1, Pearson X²/(n − 2)) of a counts model (`poisson`,
+    /// `binomial`), three or more years.
+    pub dispersion: Option<f64>,
+    /// The observed years of a counts model with their events, exposure and
+    /// exact interval (empty for a rate or value fitted as given).
+    pub points: Vec<counts::ObservedPoint>,
+    /// The value judged on when a counts model pooled the latest three years.
+    pub pooled: Option<counts::Pooled>,
     pub explain: Explain,
     /// The numeric rule the status was judged by (effective target, band), for
     /// the sentences that say it in words; `None` for directional targets.
@@ -359,6 +372,9 @@ impl Assessment {
             warnings: Vec::new(),
             reason: None,
             null_reasons: BTreeMap::new(),
+            dispersion: None,
+            points: Vec::new(),
+            pooled: None,
             rule: match resolved {
                 Resolved::Numeric { rule, .. } => Some(*rule),
                 _ => None,
@@ -391,6 +407,7 @@ impl Assessment {
                 q_high: None,
                 volatility: None,
                 directional: None,
+                counts: None,
             },
         }
     }
@@ -407,6 +424,11 @@ impl Assessment {
 /// outside the indicator's bounds, not a number, two values for one year) give
 /// status `not_assessed` with an `invalid_value:YEAR` warning and reason.
 pub fn assess(indicator: &Indicator, points: &[Point], settings: &Settings) -> Assessment {
+    // Rates and shares whose every year comes with its counts are modelled
+    // from the counts (METHODS.md, "Rates and shares from counts").
+    if let Some(a) = counts::assess(indicator, points, settings) {
+        return a;
+    }
     let th = &settings.thresholds;
     let prepared = match prepare(indicator, points, settings) {
         Ok(p) => p,
@@ -777,11 +799,12 @@ mod tests {
             notes_zh: None,
             notes_en: None,
             proxy_for: None,
+            counts: None,
         }
     }
 
     fn points(values: &[(i32, f64)]) -> Vec<Point> {
-        values.iter().map(|&(year, value)| Point { year, value, note: None }).collect()
+        values.iter().map(|&(year, value)| Point::new(year, value)).collect()
     }
 
     /// One helper: a linear count series with a ≥ target → (status, gap, slope).

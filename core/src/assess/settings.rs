@@ -84,6 +84,10 @@ pub struct Thresholds {
     /// `implausible:YEAR` when a value is this many times away from both the
     /// target and the series' median (10: the mark of a unit slip).
     pub implausible_factor: f64,
+    /// Rates and shares from counts: a year with fewer events than this is a
+    /// small number (`small_numbers`), and the latest value is then pooled over
+    /// three years (20, after NCHS).
+    pub small_numbers: f64,
 }
 
 fn default_level() -> f64 {
@@ -115,6 +119,7 @@ impl Default for Thresholds {
             approx_relative: 0.05,
             unit_suspect_factor: 50.0,
             implausible_factor: 10.0,
+            small_numbers: 20.0,
         }
     }
 }

@@ -31,6 +31,7 @@ pub enum WarningKind {
     Implausible,
     Stale,
     InvalidValue,
+    SmallNumbers,
 }
 
 impl WarningKind {
@@ -46,6 +47,7 @@ impl WarningKind {
             WarningKind::Implausible => "implausible",
             WarningKind::Stale => "stale",
             WarningKind::InvalidValue => "invalid_value",
+            WarningKind::SmallNumbers => "small_numbers",
         }
     }
 
@@ -56,7 +58,8 @@ impl WarningKind {
             | WarningKind::Outlier
             | WarningKind::AtRisk
             | WarningKind::UnitSuspect
-            | WarningKind::Implausible => Severity::Amber,
+            | WarningKind::Implausible
+            | WarningKind::SmallNumbers => Severity::Amber,
             WarningKind::Clamped | WarningKind::ScaleFallback | WarningKind::Stale => Severity::Info,
         }
     }
@@ -151,6 +154,18 @@ impl Warning {
             vec![],
             format!("无法使用 {requested} 尺度（{zh}），改用线性尺度拟合"),
             format!("The {requested} scale cannot be used ({en}); fitted on the linear scale"),
+        )
+    }
+
+    /// `small_numbers`: a rate or share from counts where some years have
+    /// fewer than `below` events (NCHS): single-year values are unreliable.
+    pub fn small_numbers(years: Vec<i32>, below: f64) -> Warning {
+        let list = join(&years);
+        Warning::new(
+            WarningKind::SmallNumbers,
+            years,
+            format!("{list} 年的事件数少于 {below}，单年的率不可靠；按计数模型和合并年份判断"),
+            format!("Fewer than {below} events in {list}: single-year rates are unreliable; judged on the counts model and pooled years"),
         )
     }
 

@@ -84,9 +84,9 @@ pub struct WhatIf {
 ///     bounds: Unit::Percent.default_bounds(),
 ///     target: Target { goal: Goal::Compare { comparator: Comparator::Ge, value: 70.0, tolerance: None }, year: 2030 },
 ///     milestones: vec![], scale: None, source: String::new(), wording_zh: None,
-///     notes_zh: None, notes_en: None, proxy_for: None,
+///     notes_zh: None, notes_en: None, proxy_for: None, counts: None,
 /// };
-/// let points = [Point { year: 2024, value: 55.0, note: None }];
+/// let points = [Point::new(2024, 55.0)];
 /// let w = what_if(&ind, &points, &Settings::new(2025), WhatIfChange::UnitsPerYear(3.0));
 /// assert_eq!((w.value_at_target, w.met), (Some(73.0), Some(true)));
 /// ```
@@ -115,7 +115,10 @@ pub fn what_if(indicator: &Indicator, points: &[Point], settings: &Settings, cha
             return out;
         }
     };
-    let trend = &prepared.trend;
+    // A rate or share from counts starts from the value it is judged on (the
+    // pooled latest years when counts are small), on its model's scale.
+    let counts = super::counts::model(indicator, points, settings);
+    let trend = counts.as_ref().map_or(&prepared.trend, |m| &m.trend);
     let Some((t_n, y_n)) = trend.latest() else {
         out.reason = Some("no_data".to_string());
         return out;
@@ -226,11 +229,12 @@ mod tests {
             notes_zh: None,
             notes_en: None,
             proxy_for: None,
+            counts: None,
         }
     }
 
     fn pts(values: &[(i32, f64)]) -> Vec<Point> {
-        values.iter().map(|&(year, value)| Point { year, value, note: None }).collect()
+        values.iter().map(|&(year, value)| Point::new(year, value)).collect()
     }
 
     /// One helper: scenario → (value in 2025, value in 2030, met, capped).

@@ -14,7 +14,7 @@
 //! user's own files are loaded beside them with the loader.
 
 use super::model::{
-    Bounds, Comparator, Direction, Goal, Indicator, Milestone, Plan, PlanGoal, PlanTitle, Proxy, Scale, Target, Unit,
+    Bounds, Comparator, Counts, Direction, Goal, Indicator, Milestone, Plan, PlanGoal, PlanTitle, Proxy, Scale, Target, Unit,
 };
 use super::Catalog;
 
@@ -107,6 +107,30 @@ struct Row {
     notes_zh: Option<&'static str>,
     notes_en: Option<&'static str>,
     proxy_for: Option<&'static str>,
+    counts: Option<CountsRow>,
+}
+
+/// [`Counts`] as the generated table holds it.
+struct CountsRow {
+    numerator: &'static str,
+    denominator: &'static str,
+    per: f64,
+    numerator_aliases: &'static [&'static str],
+    denominator_aliases: &'static [&'static str],
+}
+
+impl CountsRow {
+    fn counts(&self) -> Counts {
+        let CountsRow { numerator, denominator, per, numerator_aliases, denominator_aliases } = self;
+        let owned = |names: &[&str]| names.iter().map(|n| String::from(*n)).collect();
+        Counts {
+            numerator: String::from(*numerator),
+            denominator: String::from(*denominator),
+            per: *per,
+            numerator_aliases: owned(numerator_aliases),
+            denominator_aliases: owned(denominator_aliases),
+        }
+    }
 }
 
 impl Row {
@@ -129,6 +153,7 @@ impl Row {
             notes_zh,
             notes_en,
             proxy_for,
+            counts,
         } = self;
         Indicator {
             id: String::from(*id),
@@ -148,6 +173,7 @@ impl Row {
             notes_zh: notes_zh.map(String::from),
             notes_en: notes_en.map(String::from),
             proxy_for: proxy_for.map(String::from),
+            counts: counts.as_ref().map(CountsRow::counts),
         }
     }
 }

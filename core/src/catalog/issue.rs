@@ -153,6 +153,12 @@ pub enum IssueKind {
     NameClash { name: String, other_id: String },
     #[error("the file defines no [[indicator]]")]
     NoIndicators,
+    #[error("`counts` is for a rate or a share; unit \"{unit}\" is neither")]
+    CountsUnit { unit: &'static str },
+    #[error("counts per = {per} does not match unit \"{unit}\", which is per {expected}")]
+    CountsPer { per: f64, unit: &'static str, expected: f64 },
+    #[error("counts numerator and denominator are both \"{name}\"")]
+    CountsSameName { name: String },
     #[error("`{field}` is for a measured indicator; a goal with `quantified = false` takes none")]
     NotForGoal { field: &'static str },
     #[error("`proxy` is only for a goal with `quantified = false` (a measured indicator is judged itself)")]
@@ -258,6 +264,11 @@ impl IssueKind {
                 format!("名称「{name}」也被 {other_id} 使用，粘贴的数据行无法区分（如为同一指标，请给两者相同的 key）")
             }
             IssueKind::NoIndicators => "文件中没有任何 [[indicator]]".to_string(),
+            IssueKind::CountsUnit { unit } => format!("counts 只用于率或比例；单位「{unit}」两者都不是"),
+            IssueKind::CountsPer { per, unit, expected } => {
+                format!("counts 的 per = {per} 与单位「{unit}」不符，该单位为每 {expected}")
+            }
+            IssueKind::CountsSameName { name } => format!("counts 的分子和分母都是「{name}」"),
             IssueKind::NotForGoal { field } => {
                 format!("「{field}」只用于有量化指标的条目；quantified = false 的目标不带此字段")
             }

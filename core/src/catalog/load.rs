@@ -23,7 +23,8 @@ use std::ops::Range;
 
 use super::issue::{CatalogIssue, IssueKind, COMPARATORS, INEQUALITIES};
 use super::model::{
-    Bounds, Comparator, Direction, Goal, Indicator, Milestone, Plan, PlanGoal, PlanTitle, Proxy, Scale, Target, Unit,
+    Bounds, Comparator, Counts, Direction, Goal, Indicator, Milestone, Plan, PlanGoal, PlanTitle, Proxy, Scale, Target,
+    Unit,
 };
 use super::raw::{self, RawIndicator, ShapeProblem, Spanned};
 use super::parse::{self, SyntaxError};
@@ -507,6 +508,8 @@ impl<'a, 'b> Check<'a, 'b> {
         }
         crate::sort::sort_by_key(&mut milestones, |m| m.year);
 
+        let counts = raw.counts.take().and_then(|c| self.counts(c, unit));
+
         if self.errors > 0 {
             return None;
         }
@@ -528,6 +531,53 @@ impl<'a, 'b> Check<'a, 'b> {
             notes_zh,
             notes_en,
             proxy_for: None,
+            counts,
+        })
+    }
+
+    /// The numerator and denominator of a rate or share: both named, not the
+    /// same, `per` (when given) the unit's own, on a unit that is a rate or a
+    /// share.
+    fn counts(&mut self, raw: Spanned<raw::RawCounts>, unit: Option<Unit>) -> Option<Counts> {
+        let span = raw.span();
+        let c = raw.into_inner();
+        let names = |check: &mut Self, value: Option<Spanned<String>>, field: &'static str| match value {
+            Some(v) => check.text(Some(v), field),
+            None => {
+                check.raise(Some(span.clone()), field, IssueKind::MissingField { field });
+                None
+            }
+        };
+        let numerator = names(self, c.numerator, "counts.numerator");
+        let denominator = names(self, c.denominator, "counts.denominator");
+        let mut aliases = |list: Option<Vec<Spanned<String>>>, field: &'static str| {
+            list.unwrap_or_default().into_iter().filter_map(|a| self.text(Some(a), field)).collect::<Vec<_>>()
+        };
+        let numerator_aliases = aliases(c.numerator_aliases, "counts.numerator_aliases");
+        let denominator_aliases = aliases(c.denominator_aliases, "counts.denominator_aliases");
+        if let (Some(n), Some(d)) = (&numerator, &denominator) {
+            if n == d {
+                self.raise(Some(span.clone()), "counts.denominator", IssueKind::CountsSameName { name: n.clone() });
+            }
+        }
+        // With an unknown unit, the unit error is already raised.
+        let unit = unit?;
+        let Some(expected) = unit.per() else {
+            self.raise(Some(span), "counts", IssueKind::CountsUnit { unit: unit.key() });
+            return None;
+        };
+        if let Some(per) = &c.per {
+            if *per.get_ref() != expected {
+                let kind = IssueKind::CountsPer { per: *per.get_ref(), unit: unit.key(), expected };
+                self.raise(Some(per.span()), "counts.per", kind);
+            }
+        }
+        Some(Counts {
+            numerator: numerator?,
+            denominator: denominator?,
+            per: expected,
+            numerator_aliases,
+            denominator_aliases,
         })
     }
 
@@ -560,7 +610,7 @@ impl<'a, 'b> Check<'a, 'b> {
         let wording_zh = self.text(raw.wording_zh.take(), "wording_zh");
         let source = self.text(raw.source.take(), "source");
         let (notes_zh, notes_en) = self.notes(&mut raw);
-        let measured: [(&'static str, Option<Range<usize>>); 12] = [
+        let measured: [(&'static str, Option<Range<usize>>); 13] = [
             ("key", raw.key.as_ref().map(Spanned::span)),
             ("aliases", raw.aliases.as_ref().and_then(|a| a.first()).map(Spanned::span)),
             ("unit", raw.unit.as_ref().map(Spanned::span)),
@@ -573,6 +623,7 @@ impl<'a, 'b> Check<'a, 'b> {
             ("year", raw.year.as_ref().map(Spanned::span)),
             ("milestones", raw.milestones.as_ref().and_then(|m| m.first()).map(Spanned::span)),
             ("scale", raw.scale.as_ref().map(Spanned::span)),
+            ("counts", raw.counts.as_ref().map(Spanned::span)),
         ];
         for (field, span) in measured {
             if let Some(span) = span {
@@ -870,6 +921,52 @@ mod tests {
         assert!(issues.is_empty(), "{issues:?}");
         let goal = &catalog.get("W-T-01").expect("loaded").target.goal;
         assert_eq!(*goal, Goal::Compare { comparator: Comparator::Ge, value: 100.0, tolerance: Some(0.5) });
+    }
+
+    #[test]
+    fn counts_load_as_a_table_or_as_dotted_keys() {
+        let inline = "counts = { numerator = \"甲数\", denominator = \"乙数\", per = 100, \
+                      numerator_aliases = [\"甲人数\"] }\n";
+        let dotted = "counts.numerator = \"甲数\"\ncounts.denominator = \"乙数\"\n\
+                      counts.numerator_aliases = [\"甲人数\"]\n";
+        for extra in [inline, dotted] {
+            let (catalog, issues) = load_files(&[("t.toml", &file(&(GOOD.to_string() + extra)))]);
+            assert!(issues.is_empty(), "{issues:?}");
+            let counts = catalog.get("W-T-01").and_then(|w| w.counts.clone()).expect("counts");
+            assert_eq!((counts.numerator.as_str(), counts.denominator.as_str(), counts.per), ("甲数", "乙数", 100.0));
+            assert_eq!(counts.numerator_names().collect::<Vec<_>>(), ["甲数", "甲人数"]);
+        }
+    }
+
+    #[test]
+    fn bad_counts_give_located_messages() {
+        // Line 12 holds the counts.
+        let cases: &[(String, &[&str])] = &[
+            (
+                file(&(GOOD.to_string() + "counts = { numerator = \"甲数\", denominator = \"乙数\", per = 1000 }\n")),
+                &["t.toml:12 [W-T-01] counts.per: 错误 error: counts 的 per = 1000 与单位「percent」不符，该单位为每 100 / counts per = 1000 does not match unit \"percent\", which is per 100"],
+            ),
+            (
+                file(&(GOOD.to_string() + "counts = { numerator = \"甲数\" }\n")),
+                &["t.toml:12 [W-T-01] counts.denominator: 错误 error: 缺少必填字段「counts.denominator」 / required field `counts.denominator` is missing"],
+            ),
+            (
+                file(&(GOOD.to_string() + "counts = { numerator = \"甲数\", denominator = \"甲数\" }\n")),
+                &["t.toml:12 [W-T-01] counts.denominator: 错误 error: counts 的分子和分母都是「甲数」 / counts numerator and denominator are both \"甲数\""],
+            ),
+            (
+                good_with("unit", "unit = \"years\"").replace("value = 70", "value = 80")
+                    + "counts = { numerator = \"甲数\", denominator = \"乙数\" }\n",
+                &["t.toml:12 [W-T-01] counts: 错误 error: counts 只用于率或比例；单位「years」两者都不是 / `counts` is for a rate or a share; unit \"years\" is neither"],
+            ),
+            (
+                file(&(GOOD.to_string() + "counts = { numerator = \"甲数\", denominator = \"乙数\", base = 5 }\n")),
+                &["t.toml:12 [W-T-01] counts.base: 错误 error: 未知字段「counts.base」（可用字段见 seeds/README.md） / unknown field `counts.base` (see seeds/README.md for the fields)"],
+            ),
+        ];
+        for (text, expected) in cases {
+            check(text, expected);
+        }
     }
 
     #[test]

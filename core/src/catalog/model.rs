@@ -224,6 +224,19 @@ impl Unit {
         }
     }
 
+    /// The `per` of a rate or share in this unit: 100 for percent, 100,000,
+    /// 10,000 or 1,000 for rates; `None` for units that are not a count over a
+    /// count (years, hours, ratios, counts).
+    pub fn per(self) -> Option<f64> {
+        match self {
+            Unit::Percent => Some(100.0),
+            Unit::Per100k | Unit::Per100kLiveBirths => Some(100_000.0),
+            Unit::Per10k => Some(10_000.0),
+            Unit::Per1000LiveBirths | Unit::Per1000Population | Unit::Per1000Children => Some(1_000.0),
+            Unit::Count | Unit::Ratio | Unit::Years | Unit::HoursPerDay | Unit::Minutes | Unit::TimesPerYear => None,
+        }
+    }
+
     /// Number of decimals values of this unit are shown with.
     pub fn decimals(self) -> usize {
         match self {
@@ -411,6 +424,35 @@ pub struct Milestone {
     pub value: f64,
 }
 
+/// The counts a rate or share is made of (METHODS.md, "Rates and shares from
+/// counts"): rate = numerator / denominator · per. Pasted rows under these
+/// names (or their aliases) give the engine the counts, which it models instead
+/// of the ratio.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Counts {
+    /// The events: 孕产妇死亡数, 先天梅毒报告病例数, ...
+    pub numerator: String,
+    /// What they are counted in: 活产数, 儿童人口数, ...
+    pub denominator: String,
+    /// The rate's multiplier: 100,000 for a ratio per 100,000, 100 for a share
+    /// in percent. Always the unit's [`Unit::per`].
+    pub per: f64,
+    pub numerator_aliases: Vec<String>,
+    pub denominator_aliases: Vec<String>,
+}
+
+impl Counts {
+    /// Every name the numerator goes by, its own first.
+    pub fn numerator_names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.numerator.as_str()).chain(self.numerator_aliases.iter().map(String::as_str))
+    }
+
+    /// Every name the denominator goes by, its own first.
+    pub fn denominator_names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.denominator.as_str()).chain(self.denominator_aliases.iter().map(String::as_str))
+    }
+}
+
 /// One indicator of a plan: a measured quantity with its target.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Indicator {
@@ -445,6 +487,10 @@ pub struct Indicator {
     /// For a suggested proxy ([`PlanGoal::proxy`]): the id of the goal it
     /// stands for, so the page marks it as not set by the plan.
     pub proxy_for: Option<String>,
+    /// The numerator and denominator of a rate or share, when the catalog
+    /// names them.
+    #[serde(default)]
+    pub counts: Option<Counts>,
 }
 
 impl Indicator {
@@ -533,6 +579,7 @@ impl PlanGoal {
             notes_zh: None,
             notes_en: None,
             proxy_for: Some(self.id.clone()),
+            counts: None,
         })
     }
 

@@ -88,6 +88,7 @@ pub struct RawIndicator {
     pub notes_zh: Option<Spanned<String>>,
     pub notes_en: Option<Spanned<String>>,
     pub proxy: Option<Spanned<RawProxy>>,
+    pub counts: Option<Spanned<RawCounts>>,
     /// Shape problems inside this indicator's table, for the loader to raise
     /// once it knows the indicator's id.
     pub problems: Vec<ShapeProblem>,
@@ -105,6 +106,18 @@ pub struct RawBounds {
 pub struct RawLevel {
     pub comparator: Option<Spanned<String>>,
     pub value: Option<Spanned<f64>>,
+}
+
+/// `counts = { numerator = "孕产妇死亡数", denominator = "活产数", per = 100000,
+/// numerator_aliases = [...], denominator_aliases = [...] }` (or the same as
+/// dotted keys `counts.numerator = ...`).
+#[derive(Debug, Default)]
+pub struct RawCounts {
+    pub numerator: Option<Spanned<String>>,
+    pub denominator: Option<Spanned<String>>,
+    pub per: Option<Spanned<f64>>,
+    pub numerator_aliases: Option<Vec<Spanned<String>>>,
+    pub denominator_aliases: Option<Vec<Spanned<String>>>,
 }
 
 /// `proxy = { name_zh = "人工流产率", name_en = "...", unit = "per_1000_population",
@@ -158,6 +171,17 @@ fn indicator(table: Value<'_>) -> RawIndicator {
         l.finish();
         Spanned::new(level, span)
     });
+    let counts = t.table("counts", "counts.").map(|(mut c, span)| {
+        let counts = RawCounts {
+            numerator: c.string("numerator"),
+            denominator: c.string("denominator"),
+            per: c.number("per"),
+            numerator_aliases: c.strings("numerator_aliases"),
+            denominator_aliases: c.strings("denominator_aliases"),
+        };
+        c.finish();
+        Spanned::new(counts, span)
+    });
     let proxy = t.table("proxy", "proxy.").map(|(mut p, span)| {
         let proxy = RawProxy {
             name_zh: p.string("name_zh"),
@@ -207,6 +231,7 @@ fn indicator(table: Value<'_>) -> RawIndicator {
         notes_zh: t.string("notes_zh"),
         notes_en: t.string("notes_en"),
         proxy,
+        counts,
         problems: Vec::new(),
     };
     t.finish();

@@ -197,7 +197,7 @@ mod tests {
         let settings = Settings::new(2026);
         let points: Vec<Point> = [(2021, 8.2), (2022, 7.9), (2023, 7.4)]
             .iter()
-            .map(|&(year, value)| Point { year, value, note: None })
+            .map(|&(year, value)| Point::new(year, value))
             .collect();
         let rows = catalog
             .indicators

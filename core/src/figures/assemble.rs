@@ -12,6 +12,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use crate::catalog::{Catalog, Indicator, Unit};
 use crate::series::{Point, Series};
 
+use super::counts::{self, CountCells, CountNames};
 use super::delimit::{self, Delimiter, Limits, Overflow, RawTable};
 use super::diagnostic::{CellRange, CellRef, Code, Diagnostic, Severity};
 use super::layout::{self, Context, Record};
@@ -192,11 +193,16 @@ pub(crate) fn parse_text(text: &str, catalog: &Catalog, options: &ParseOptions) 
         suggested: HashMap::new(),
         unmatched_names: HashSet::new(),
         note_cells: HashSet::new(),
+        count_names: CountNames::new(catalog),
+        count_cells: CountCells::default(),
     };
     for record in &extracted.records {
         assembler.record(record);
     }
     assembler.series(&mut figures);
+    let count_cells = std::mem::take(&mut assembler.count_cells);
+    let texts = |cell: CellRef| table.text(cell).to_string();
+    counts::pair(catalog, count_cells, &mut figures.series, &mut figures.names_zh, &texts, &mut assembler.diagnostics);
     assembler.sweep();
 
     let Assembler { mut diagnostics, accounting, unmatched, .. } = assembler;
@@ -225,6 +231,10 @@ struct Assembler<'a> {
     unmatched_names: HashSet<String>,
     /// Every 备注 cell some value pointed at.
     note_cells: HashSet<CellRef>,
+    /// The catalog's numerator and denominator names.
+    count_names: CountNames,
+    /// Count values read, paired with their indicators after the series.
+    count_cells: CountCells,
 }
 
 impl<'a> Assembler<'a> {
@@ -253,6 +263,13 @@ impl<'a> Assembler<'a> {
             outcome = self.find(self.text(cell).trim());
             if matches!(outcome, NameMatch::Found(..)) {
                 break;
+            }
+        }
+        // Not an indicator: perhaps a count one names (孕产妇死亡数, 活产数).
+        if !matches!(outcome, NameMatch::Found(..)) {
+            if let Some(name) = self.count_name(record) {
+                self.count_record(record, &name);
+                return;
             }
         }
         let index = match outcome {
@@ -410,6 +427,83 @@ impl<'a> Assembler<'a> {
                 );
                 self.report(d.for_indicator(&indicator.id));
             }
+        }
+    }
+
+    /// The canonical count name of a record that names no indicator (a
+    /// numerator or denominator the catalog names).
+    fn count_name(&self, record: &Record) -> Option<String> {
+        record.names.iter().find_map(|&cell| self.count_names.find(self.text(cell)).map(str::to_string))
+    }
+
+    /// Reads a count row (or column): whole numbers ≥ 0, without a scaling
+    /// unit, kept for pairing by year. Out of line: inlined into the parse it
+    /// made the page's wasm larger.
+    #[inline(never)]
+    fn count_record(&mut self, record: &Record, name: &str) {
+        for &cell in &record.names {
+            self.accounting.mark(cell);
+        }
+        if let Some(at) = record.unit {
+            let text = self.text(at);
+            if matches!(parse_unit(text), UnitText::None | UnitText::Plain) {
+                self.accounting.mark(at);
+            } else {
+                let d = Diagnostic::at(
+                    Severity::Warning,
+                    Code::UnitMismatch,
+                    at,
+                    text,
+                    format!("{name}是计数，单位“{}”不适用，数值按计数读取", text.trim()),
+                    format!(
+                        "{name} is a count; the unit “{}” does not apply and values are read as counts",
+                        text.trim()
+                    ),
+                );
+                self.report(d);
+            }
+        }
+        let decimal_comma = self.delimiter == Delimiter::Semicolon;
+        for value_ref in &record.values {
+            let cell = value_ref.cell;
+            let text = self.text(cell);
+            let year = value_ref.year;
+            let reason = match parse_value(text, decimal_comma) {
+                CellValue::Empty => continue,
+                CellValue::Missing => {
+                    let d = Diagnostic::at(
+                        Severity::Info,
+                        Code::Missing,
+                        cell,
+                        text,
+                        format!("“{}”表示无数据，按缺失处理（不是 0）", text.trim()),
+                        format!("“{}” marks a missing value (not zero)", text.trim()),
+                    );
+                    self.report(d.for_year(year));
+                    continue;
+                }
+                CellValue::Invalid(why) => why.reason(),
+                CellValue::Number(n) if n.unit.is_some() => {
+                    ("带有单位，计数不带单位", "given with a unit, which a count has not")
+                }
+                CellValue::Number(n) => match counts::check_count(n.value) {
+                    Ok(()) => {
+                        self.accounting.mark(cell);
+                        self.count_cells.push(name, year, n.value, cell);
+                        continue;
+                    }
+                    Err(reason) => reason,
+                },
+            };
+            let d = Diagnostic::at(
+                Severity::Error,
+                Code::BadCount,
+                cell,
+                text,
+                format!("{name}“{}”{}，未使用", text.trim(), reason.0),
+                format!("{name} “{}” is {}; not used", text.trim(), reason.1),
+            );
+            self.report(d.for_year(year));
         }
     }
 
@@ -618,7 +712,7 @@ impl<'a> Assembler<'a> {
                 let d = Diagnostic::at(Severity::Info, Code::ChoiceApplied, c.cell, &text, zh, en);
                 self.report(d.for_indicator(&id).for_year(year));
             }
-            return Some((Point { year, value, note }, true));
+            return Some((Point { note, ..Point::new(year, value) }, true));
         }
         let distinct = candidates.iter().any(|c| !same(c.value, first.value));
         if distinct {
@@ -656,7 +750,7 @@ impl<'a> Assembler<'a> {
             let d = Diagnostic::at(Severity::Info, Code::Duplicate, c.cell, &text, zh.clone(), en.clone());
             self.report(d.for_indicator(&id).for_year(year));
         }
-        Some((Point { year, value: first.value, note }, false))
+        Some((Point { note, ..Point::new(year, first.value) }, false))
     }
 
     /// The first note among the candidates, marked used.

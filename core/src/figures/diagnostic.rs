@@ -92,11 +92,23 @@ pub enum Code {
     TooManyRows,
     /// Columns past the most the caller lets one paste have: not analysed.
     TooManyColumns,
+    /// A count (deaths, cases, people) that is negative or not a whole number.
+    BadCount,
+    /// A year's denominator (live births, children) is zero.
+    ZeroDenominator,
+    /// A share's numerator exceeds its denominator.
+    CountsExceed,
+    /// The rate the counts give is not the rate pasted for the same year.
+    CountsDisagree,
+    /// A numerator with neither its denominator nor the rate for that year.
+    NumeratorWithoutDenominator,
+    /// A count derived from a pasted rate and its denominator.
+    DerivedCount,
 }
 
 impl Code {
     /// Every code, in declaration order.
-    pub const ALL: [Code; 31] = [
+    pub const ALL: [Code; 37] = [
         Code::NotText,
         Code::NotUtf8,
         Code::Empty,
@@ -128,6 +140,12 @@ impl Code {
         Code::CellUnused,
         Code::TooManyRows,
         Code::TooManyColumns,
+        Code::BadCount,
+        Code::ZeroDenominator,
+        Code::CountsExceed,
+        Code::CountsDisagree,
+        Code::NumeratorWithoutDenominator,
+        Code::DerivedCount,
     ];
 
     /// The `snake_case` name used in JSON and by the app.
@@ -164,6 +182,12 @@ impl Code {
             Code::CellUnused => "cell_unused",
             Code::TooManyRows => "too_many_rows",
             Code::TooManyColumns => "too_many_columns",
+            Code::BadCount => "bad_count",
+            Code::ZeroDenominator => "zero_denominator",
+            Code::CountsExceed => "counts_exceed",
+            Code::CountsDisagree => "counts_disagree",
+            Code::NumeratorWithoutDenominator => "numerator_without_denominator",
+            Code::DerivedCount => "derived_count",
         }
     }
 }

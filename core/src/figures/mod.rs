@@ -21,6 +21,7 @@ pub mod template;
 pub mod value;
 
 mod assemble;
+mod counts;
 mod decode;
 
 #[cfg(test)]

@@ -4,7 +4,10 @@
 //! (目标), then one empty column a year. Every heading is one the figures parser
 //! recognises, so a filled template pastes back without a single diagnostic.
 //! Indicators both plans share (one figures key) get one row, so a figure is
-//! typed once.
+//! typed once. A rate or share whose counts the catalog names is followed by
+//! its numerator row and (the first time it appears) its denominator row, with
+//! no id, unit or target: filling them in lets the engine model the counts
+//! (METHODS.md, "Rates and shares from counts"); they can be left blank.
 
 use std::ops::RangeInclusive;
 
@@ -27,6 +30,7 @@ pub fn template(catalog: &Catalog, plan: Option<Plan>, years: RangeInclusive<i32
     }
     out.push('\n');
     let mut keys_done: Vec<&str> = Vec::new();
+    let mut counts_done: Vec<&str> = Vec::new();
     for indicator in catalog.indicators.iter().filter(|i| plan.is_none_or(|p| i.plan == p)) {
         let key = indicator.figures_key();
         if keys_done.contains(&key) {
@@ -45,6 +49,19 @@ pub fn template(catalog: &Catalog, plan: Option<Plan>, years: RangeInclusive<i32
             out.push('\t');
         }
         out.push('\n');
+        if let Some(counts) = &indicator.counts {
+            for name in [&counts.numerator, &counts.denominator] {
+                if counts_done.contains(&name.as_str()) {
+                    continue;
+                }
+                counts_done.push(name);
+                out.push_str(&format!("\t{}\t\t", clean(name)));
+                for _ in years.clone() {
+                    out.push('\t');
+                }
+                out.push('\n');
+            }
+        }
     }
     out
 }

@@ -33,6 +33,7 @@ fn indicator(
         notes_zh: None,
         notes_en: None,
         proxy_for: None,
+        counts: None,
     }
 }
 

@@ -28,6 +28,7 @@ pub fn indicator(id: &str, unit: Unit, goal: Goal) -> Indicator {
         notes_zh: None,
         notes_en: None,
         proxy_for: None,
+        counts: None,
     }
 }
 
@@ -49,7 +50,7 @@ pub fn open_bounds() -> Bounds {
 
 /// Points from (year, value) pairs.
 pub fn pts(values: &[(i32, f64)]) -> Vec<Point> {
-    values.iter().map(|&(year, value)| Point { year, value, note: None }).collect()
+    values.iter().map(|&(year, value)| Point::new(year, value)).collect()
 }
 
 /// `a ≈ b` to a relative 1e-9 (absolute 1e-12 near zero).
