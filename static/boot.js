@@ -1,12 +1,18 @@
-// Starts Gapcast from the single HTML file: checks the browser, unpacks the
-// inlined wasm (xz + base64) with the vendored xz-decompress decoder, and hands
-// it to wasm-bindgen's no-modules glue. Also owns the crash banner, so it
-// still works when the wasm instance is dead.
+// Starts Gapcast from the single HTML file: checks the browser, then streams the
+// inlined wasm (gzip + base64) through the browser's own DecompressionStream
+// into WebAssembly.instantiateStreaming, so it compiles while it decodes, and
+// hands the instance to wasm-bindgen's no-modules glue. Also owns the crash
+// banner, so it still works when the wasm instance is dead.
 (function () {
   "use strict";
   var status = document.getElementById("boot-status");
 
+  // A failure to start replaces the first screen's static skeleton (which
+  // would otherwise wait for an app that never comes) with the message.
   function message(zh, en) {
+    var skeleton = document.getElementById("app");
+    if (skeleton && !window.gapcastMounted) skeleton.textContent = "";
+    status.hidden = false;
     status.className = "boot-message boot-error";
     status.setAttribute("role", "alert");
     status.textContent = "";
@@ -63,12 +69,14 @@
     if (window.gapcastStarted) window.gapcastShowCrash(e.reason);
   });
 
-  var xz = window["xz-decompress"];
+  // DecompressionStream is the newest of what is needed (Chrome and Edge 80,
+  // Firefox 113, Safari 16.4); the others are older.
   if (typeof WebAssembly !== "object" || typeof ReadableStream !== "function" ||
-      typeof Response !== "function" || !Blob.prototype.stream || !xz) {
+      typeof Response !== "function" || !Blob.prototype.stream ||
+      typeof DecompressionStream !== "function") {
     message(
-      "此浏览器版本过旧，无法运行 Gapcast（需要 WebAssembly 和数据流支持）。请使用 Chrome 或 Edge 80 及以上、Firefox 78 及以上、Safari 14.1 及以上，或 360、QQ 浏览器的“极速模式”。",
-      "This browser is too old to run Gapcast (it needs WebAssembly and streams). Use Chrome or Edge 80+, Firefox 78+, Safari 14.1+, or the 'speed mode' of 360 or QQ Browser."
+      "此浏览器版本过旧，无法运行 Gapcast（需要 WebAssembly 和数据流解压支持）。请使用 Chrome 或 Edge 80 及以上、Firefox 113 及以上、Safari 16.4 及以上，或 360、QQ 浏览器的“极速模式”。",
+      "This browser is too old to run Gapcast (it needs WebAssembly and stream decompression). Use Chrome or Edge 80+, Firefox 113+, Safari 16.4+, or the 'speed mode' of 360 or QQ Browser."
     );
     return;
   }
@@ -76,18 +84,26 @@
   var holder = document.getElementById("gapcast-wasm");
   var text = holder.textContent;
   holder.remove();
-  var binary = atob(text);
-  var bytes = new Uint8Array(binary.length);
-  for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  var unpacked = new xz.XzReadableStream(new Blob([bytes]).stream());
-  new Response(unpacked).arrayBuffer()
-    .then(function (wasm) {
-      // Marks for the timing script (cargo xtask bench-page).
-      performance.mark("gapcast-unpacked");
-      window.gapcastStarted = true;
-      return wasm_bindgen({ module_or_path: wasm });
+  var bytes;
+  if (typeof Uint8Array.fromBase64 === "function") {
+    bytes = Uint8Array.fromBase64(text);
+  } else {
+    var binary = atob(text);
+    bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  }
+  var wasm = new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip")), {
+    headers: { "Content-Type": "application/wasm" },
+  });
+  // Marks for the timing script (cargo xtask bench-page).
+  performance.mark("gapcast-boot");
+  window.gapcastStarted = true;
+  // The glue sees a Response and uses instantiateStreaming on it.
+  wasm_bindgen({ module_or_path: wasm })
+    .then(function () {
+      window.gapcastMounted = true;
+      status.remove();
     })
-    .then(function () { status.remove(); })
     .catch(function (e) {
       message("Gapcast 启动失败：" + e, "Gapcast could not start: " + e);
     });

@@ -14,6 +14,7 @@ pub mod export_menu;
 pub mod header;
 pub mod indicator_table;
 pub mod input_panel;
+pub mod layout;
 pub mod report;
 pub mod settings_panel;
 pub mod share;
