@@ -117,4 +117,11 @@ test("the table ends with every row, in blocks after the first paint, and printi
   assert.equal(drawn, shown);
   assert.deepEqual([...record.errors, ...earlyRecord.errors], []);
   await early.close();
+
+  // Where there is no requestIdleCallback (Safari before 18.2), the blocks follow in later tasks.
+  const noIdleApi = () => { delete window.requestIdleCallback; };
+  const { page: safari, record: safariRecord } = await open(browser.context, { init: [emptyStorageOnce, noIdleApi] });
+  assert.equal(await safari.locator("#indicator-table tbody tr").count(), shown);
+  assert.deepEqual(safariRecord.errors, []);
+  await safari.close();
 });
