@@ -76,15 +76,17 @@ pub fn dist() -> Result<PathBuf, String> {
     let wasm = std::fs::read(out.join("gapcast_bg.wasm")).map_err(|e| format!("cannot read the wasm: {e}"))?;
     let wasm_gz = gzip(&wasm);
 
-    let page =
-        assemble(&template, &Pieces {
+    let page = assemble(
+        &template,
+        &Pieces {
             style: &style,
             glue: &glue,
             boot: &boot,
             wasm_b64: &base64_encode(&wasm_gz),
             skeleton_zh: &skeleton_zh,
             skeleton_en: &skeleton_en,
-        })?;
+        },
+    )?;
     let dist_dir = root.join("dist");
     std::fs::create_dir_all(&dist_dir).map_err(|e| format!("cannot create dist/: {e}"))?;
     let page_path = dist_dir.join("gapcast.html");
