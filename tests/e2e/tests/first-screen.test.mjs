@@ -125,3 +125,19 @@ test("the table ends with every row, in blocks after the first paint, and printi
   assert.deepEqual(safariRecord.errors, []);
   await safari.close();
 });
+
+test("without JavaScript the page says so, and shows no skeleton waiting for nothing", async () => {
+  const { chromium } = await import("playwright-core");
+  const plain = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
+  try {
+    const page = await (await plain.newContext({ javaScriptEnabled: false })).newPage();
+    await page.goto(PAGE_URL);
+    // (Playwright's text selectors skip <noscript>, so the element is named.)
+    assert.ok(await page.isVisible("noscript .boot-message"));
+    assert.match(await page.textContent("noscript .boot-message"), /Gapcast 需要启用 JavaScript/);
+    assert.ok(!(await page.isVisible(".app-skeleton")));
+    assert.ok(!(await page.isVisible("#boot-status")));
+  } finally {
+    await plain.close();
+  }
+});
