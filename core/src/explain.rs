@@ -129,6 +129,12 @@ pub fn reading(indicator: &Indicator, a: &Assessment, lang: Lang) -> String {
             Lang::En => format!("The figure for {year} cannot be used (a repeat, not a number, or out of range), so nothing was assessed; please check the figures."),
         };
     }
+    if let Some(year) = reason.strip_prefix("implausible:") {
+        return match lang {
+            Lang::Zh => format!("{year}年的数值与目标和其他年份都相差 10 倍以上，很可能单位有误；核对或在“数据检查”中改正之前不作判断。"),
+            Lang::En => format!("The {year} value is ten or more times away from both the target and the other years, most likely a unit slip; it is not judged until checked or corrected under Checks."),
+        };
+    }
     if a.n_points == 0 {
         return match (lang, reason) {
             (Lang::Zh, "no_data_in_window") => {
@@ -440,9 +446,29 @@ pub fn method_lines(a: &Assessment, lang: Lang) -> Vec<MethodLine> {
     if let Some(delta) = e.clamp_delta.filter(|_| a.warnings.iter().any(|w| w.code == "clamped")) {
         out.push(line(
             lang.pick("边界值调整", "Values on a bound"),
-            "δ",
+            lang.pick("δ = ½·min(0.1, τ_b, 离边界最近的其他数值的距离)", "δ = ½·min(0.1, τ_b, nearest other value's distance)"),
             format!("{}{}", lang.pick("移入 ", "moved inside by "), sig(delta)),
         ));
+    }
+    if let (Some(eff), Some(stated), Some(tau)) = (a.target.effective_value, a.target.value, a.target.tolerance) {
+        out.push(line(
+            lang.pick("边界上的目标", "Target on a bound"),
+            format!("y*_eff = {} {} τ_b, τ_b = {}", format::number(stated, unit.decimals()), if eff < stated { "−" } else { "+" }, sig(tau)),
+            match lang {
+                Lang::Zh => format!("{} 即视为实现，各项判断都按此值", format::number(eff, unit.decimals() + 1)),
+                Lang::En => format!("met from {}; every rule uses this value", format::number(eff, unit.decimals() + 1)),
+            },
+        ));
+    }
+    if let (Some("approx"), Some(y), Some(tau)) = (a.target.comparator.as_deref(), a.target.value, a.target.tolerance) {
+        out.push(line(
+            lang.pick("“左右”目标的范围", "Band of an “about” target"),
+            format!("y* ± τ = {} ± {}", v(y), format::bare(tau, unit)),
+            format!("{} – {}", v(y - tau), v(y + tau)),
+        ));
+    }
+    if let Some(g) = a.gap {
+        out.push(line(lang.pick("差距", "Gap"), lang.pick("尚差为正，已达到为零或负", "positive = still to go"), format::gap(g, unit, lang)));
     }
 
     let years = match (a.first_year, a.latest_year) {
@@ -476,8 +502,18 @@ pub fn method_lines(a: &Assessment, lang: Lang) -> Vec<MethodLine> {
     if let (Some(s), Some(ssr), Some(df)) = (a.residual_sd, e.ssr, e.df) {
         out.push(line(
             lang.pick("残差标准差", "Residual standard deviation"),
-            "s = √(SSR / (n − 2))",
+            lang.pick("s = √(SSR / (n − 2))；s ≤ 64·ε·max|gᵢ| 时视为 0", "s = √(SSR / (n − 2)); zero when s ≤ 64·ε·max|gᵢ|"),
             format!("SSR = {}, n − 2 = {df}, s = {}", sig(ssr), sig(s)),
+        ));
+    }
+    if let Some(bound) = crate::assess::warnings::outlier_bound(a.n_points, 0.05).filter(|_| a.n_points >= 5) {
+        out.push(line(
+            lang.pick("异常值检验", "Outlier check"),
+            lang.pick(
+                "外部学生化残差 |tᵢ| 与 Bonferroni 界 t(n − 3, 1 − 0.05/(2n)) 比较",
+                "externally studentized residual |tᵢ| against the Bonferroni bound t(n − 3, 1 − 0.05/(2n))",
+            ),
+            format!("t({}, {}) = {}", a.n_points - 3, format::number(1.0 - 0.05 / (2.0 * a.n_points as f64), 4), sig(bound)),
         ));
     }
     if let (Some(t), Some(df)) = (e.t_quantile, e.df) {
@@ -593,14 +629,21 @@ pub fn method_lines(a: &Assessment, lang: Lang) -> Vec<MethodLine> {
         };
         out.push(line(
             lang.pick("规划进度线", "Glide path"),
-            format!(
-                "{} ({}) → {} ({}), {}",
-                v(c.base_value),
-                c.base_year,
-                v(c.target_value),
-                c.target_year,
-                lang.pick("在模型尺度上为直线", "straight on the model scale")
-            ),
+            if c.base_meets_target {
+                match lang {
+                    Lang::Zh => format!("基期 {} ({}) 已达标，进度线即目标 {}", v(c.base_value), c.base_year, v(c.target_value)),
+                    Lang::En => format!("the base {} ({}) already meets the target: the path is the target {}", v(c.base_value), c.base_year, v(c.target_value)),
+                }
+            } else {
+                format!(
+                    "{} ({}) → {} ({}), {}",
+                    v(c.base_value),
+                    c.base_year,
+                    v(c.target_value),
+                    c.target_year,
+                    lang.pick("在模型尺度上为直线", "straight on the model scale")
+                )
+            },
             match (c.expected_at_latest, a.latest_year, a.latest_value) {
                 (Some(x), Some(y), Some(latest)) => match lang {
                     Lang::Zh => format!("{y}年应为 {}，实际 {}（{}）", v(x), v(latest), position(c.position)),
@@ -654,9 +697,9 @@ pub fn method_lines(a: &Assessment, lang: Lang) -> Vec<MethodLine> {
         }
         if let (Some(early), Some(late)) = (d.earlier_slope, d.later_slope) {
             out.push(line(
-                lang.pick("前后两半斜率", "Slopes of the two halves"),
+                lang.pick("前后两半斜率（原单位）", "Slopes of the two halves (own unit)"),
                 format!("⌈n/2⌉ = {}", d.half_size.unwrap_or_default()),
-                format!("{} → {}", sig(early), sig(late)),
+                format!("{} → {}", format::change_per_year(early, unit, lang), format::change_per_year(late, unit, lang)),
             ));
         }
     }
@@ -802,11 +845,11 @@ mod tests {
     }
 
     fn le(value: f64) -> Goal {
-        Goal::Compare { comparator: Comparator::Le, value }
+        Goal::Compare { comparator: Comparator::Le, value, tolerance: None }
     }
 
     fn ge(value: f64) -> Goal {
-        Goal::Compare { comparator: Comparator::Ge, value }
+        Goal::Compare { comparator: Comparator::Ge, value, tolerance: None }
     }
 
     /// One helper: the reading of `points` against `ind`, in both languages.

@@ -1,8 +1,9 @@
 //! The results table as people take it away: one row per indicator with the
 //! dashboard's columns (domain, indicator, id, unit, target, latest value and
 //! year, gap, the mid-term and target-year projections with their interval, the
-//! needed and current annual change, status, warnings), in the page's language,
-//! as CSV for Excel and WPS or as TSV for the clipboard.
+//! needed and current annual change, status, warnings, and the verdict in one
+//! plain sentence), in the page's language, as CSV for Excel and WPS or as TSV
+//! for the clipboard.
 //!
 //! Every cell is formatted by [`crate::format`], so the file, the printed report
 //! and the page agree to the character. Numbers are written bare (their unit has
@@ -15,7 +16,7 @@ use crate::catalog::{Catalog, Indicator};
 use crate::format::{self, Lang};
 
 /// How many columns a row has.
-pub const WIDTH: usize = 18;
+pub const WIDTH: usize = 19;
 
 /// One indicator's row, every cell already formatted.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,6 +30,8 @@ pub struct Row {
     pub target: String,
     pub latest: String,
     pub latest_year: String,
+    /// The distance still to go (positive: not met yet; negative: met by that
+    /// much), bare so a spreadsheet can sort and sum it.
     pub gap: String,
     /// The mid-term (2025) projection and its interval.
     pub mid_term: [String; 3],
@@ -40,6 +43,9 @@ pub struct Row {
     pub status: String,
     /// Warning names with their year, joined.
     pub warnings: String,
+    /// The verdict in one sentence ([`crate::verdict::verdict`]): the same
+    /// words as the page's tooltip and the report.
+    pub verdict: String,
 }
 
 impl Row {
@@ -66,6 +72,7 @@ impl Row {
             &self.current,
             &self.status,
             &self.warnings,
+            &self.verdict,
         ]
     }
 }
@@ -99,7 +106,7 @@ pub fn header(lang: Lang, mid_term_year: i32, level: f64) -> [String; WIDTH] {
         s("目标", "Target"),
         s("最新值", "Latest value"),
         s("最新年份", "Latest year"),
-        s("差距", "Gap"),
+        s("差距（正数为尚差）", "Gap (positive = still to go)"),
         m,
         ml,
         mu,
@@ -110,6 +117,7 @@ pub fn header(lang: Lang, mid_term_year: i32, level: f64) -> [String; WIDTH] {
         s("当前年均变化", "Current change a year"),
         s("状态", "Status"),
         s("预警", "Warnings"),
+        s("判断说明", "Verdict"),
     ]
 }
 
@@ -146,6 +154,7 @@ pub fn row(indicator: &Indicator, a: &Assessment, lang: Lang) -> Row {
         current: change(a.annual_change),
         status: lang.pick(a.status.label_zh(), a.status.label_en()).to_string(),
         warnings: warnings.join(lang.pick("；", "; ")),
+        verdict: crate::verdict::verdict(indicator, a, lang),
     }
 }
 
@@ -234,19 +243,19 @@ mod tests {
             "W-HEALTH-02",
             &[(2021, 8.2), (2022, 7.9), (2023, 7.4)],
             Lang::Zh,
-            "妇女与健康 | 孕产妇死亡率 | W-HEALTH-02 | /10万 | ≤ 7.5/10万（2030） | 7.4 | 2023 | 0.1 | 6.7 | 6.2 | 7.3 | 5.2 | 4.2 | 6.4 |  | -0.40 | 已实现 | 数据过旧 2023",
+            "妇女与健康 | 孕产妇死亡率 | W-HEALTH-02 | /10万 | ≤ 7.5/10万（2030） | 7.4 | 2023 | -0.1 | 6.7 | 6.2 | 7.3 | 5.2 | 4.2 | 6.4 |  | -0.40 | 已实现 | 数据过旧 2023 | ≤ 7.5/10万（2030）：2023年 7.4/10万，已超 0.1/10万；按趋势 2030年约 5.2/10万，可达标。",
         );
         check(
             "W-HEALTH-05",
             &[(2021, 40.0), (2022, 43.0), (2023, 45.0), (2024, 47.0)],
             Lang::En,
-            "Women and health | Cervical cancer screening rate, women aged 35–64 | W-HEALTH-05 | % | ≥ 70.0% (2030) | 47.0 | 2024 | 23.0 | 49.6 | 48.3 | 50.8 | 61.1 | 58.4 | 63.7 | 3.83 | 2.30 | Acceleration needed | ",
+            "Women and health | Cervical cancer screening rate, women aged 35–64 | W-HEALTH-05 | % | ≥ 70.0% (2030) | 47.0 | 2024 | 23.0 | 49.6 | 48.3 | 50.8 | 61.1 | 58.4 | 63.7 | 3.83 | 2.30 | Acceleration needed |  | ≥ 70.0% (2030): 47.0% in 2024, 23.0 points to go; the trend leads to about 61.1% in 2030, missing the target; needs +3.83 points a year, currently +2.30 points a year.",
         );
         check(
             "W-HEALTH-02",
             &[],
             Lang::En,
-            "Women and health | Maternal mortality ratio | W-HEALTH-02 | per 100,000 live births | ≤ 7.5 per 100,000 live births (2030) |  |  |  |  |  |  |  |  |  |  |  | Insufficient data | ",
+            "Women and health | Maternal mortality ratio | W-HEALTH-02 | per 100,000 live births | ≤ 7.5 per 100,000 live births (2030) |  |  |  |  |  |  |  |  |  |  |  | Insufficient data |  | ≤ 7.5 per 100,000 live births (2030): no figures yet.",
         );
     }
 
@@ -275,10 +284,10 @@ mod tests {
         let csv = t.to_csv();
         assert!(csv.starts_with("\u{feff}Domain,Indicator,ID,"), "{csv}");
         assert!(csv.contains("\r\nWomen and health,\"a, \"\"b\"\"\",W-HEALTH-02,"), "{csv}");
-        assert!(csv.ends_with(",Insufficient data,\"x\ty\nz\"\r\n"), "{csv:?}");
+        assert!(csv.ends_with(",Insufficient data,\"x\ty\nz\",\"≤ 7.5 per 100,000 live births (2030): no figures yet.\"\r\n"), "{csv:?}");
         let tsv = t.to_tsv();
         assert_eq!(tsv.lines().count(), 2);
-        assert!(tsv.ends_with("\tInsufficient data\tx y z\n"), "{tsv:?}");
+        assert!(tsv.ends_with("\tInsufficient data\tx y z\t≤ 7.5 per 100,000 live births (2030): no figures yet.\n"), "{tsv:?}");
     }
 
     #[test]

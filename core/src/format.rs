@@ -104,6 +104,51 @@ pub fn change_per_year(v: f64, unit: Unit, lang: Lang) -> String {
     format!("{sign}{magnitude}{what}")
 }
 
+/// A distance in the unit, for gaps: percentage points for percentages
+/// (`15.0 个百分点`), the unit's symbol otherwise (`6.8/10万`). A distance that
+/// would round to zero gets up to three more decimals, so a small shortfall
+/// never reads "0.0".
+pub fn distance(v: f64, unit: Unit, lang: Lang) -> String {
+    let v = v.abs();
+    let decimals = (unit.decimals()..=unit.decimals() + 3)
+        .find(|&d| !number(v, d).chars().all(|c| c == '0' || c == '.'))
+        .unwrap_or(unit.decimals());
+    let n = number(v, decimals);
+    match (unit, lang) {
+        (Unit::Percent, Lang::Zh) => format!("{n} 个百分点"),
+        (Unit::Percent, Lang::En) => format!("{n} points"),
+        (Unit::Ratio, _) => n,
+        (_, Lang::Zh) => format!("{n}{}", unit.symbol_zh()),
+        (_, Lang::En) => format!("{n}{}", unit.symbol_en()),
+    }
+}
+
+/// The gap in words, never a bare signed number: `还差 6.8/10万` while the
+/// target is not met, `已超 0.4 个百分点` when met by that much, `已达到` when
+/// exactly met (or inside a band).
+///
+/// ```
+/// use gapcast_core::{catalog::Unit, format::{gap, Lang}};
+/// assert_eq!(gap(6.8, Unit::Per100kLiveBirths, Lang::Zh), "还差 6.8/10万");
+/// assert_eq!(gap(-4.9, Unit::Percent, Lang::Zh), "已超 4.9 个百分点");
+/// assert_eq!(gap(15.0, Unit::Percent, Lang::En), "15.0 points to go");
+/// ```
+pub fn gap(g: f64, unit: Unit, lang: Lang) -> String {
+    if !g.is_finite() {
+        return "—".to_string();
+    }
+    let d = distance(g, unit, lang);
+    let rounds_to_zero = number(g.abs(), unit.decimals() + 3).chars().all(|c| c == '0' || c == '.');
+    match (g > 0.0, rounds_to_zero, lang) {
+        (true, _, Lang::Zh) => format!("还差 {d}"),
+        (true, _, Lang::En) => format!("{d} to go"),
+        (false, true, Lang::Zh) => "已达到".to_string(),
+        (false, true, Lang::En) => "met".to_string(),
+        (false, false, Lang::Zh) => format!("已超 {d}"),
+        (false, false, Lang::En) => format!("{d} beyond"),
+    }
+}
+
 /// A relative rate a year, e.g. `−4.2%/年`.
 pub fn rate_per_year(rate: f64, lang: Lang) -> String {
     if !rate.is_finite() {
@@ -168,6 +213,7 @@ pub fn warning_label(kind: WarningKind, lang: Lang) -> &'static str {
         WarningKind::Clamped => lang.pick("边界值调整", "clamped"),
         WarningKind::ScaleFallback => lang.pick("改用线性尺度", "scale fallback"),
         WarningKind::UnitSuspect => lang.pick("单位存疑", "unit suspect"),
+        WarningKind::Implausible => lang.pick("数值存疑", "implausible value"),
         WarningKind::Stale => lang.pick("数据过旧", "stale"),
         WarningKind::InvalidValue => lang.pick("数据无效", "invalid value"),
     }
@@ -177,7 +223,7 @@ pub fn warning_label(kind: WarningKind, lang: Lang) -> &'static str {
 pub fn target(t: &Target, unit: Unit, lang: Lang) -> String {
     let v = |x: f64| value(x, unit, lang);
     let goal = match &t.goal {
-        Goal::Compare { comparator, value: x } => format!("{} {}", comparator.symbol(), v(*x)),
+        Goal::Compare { comparator, value: x, .. } => format!("{} {}", comparator.symbol(), v(*x)),
         Goal::Approx { value: x, .. } => format!("≈ {}", v(*x)),
         Goal::Between { low, high } => format!("{}–{}", v(*low), v(*high)),
         Goal::Direction { direction: d, level: Some((cmp, x)) } => {
@@ -243,11 +289,11 @@ mod tests {
     fn targets_read_as_one_phrase() {
         let t = |goal| Target { goal, year: 2030 };
         check(
-            target(&t(Goal::Compare { comparator: Comparator::Le, value: 7.5 }), Unit::Per100kLiveBirths, Lang::Zh),
+            target(&t(Goal::Compare { comparator: Comparator::Le, value: 7.5, tolerance: None }), Unit::Per100kLiveBirths, Lang::Zh),
             "≤ 7.5/10万（2030）",
         );
         check(
-            target(&t(Goal::Compare { comparator: Comparator::Ge, value: 70.0 }), Unit::Percent, Lang::En),
+            target(&t(Goal::Compare { comparator: Comparator::Ge, value: 70.0, tolerance: None }), Unit::Percent, Lang::En),
             "≥ 70.0% (2030)",
         );
         check(target(&t(Goal::Approx { value: 45.0, tolerance: None }), Unit::Percent, Lang::Zh), "≈ 45.0%（2030）");

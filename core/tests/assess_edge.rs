@@ -61,9 +61,10 @@ fn all_values_equal() {
     );
     assert_eq!((a.slope, a.residual_sd, a.probability), (Some(0.0), Some(0.0), None));
     assert_eq!(a.null_reasons.get("probability").map(String::as_str), Some("zero_residual_spread"));
-    // The interval collapses onto the line rather than going missing.
+    // No interval: four equal values say nothing about next year's spread.
     let at = a.projection_at_target.unwrap();
-    assert_eq!((at.value, at.lower, at.upper), (Some(10.0), Some(10.0), Some(10.0)));
+    assert_eq!((at.value, at.lower, at.upper), (Some(10.0), None, None));
+    assert_eq!(a.null_reasons.get("projection.lower").map(String::as_str), Some("zero_residual_spread"));
     // Equal on a log scale, and flat on the bound of a logit scale.
     check(
         &indicator("W-E-04", Unit::Per100kLiveBirths, compare(Le, 7.5)),
@@ -97,8 +98,8 @@ fn zero_and_hundred_percent_on_logit() {
             assert!((0.0..=100.0).contains(&v), "{p:?}");
         }
     }
-    // A target of 100% on a logit scale is aimed at 99.9 on the model scale:
-    // b = (logit 98 − logit 96)/2 = 0.357 against (logit 99.9 − logit 98)/6 = 0.503.
+    // A target of 100% is met within τ_b = 0.05: its effective target 99.95:
+    // b = (logit 98 − logit 96)/2 = 0.357 against (logit 99.95 − logit 98)/6 = 0.618.
     let a = check(
         &indicator("W-E-07", Unit::Percent, compare(Ge, 100.0)),
         &[(2022, 96.0), (2023, 97.0), (2024, 98.0)],
@@ -106,9 +107,9 @@ fn zero_and_hundred_percent_on_logit() {
         None,
         Scale::Logit,
     );
-    assert_eq!(a.explain.aimed_at, Some(100.0));
-    assert!(close(a.explain.g_aim.unwrap(), (99.9_f64 / 0.1).ln()));
-    assert!(close(a.required_annual_change.unwrap(), 2.0 / 6.0));
+    assert_eq!(a.explain.aimed_at, Some(99.95));
+    assert!(close(a.explain.g_aim.unwrap(), (99.95_f64 / 0.05).ln()));
+    assert!(close(a.required_annual_change.unwrap(), 1.95 / 6.0));
 }
 
 #[test]
@@ -212,17 +213,19 @@ fn extreme_values_never_overflow_into_the_output() {
     let a = check(
         &indicator("W-E-16", Unit::Per100k, compare(Le, 1.0)),
         &[(2000, 1e300), (2001, 1e150), (2002, 1e-300)],
-        Status::Achieved,
-        None,
+        Status::NotAssessed,
+        Some("implausible:2000"),
         Scale::Log,
     );
+    assert_eq!(a.warnings.iter().filter(|w| w.code.starts_with("implausible")).count(), 2);
     assert!(a.projection.iter().all(|p| p.value.is_none_or(|v| v >= 0.0)));
-    // A steep logit climb.
+    // A steep logit climb (0.001% is 10,000 times away from the target and the
+    // series: a probable slip, not judged).
     check(
         &indicator("W-E-17", Unit::Percent, compare(Ge, 99.99)),
         &[(2023, 0.001), (2024, 99.99)],
-        Status::Achieved,
-        Some("two_points"),
+        Status::NotAssessed,
+        Some("implausible:2023"),
         Scale::Logit,
     );
     // Tiny and huge counts together.

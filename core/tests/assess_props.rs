@@ -149,7 +149,7 @@ proptest! {
         ind.target.goal = if approx {
             Goal::Approx { value: target, tolerance: None }
         } else {
-            Goal::Compare { comparator: Comparator::Ge, value: target }
+            Goal::Compare { comparator: Comparator::Ge, value: target, tolerance: None }
         };
         let mut settings = Settings::new(2025);
         settings.level = level;

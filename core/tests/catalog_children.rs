@@ -86,7 +86,7 @@ fn childcare_places_are_one_indicator_with_a_2025_milestone() {
     assert_eq!(places.name_zh, "每千常住人口拥有3岁以下婴幼儿托位数");
     assert_eq!(places.unit, Unit::Per1000Population);
     // L450: 6 or more by 2030 (主要目标 5); L580: 4 or more in 2025 (重点工程 四).
-    assert_eq!(places.target.goal, Goal::Compare { comparator: Comparator::Ge, value: 6.0 });
+    assert_eq!(places.target.goal, Goal::Compare { comparator: Comparator::Ge, value: 6.0, tolerance: None });
     assert_eq!(places.target.year, 2030);
     assert_eq!(places.milestones, [Milestone { year: 2025, comparator: Comparator::Ge, value: 4.0 }]);
     assert!(places.source.contains("主要目标 5") && places.source.contains("三（四）"));

@@ -169,6 +169,25 @@ fn units() {
     check("指标\t单位\t2024年\n每千常住人口拥有3岁以下婴幼儿托位数\t个\t4.08", &["wide tab", "C-CARE-01 2024=4.08"]);
 }
 
+/// `implausible` where it is pasted: ‰ typed for a rate per 100,000 is
+/// converted to 810/10万, 10 times away from both the target and the other
+/// years; the cell is named and the likely reading 8.1 offered, nothing is
+/// changed until the user picks it.
+#[test]
+fn implausible_values_are_flagged_where_pasted() {
+    check(
+        "指标\t2021\t2022\t2023\t2024\n孕产妇死亡率\t16.1\t15.7\t15.1\t8.1‰",
+        &["wide tab", "W-HEALTH-02 2021=16.1 2022=15.7 2023=15.1 2024=810", "W E2 unit_converted", "W E2 implausible ->8.1"],
+    );
+    check_with(
+        "指标\t2021\t2022\t2023\t2024\n孕产妇死亡率\t16.1\t15.7\t15.1\t8.1‰",
+        &choosing("W-HEALTH-02", 2024, 8.1),
+        &["wide tab", "W-HEALTH-02 2021=16.1 2022=15.7 2023=15.1 2024=8.1", "W E2 unit_converted", "I E2 choice_applied"],
+    );
+    // A zero year among small counts is real, not a slip.
+    check("指标\t2021\t2022\t2023\n孕产妇死亡率\t11.8\t0\t5.9", &["wide tab", "W-HEALTH-02 2021=11.8 2022=0 2023=5.9"]);
+}
+
 #[test]
 fn percentages_pasted_as_fractions() {
     check(

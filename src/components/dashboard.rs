@@ -1,7 +1,7 @@
 //! The dashboard's summary: counts by severity and status (each a filter for
 //! the table), and the domain × severity matrix of both plans.
 
-use gapcast_core::assess::{Assessment, Severity, Status};
+use gapcast_core::assess::{Assessment, Severity};
 use gapcast_core::catalog::Plan;
 use yew::prelude::*;
 
@@ -42,7 +42,7 @@ pub fn Dashboard() -> Html {
     };
 
     let severity_cards = SEVERITIES.iter().map(|&s| {
-        let n = assessments.iter().filter(|a| a.severity.bucket() == s).count();
+        let n = rollup.by_severity.get(s.key()).copied().unwrap_or(0);
         let pressed = app.filter.severity == Some(s);
         html! {
             <button type="button" class={classes!("count-card", severity_class(s))} aria-pressed={pressed.to_string()}
@@ -54,18 +54,19 @@ pub fn Dashboard() -> Html {
             </button>
         }
     });
-    let status_chips = Status::ALL.iter().filter_map(|&s| {
-        let n = rollup.overall.counts.get(s.key()).copied().unwrap_or(0);
-        (n > 0).then(|| {
-            let pressed = app.filter.status == Some(s);
-            html! {
-                <button type="button" class={classes!("chip", severity_class(s.severity()))} aria-pressed={pressed.to_string()}
-                    data-status={s.key()}
-                    onclick={filter_to(Filter { status: (!pressed).then_some(s), ..Filter::default() })}>
-                    <span aria-hidden="true">{ severity_icon(s.severity()) }{ " " }</span>{ status_label(s, lang) }{ format!(" {n}") }
-                </button>
-            }
-        })
+    // One chip per status and row colour, so the chips of a colour add up to
+    // its headline count (an achieved indicator at risk is an amber chip).
+    let status_chips = rollup.by_status.iter().map(|c| {
+        let (s, sev, n) = (c.status, c.severity, c.count);
+        let pressed = app.filter.status == Some(s) && app.filter.severity == Some(sev);
+        let filter = if pressed { Filter::default() } else { Filter { status: Some(s), severity: Some(sev), ..Filter::default() } };
+        html! {
+            <button type="button" class={classes!("chip", severity_class(sev))} aria-pressed={pressed.to_string()}
+                data-status={s.key()} data-severity={sev.key()}
+                onclick={filter_to(filter)}>
+                <span aria-hidden="true">{ severity_icon(sev) }{ " " }</span>{ status_label(s, lang) }{ format!(" {n}") }
+            </button>
+        }
     });
     let share =
         rollup.overall.share_achieved_or_on_track.map(|s| format!("{:.0}%", s * 100.0)).unwrap_or_else(|| "—".into());
@@ -103,7 +104,7 @@ pub fn Dashboard() -> Html {
     html! {
         <section class="panel dashboard" aria-labelledby="dashboard-title">
             <h2 id="dashboard-title">{ Msg::Dashboard.text(lang) }
-                <span class="hint">{ format!(" {} {} · {} {} · {share} {}", assessments.len(), Msg::Indicators.text(lang),
+                <span class="hint">{ format!(" {} {} · {} {} · {share} {}", rollup.overall.total, Msg::Indicators.text(lang),
                     with_figures, Msg::WithFigures.text(lang), Msg::AchievedOrOnTrack.text(lang)) }</span>
             </h2>
             <div class="dash-grid">

@@ -304,10 +304,11 @@ pub fn Detail(props: &DetailProps) -> Html {
         <Dialog {title} id="detail" wide=true {on_close}>
             <div class="detail" data-id={id.clone()}>
                 <div class="detail-meta row">
-                    <StatusBadge status={a.status} />
+                    <StatusBadge status={a.status} severity={a.status_severity} />
                     <span>{ m(DetailMsg::Target) }{ lang.pick("：", ": ") }<strong id="detail-target">{ format::target(&indicator.target, indicator.unit, lang) }</strong></span>
                     <span class="hint">{ format!("{plan} · {} · {id}", gapcast_core::format::domain(&indicator.domain, lang)) }</span>
                 </div>
+                <p class="verdict" id="detail-verdict"><strong>{ gapcast_core::verdict::verdict(indicator, a, lang) }</strong></p>
                 <p class="reading" id="detail-reading">{ reading.clone() }</p>
                 if !a.warnings.is_empty() {
                     <ul class="detail-warnings" aria-label={m(DetailMsg::Warnings)}>

@@ -16,6 +16,7 @@
 use gapcast_core::assess::{Assessment, ProjectionPoint, Severity, Status, WarningKind};
 use gapcast_core::catalog::{Indicator, Plan};
 use gapcast_core::chart::sparkline;
+use gapcast_core::verdict::verdict;
 use gapcast_core::{format, sort};
 use std::rc::Rc;
 use wasm_bindgen::{closure::Closure, JsCast};
@@ -32,12 +33,13 @@ use crate::state::{Action, Filter, Panel, SortKey, State};
 const BLOCK_ROWS: usize = 12;
 
 /// Every warning kind, in the order the filter lists them.
-const WARNING_KINDS: [WarningKind; 9] = [
+const WARNING_KINDS: [WarningKind; 10] = [
     WarningKind::Volatile,
     WarningKind::Outlier,
     WarningKind::AtRisk,
     WarningKind::MilestoneMissed,
     WarningKind::UnitSuspect,
+    WarningKind::Implausible,
     WarningKind::Stale,
     WarningKind::Clamped,
     WarningKind::ScaleFallback,
@@ -52,13 +54,6 @@ fn severity_rank(s: Severity) -> u8 {
         Severity::Info => 3,
         Severity::None => 4,
     }
-}
-
-/// The gap relative to the target's size, for sorting by gap.
-fn relative_gap(a: &Assessment) -> Option<f64> {
-    let gap = a.gap?;
-    let scale = a.target.value.map(f64::abs).filter(|v| *v > 0.0).unwrap_or(1.0);
-    Some((gap / scale).abs())
 }
 
 fn matches(filter: &Filter, indicator: &Indicator, a: &Assessment) -> bool {
@@ -89,8 +84,10 @@ fn rows(state: &State) -> Vec<usize> {
     match state.sort {
         SortKey::Catalog => {}
         SortKey::Severity => sort::sort_by_key(&mut rows, |(_, _, a)| (severity_rank(a.severity), a.n_points == 0)),
+        // Furthest still to go first, relative to the target's size so that
+        // units compare; met ones (gap ≤ 0) after, those without a gap last.
         SortKey::Gap => sort::sort_by(&mut rows, |(_, _, x), (_, _, y)| {
-            let key = |a: &Assessment| relative_gap(a).unwrap_or(-1.0);
+            let key = |a: &Assessment| a.gap_relative.unwrap_or(f64::NEG_INFINITY);
             key(y).total_cmp(&key(x))
         }),
         SortKey::Name => sort::sort_by(&mut rows, |(_, x, _), (_, y, _)| x.name_zh.cmp(&y.name_zh)),
@@ -340,14 +337,15 @@ fn RowBlock(props: &RowBlockProps) -> Html {
                         <span class="value">{ format::value(v, a.unit, lang) }</span><span class="year">{ format!(" ({y})") }</span>
                     } else { <span class="quiet">{ Msg::NoFigures.text(lang) }</span> }
                 </td>
-                <td class="gap num">{ a.gap.map(|g| format::bare(g, a.unit)).unwrap_or_else(|| "—".into()) }</td>
+                <td class="gap">{ a.gap.map(|g| format::gap(g, a.unit, lang)).unwrap_or_else(|| "—".into()) }</td>
                 <td class="proj">{ projection_cell(a.projection_mid_term.as_ref(), a, lang) }</td>
                 <td class="proj">{ projection_cell(a.projection_at_target.as_ref(), a, lang) }</td>
                 <td class="pace">
                     if let Some(n) = needed { <div><span class="hint">{ Msg::Needed.text(lang) }{ " " }</span>{ n }</div> }
                     if let Some(c) = current { <div><span class="hint">{ Msg::Current.text(lang) }{ " " }</span>{ c }</div> }
                 </td>
-                <td class="status"><StatusBadge status={a.status} /></td>
+                <td class="status"><StatusBadge status={a.status} severity={a.status_severity}
+                    title={AttrValue::from(verdict(indicator, a, lang))} /></td>
                 <td class="warnings">
                     { for a.warnings.iter().map(|w| html! {
                         <span class={classes!("tag", severity_class(w.severity))} title={lang.pick(&w.message_zh, &w.message_en).to_string()}>

@@ -64,11 +64,11 @@ const FIELDS: [NumberField; 5] = [
     NumberField {
         id: "set-outlier",
         label: Msg::OutlierLabel,
-        get: |s| s.thresholds.outlier,
-        set: |s, v| s.thresholds.outlier = v,
-        min: 1.0,
-        max: 10.0,
-        step: 0.1,
+        get: |s| s.thresholds.outlier_alpha,
+        set: |s, v| s.thresholds.outlier_alpha = v,
+        min: 0.001,
+        max: 0.5,
+        step: 0.01,
     },
 ];
 

@@ -37,14 +37,21 @@ pub fn status_label(status: Status, lang: Lang) -> &'static str {
 #[derive(Properties, PartialEq)]
 pub struct StatusBadgeProps {
     pub status: Status,
+    /// The status's colour in this assessment (`Assessment::status_severity`:
+    /// an "about" target just outside its band is amber, not red).
+    pub severity: Severity,
+    /// The verdict sentence, shown on hover and read by screen readers.
+    #[prop_or_default]
+    pub title: Option<AttrValue>,
 }
 
 #[component]
 pub fn StatusBadge(props: &StatusBadgeProps) -> Html {
     let lang = use_lang();
-    let severity = props.status.severity();
+    let severity = props.severity;
     html! {
-        <span class={classes!("badge", severity_class(severity))} data-status={props.status.key()}>
+        <span class={classes!("badge", severity_class(severity))} data-status={props.status.key()}
+            title={props.title.clone()} tabindex={props.title.is_some().then_some("0")}>
             <span class="badge-icon" aria-hidden="true">{ severity_icon(severity) }</span>
             { status_label(props.status, lang) }
         </span>

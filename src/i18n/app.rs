@@ -108,7 +108,7 @@ messages!(Msg {
     OnTrackLabel => "“进展顺利”进度比 R ≥", "On track when progress ratio R ≥";
     AccelLabel => "“需加快”进度比 R ≥", "Acceleration needed when R ≥";
     VolatileLabel => "“波动较大”阈值（RMSE / 均值）", "Volatile when RMSE / mean exceeds";
-    OutlierLabel => "异常值阈值（学生化残差）", "Outlier when |studentized residual| exceeds";
+    OutlierLabel => "异常值检验的显著性水平（已按年数校正）", "Outlier test significance level (corrected for the number of years)";
     FromYearLabel => "仅使用此年份及以后的数据", "Fit only points from year";
     CurrentYearLabel => "当前年份（用于“数据过旧”提示）", "Current year (for the 'stale' warning)";
     ScaleAllLabel => "全部指标的模型尺度", "Model scale for all indicators";

@@ -9,7 +9,7 @@
 use super::Assessment;
 
 /// The header row's column names, in order.
-pub const COLUMNS: [&str; 45] = [
+pub const COLUMNS: [&str; 49] = [
     "id",
     "plan",
     "domain",
@@ -21,12 +21,14 @@ pub const COLUMNS: [&str; 45] = [
     "target_value2",
     "target_year",
     "tolerance",
+    "target_effective_value",
     "direction",
     "n_points",
     "first_year",
     "latest_year",
     "latest_value",
     "gap",
+    "gap_relative",
     "method",
     "scale",
     "slope",
@@ -47,6 +49,7 @@ pub const COLUMNS: [&str; 45] = [
     "upper_at_target",
     "probability",
     "status",
+    "status_severity",
     "severity",
     "milestones",
     "checkpoint_base_year",
@@ -54,6 +57,7 @@ pub const COLUMNS: [&str; 45] = [
     "checkpoint_expected_at_latest",
     "checkpoint_share_done",
     "checkpoint_share_time",
+    "checkpoint_position",
     "warnings",
 ];
 
@@ -99,12 +103,14 @@ fn row(a: &Assessment) -> Vec<String> {
         num(a.target.value2),
         a.target.year.to_string(),
         num(a.target.tolerance),
+        num(a.target.effective_value),
         a.direction.map(|d| d.key().to_string()).unwrap_or_default(),
         a.n_points.to_string(),
         int(a.first_year),
         int(a.latest_year),
         num(a.latest_value),
         num(a.gap),
+        num(a.gap_relative),
         a.method.clone().unwrap_or_default(),
         a.scale.key().to_string(),
         num(a.slope),
@@ -125,6 +131,7 @@ fn row(a: &Assessment) -> Vec<String> {
         num(at.and_then(|p| p.upper)),
         num(a.probability),
         a.status.key().to_string(),
+        a.status_severity.key().to_string(),
         a.severity.key().to_string(),
         milestones,
         int(cp.map(|c| c.base_year)),
@@ -132,6 +139,7 @@ fn row(a: &Assessment) -> Vec<String> {
         num(cp.and_then(|c| c.expected_at_latest)),
         num(cp.and_then(|c| c.share_done)),
         num(cp.and_then(|c| c.share_time)),
+        cp.and_then(|c| c.position).map(|p| p.key().to_string()).unwrap_or_default(),
         warnings,
     ]
 }

@@ -32,9 +32,9 @@ pub struct DirectionalExplain {
     pub threshold: Option<f64>,
     /// `slow_increase`: points in each half (⌈n/2⌉).
     pub half_size: Option<usize>,
-    /// `slow_increase`: OLS slope of the first ⌈n/2⌉ points, on the model scale.
+    /// `slow_increase`: OLS slope of the first ⌈n/2⌉ points, in the unit a year.
     pub earlier_slope: Option<f64>,
-    /// `slow_increase`: OLS slope of the last ⌈n/2⌉ points, on the model scale.
+    /// `slow_increase`: OLS slope of the last ⌈n/2⌉ points, in the unit a year.
     pub later_slope: Option<f64>,
 }
 
@@ -117,13 +117,16 @@ fn judge_slowing(trend: &Trend, thresholds: &Thresholds) -> DirectionalJudgement
             explain: None,
         };
     }
-    // The halves share the middle point when n is odd.
+    // The halves share the middle point when n is odd. Slopes are taken in
+    // the indicator's own unit: on a logit or log scale a steady rise of
+    // 10, 11, 12, 13% bends and would read as slowing.
     let k = n.div_ceil(2);
     let ts: Vec<f64> = trend.years.iter().map(|&y| f64::from(y)).collect();
-    let earlier = ols_slope(&ts[..k], &trend.gs[..k]);
-    let later = ols_slope(&ts[n - k..], &trend.gs[n - k..]);
+    let earlier = ols_slope(&ts[..k], &trend.values[..k]);
+    let later = ols_slope(&ts[n - k..], &trend.values[n - k..]);
     let (status, reason) = match (earlier, later) {
-        (Some(e), Some(l)) if l < e => (Status::Slowing, None),
+        // Smaller by more than rounding (relative 1e-9 of the larger slope).
+        (Some(e), Some(l)) if l < e - 1e-9 * e.abs().max(l.abs()) => (Status::Slowing, None),
         (Some(_), Some(_)) => (Status::NotSlowing, None),
         _ => (Status::NotAssessed, Some("no_rate")),
     };
@@ -151,7 +154,7 @@ mod tests {
     /// One helper: values from 2020 on, unit, direction → status and rate.
     fn check(values: &[f64], unit: Unit, direction: Direction, status: Status, rate: Option<f64>) {
         let points: Vec<(i32, f64)> = values.iter().enumerate().map(|(i, &v)| (2020 + i as i32, v)).collect();
-        let trend = Trend::new(&points, ModelScale::linear(), 0.8, 1e-10);
+        let trend = Trend::new(&points, ModelScale::linear(), 0.8);
         let j = judge(direction, unit, &trend, &Thresholds::default());
         assert_eq!(j.status, status, "{values:?} {direction:?}");
         let got = j.explain.and_then(|e| e.rate);
@@ -191,5 +194,22 @@ mod tests {
         // Even n: halves of two; equal slopes are not slowing.
         check(&[1.0, 2.0, 3.0, 4.0], Unit::Count, SlowIncrease, Status::NotSlowing, None);
         check(&[1.0, 2.0, 3.0], Unit::Count, SlowIncrease, Status::InsufficientData, None);
+    }
+
+    /// `slow_increase` in the indicator's own unit: C-HEALTH-15 (child
+    /// overweight) at 10, 11, 12, 13% rises steadily; on the logit scale the
+    /// halves differ and it read as `slowing`.
+    #[test]
+    fn slow_increase_in_the_own_unit() {
+        let points: Vec<(i32, f64)> = [10.0, 11.0, 12.0, 13.0].iter().enumerate().map(|(i, &v)| (2020 + i as i32, v)).collect();
+        let trend = Trend::new(&points, ModelScale::logit(0.0, 100.0, 0.1), 0.8);
+        let j = judge(Direction::SlowIncrease, Unit::Percent, &trend, &Thresholds::default());
+        assert_eq!(j.status, Status::NotSlowing);
+        let e = j.explain.unwrap();
+        assert_eq!((e.earlier_slope, e.later_slope), (Some(1.0), Some(1.0)));
+        // 0.1 + 0.2 style rounding never reads as slowing.
+        let points = [(2020, 0.1), (2021, 0.2), (2022, 0.30000000000000004), (2023, 0.4)];
+        let trend = Trend::new(&points, ModelScale::linear(), 0.8);
+        assert_eq!(judge(Direction::SlowIncrease, Unit::Count, &trend, &Thresholds::default()).status, Status::NotSlowing);
     }
 }

@@ -33,9 +33,9 @@ pub struct MilestoneAssessment {
     pub status: Status,
 }
 
-/// Assesses one milestone on `trend`.
-pub fn assess(milestone: &Milestone, trend: &Trend, thresholds: &Thresholds) -> MilestoneAssessment {
-    let rule = Rule::Threshold { comparator: milestone.comparator, value: milestone.value };
+/// Assesses one milestone on `trend` with its `rule` (the milestone's threshold,
+/// or its effective target when it sits on a bound).
+pub fn assess(milestone: &Milestone, rule: Rule, trend: &Trend, thresholds: &Thresholds) -> MilestoneAssessment {
     let j = judge(&rule, milestone.year, trend, thresholds, true);
     let interval = trend.interval(milestone.year);
     MilestoneAssessment {
@@ -60,9 +60,10 @@ mod tests {
 
     /// One helper: points, milestone (≥ value by year) → status.
     fn check(points: &[(i32, f64)], year: i32, value: f64, status: Status) {
-        let trend = Trend::new(points, ModelScale::linear(), 0.8, 1e-10);
+        let trend = Trend::new(points, ModelScale::linear(), 0.8);
         let m = Milestone { year, comparator: Comparator::Ge, value };
-        assert_eq!(assess(&m, &trend, &Thresholds::default()).status, status, "{points:?}");
+        let rule = Rule::Threshold { comparator: Comparator::Ge, value };
+        assert_eq!(assess(&m, rule, &trend, &Thresholds::default()).status, status, "{points:?}");
     }
 
     #[test]

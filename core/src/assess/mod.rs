@@ -47,7 +47,7 @@ use crate::series::{Point, Series};
 pub use checkpoint::{Checkpoint, PathPosition};
 pub use directional::DirectionalExplain;
 pub use milestones::MilestoneAssessment;
-pub use rollup::{roll_up, Flagged, GroupCount, RollUp};
+pub use rollup::{roll_up, Flagged, GroupCount, RollUp, StatusCount};
 pub use scale::ScaleSource;
 pub use settings::{Settings, Thresholds};
 pub use status::{Severity, Status};
@@ -55,7 +55,8 @@ pub use warnings::{Volatility, Warning, WarningKind};
 pub use whatif::{what_if, WhatIf, WhatIfChange};
 
 use scale::ScaleChoice;
-use target::{Resolved, Rule};
+pub use target::Rule;
+use target::Resolved;
 use trend::{finite, Trend};
 
 /// The target as output: METHODS.md's `target {comparator, value, value2, year,
@@ -71,8 +72,11 @@ pub struct TargetSummary {
     pub value2: Option<f64>,
     pub year: i32,
     /// The half-width of an "about" band actually used (the catalog's or the
-    /// default).
+    /// default), or τ_b of a target on a bound.
     pub tolerance: Option<f64>,
+    /// y*_eff of a target on a bound ("≥ 100%" is met from 99.95): the value
+    /// every rule uses instead of `value`; `None` elsewhere.
+    pub effective_value: Option<f64>,
 }
 
 /// One year of the projection.
@@ -157,6 +161,9 @@ pub struct Explain {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Assessment {
     pub id: String,
+    /// The key shared with the other plan's indicator for the same quantity
+    /// (`null` when the indicator is this plan's alone).
+    pub key: Option<String>,
     pub plan: Plan,
     pub domain: String,
     pub name_zh: String,
@@ -170,8 +177,13 @@ pub struct Assessment {
     pub first_year: Option<i32>,
     pub latest_year: Option<i32>,
     pub latest_value: Option<f64>,
-    /// y* − y_n (for a band, the signed distance to it).
+    /// The distance still to go to the (effective) target, in the unit:
+    /// positive = not met yet, zero or negative = met by that much (for a band,
+    /// the distance to it, 0 inside).
     pub gap: Option<f64>,
+    /// gap / |y*| (the effective target, or the band edge on the value's side):
+    /// what sorting by gap uses, so that units compare.
+    pub gap_relative: Option<f64>,
     /// `ols_linear`, `ols_log`, `ols_logit` (n ≥ 2).
     pub method: Option<String>,
     /// The model scale used.
@@ -200,7 +212,12 @@ pub struct Assessment {
     /// P(target met in the target year).
     pub probability: Option<f64>,
     pub status: Status,
-    /// Red, amber, green or none: the worst of the status and the warnings.
+    /// The colour of the status itself: its own severity, except that a value
+    /// outside an "about" band by less than the band's half-width is at worst
+    /// amber (METHODS.md).
+    pub status_severity: Severity,
+    /// Red, amber, green or none: the worst of `status_severity` and the
+    /// warnings.
     pub severity: Severity,
     pub milestones: Vec<MilestoneAssessment>,
     pub checkpoint: Option<Checkpoint>,
@@ -213,6 +230,10 @@ pub struct Assessment {
     /// Why each null field is null, by field name.
     pub null_reasons: BTreeMap<String, String>,
     pub explain: Explain,
+    /// The numeric rule the status was judged by (effective target, band), for
+    /// the sentences that say it in words; `None` for directional targets.
+    #[serde(skip)]
+    pub rule: Option<Rule>,
 }
 
 /// Points, scale and target of one indicator, ready for the rules.
@@ -221,6 +242,9 @@ struct Prepared {
     choice: ScaleChoice,
     trend: Trend,
     n_given: usize,
+    /// The checkpoint's base: the plan's base year when the series has it
+    /// (whatever the window), else the series' first point.
+    base: Option<(i32, f64)>,
 }
 
 /// Sorts and checks the points, applies the window, resolves the target and
@@ -229,6 +253,7 @@ fn prepare(indicator: &Indicator, points: &[Point], settings: &Settings) -> Resu
     let th = &settings.thresholds;
     let mut sorted: Vec<(i32, f64)> = points.iter().map(|p| (p.year, p.value)).collect();
     crate::sort::sort_by(&mut sorted, |a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    let base = sorted.iter().find(|p| p.0 == settings.base_year).or(sorted.first()).copied();
     let windowed: Vec<(i32, f64)> =
         sorted.into_iter().filter(|(year, _)| settings.from_year.is_none_or(|from| *year >= from)).collect();
     let mut invalid = Vec::new();
@@ -244,31 +269,45 @@ fn prepare(indicator: &Indicator, points: &[Point], settings: &Settings) -> Resu
     if !invalid.is_empty() {
         return Err(invalid);
     }
-    let resolved = target::resolve(&indicator.target.goal, indicator.unit, th);
-    let mut target_values: Vec<f64> = indicator.milestones.iter().map(|m| m.value).collect();
-    if let Resolved::Numeric { rule, .. } = resolved {
+    let resolved = resolve(indicator, th);
+    let mut target_values: Vec<f64> = indicator.milestones.iter().map(|m| milestone_rule(indicator, m, th).0.glide_value()).collect();
+    let mut tau_b = th.bound_tolerance;
+    if let Resolved::Numeric { rule, on_bound, .. } = resolved {
         target_values.extend(rule.values());
+        tau_b = on_bound.map_or(tau_b, |b| b.tolerance);
     }
     let values: Vec<f64> = windowed.iter().map(|p| p.1).collect();
-    let choice = scale::choose(indicator, settings, &values, &target_values);
-    let trend = Trend::new(&windowed, choice.model, settings.effective_level(), th.zero_spread);
-    Ok(Prepared { resolved, choice, trend, n_given: points.len() })
+    let choice = scale::choose(indicator, settings, &values, &target_values, tau_b);
+    let trend = Trend::new(&windowed, choice.model, settings.effective_level());
+    Ok(Prepared { resolved, choice, trend, n_given: points.len(), base })
+}
+
+/// The indicator's goal resolved against its bounds (targets on a bound become
+/// their effective targets).
+fn resolve(indicator: &Indicator, th: &Thresholds) -> Resolved {
+    target::resolve(&indicator.target.goal, indicator.unit, &indicator.bounds, th)
+}
+
+/// A milestone's rule, with a milestone on a bound replaced by its effective
+/// target like the final target.
+fn milestone_rule(indicator: &Indicator, m: &crate::catalog::Milestone, th: &Thresholds) -> (Rule, Option<target::OnBound>) {
+    target::threshold(m.comparator, m.value, &indicator.bounds, th.bound_tolerance)
 }
 
 fn target_summary(indicator: &Indicator, resolved: &Resolved) -> TargetSummary {
     let year = indicator.target.year;
-    let tolerance = match resolved {
-        Resolved::Numeric { tolerance, .. } => *tolerance,
-        _ => None,
+    let (tolerance, effective_value) = match resolved {
+        Resolved::Numeric { tolerance, on_bound, .. } => (*tolerance, on_bound.map(|b| b.effective)),
+        _ => (None, None),
     };
     let (comparator, value, value2) = match &indicator.target.goal {
-        Goal::Compare { comparator, value } => (Some(comparator.key()), Some(*value), None),
+        Goal::Compare { comparator, value, .. } => (Some(comparator.key()), Some(*value), None),
         Goal::Approx { value, .. } => (Some("approx"), Some(*value), None),
         Goal::Between { low, high } => (Some("between"), Some(*low), Some(*high)),
         Goal::Direction { level: Some((comparator, value)), .. } => (Some(comparator.key()), Some(*value), None),
         Goal::Direction { .. } => (None, None, None),
     };
-    TargetSummary { comparator: comparator.map(str::to_string), value, value2, year, tolerance }
+    TargetSummary { comparator: comparator.map(str::to_string), value, value2, year, tolerance, effective_value }
 }
 
 impl Assessment {
@@ -283,6 +322,7 @@ impl Assessment {
     ) -> Assessment {
         Assessment {
             id: indicator.id.clone(),
+            key: indicator.key.clone(),
             plan: indicator.plan,
             domain: indicator.domain.clone(),
             name_zh: indicator.name_zh.clone(),
@@ -295,6 +335,7 @@ impl Assessment {
             latest_year: None,
             latest_value: None,
             gap: None,
+            gap_relative: None,
             method: None,
             scale,
             slope: None,
@@ -311,12 +352,17 @@ impl Assessment {
             projection_at_target: None,
             probability: None,
             status: Status::InsufficientData,
+            status_severity: Severity::None,
             severity: Severity::None,
             milestones: Vec::new(),
             checkpoint: None,
             warnings: Vec::new(),
             reason: None,
             null_reasons: BTreeMap::new(),
+            rule: match resolved {
+                Resolved::Numeric { rule, .. } => Some(*rule),
+                _ => None,
+            },
             explain: Explain {
                 scale_requested: scale,
                 scale_source: source,
@@ -365,7 +411,7 @@ pub fn assess(indicator: &Indicator, points: &[Point], settings: &Settings) -> A
     let prepared = match prepare(indicator, points, settings) {
         Ok(p) => p,
         Err(invalid) => {
-            let resolved = target::resolve(&indicator.target.goal, indicator.unit, th);
+            let resolved = resolve(indicator, th);
             let (scale, source) = scale::requested(indicator, settings);
             let mut a = Assessment::blank(indicator, settings, &resolved, scale, source);
             a.explain.n_points_given = points.len();
@@ -376,20 +422,26 @@ pub fn assess(indicator: &Indicator, points: &[Point], settings: &Settings) -> A
             return a;
         }
     };
-    let Prepared { resolved, choice, trend, n_given } = prepared;
+    let Prepared { resolved, choice, trend, n_given, base } = prepared;
     let mut a = Assessment::blank(indicator, settings, &resolved, choice.model.scale, choice.source);
     a.explain.scale_requested = choice.requested;
     a.explain.n_points_given = n_given;
     fill_trend(&mut a, &trend, &choice, indicator, settings);
 
     let reason: Option<&str>;
+    let mut implausible_reason: Option<String> = None;
     match resolved {
-        Resolved::Numeric { rule, .. } => {
-            reason = judge_numeric(&mut a, &rule, &trend, settings);
+        Resolved::Numeric { rule, tolerance, .. } => {
+            let approx_tau = match indicator.target.goal {
+                Goal::Approx { .. } => tolerance,
+                _ => None,
+            };
+            reason = judge_numeric(&mut a, &rule, approx_tau, &trend, base, settings);
         }
         Resolved::Trend(direction) => {
             let j = directional::judge(direction, indicator.unit, &trend, th);
             a.status = j.status;
+            a.status_severity = j.status.severity();
             a.explain.directional = j.explain;
             reason = j.reason;
             for field in [
@@ -406,6 +458,7 @@ pub fn assess(indicator: &Indicator, points: &[Point], settings: &Settings) -> A
         }
         Resolved::NotJudged(direction) => {
             a.status = Status::NotAssessed;
+            a.status_severity = Severity::None;
             reason = Some(if direction == Direction::Maintain { "no_level" } else { "not_judged" });
             for field in [
                 "gap",
@@ -423,7 +476,7 @@ pub fn assess(indicator: &Indicator, points: &[Point], settings: &Settings) -> A
 
     // Milestones, each on its own.
     for m in &indicator.milestones {
-        let assessed = milestones::assess(m, &trend, th);
+        let assessed = milestones::assess(m, milestone_rule(indicator, m, th).0, &trend, th);
         if let (Status::Missed, Some(observed)) = (assessed.status, assessed.observed) {
             a.warnings.push(Warning::milestone_missed(m.year, observed));
         }
@@ -442,11 +495,24 @@ pub fn assess(indicator: &Indicator, points: &[Point], settings: &Settings) -> A
         .map(|(y, _)| *y)
         .collect();
     if !clamped.is_empty() {
-        a.warnings.push(Warning::clamped(clamped, trend.scale.delta));
+        let delta = clamped.first().and_then(|y| trend.value_at(*y)).map_or(0.0, |v| trend.scale.delta_for(v));
+        a.warnings.push(Warning::clamped(clamped, delta));
     }
     a.warnings.extend(warnings::volatile(&trend, th));
     a.warnings.extend(warnings::outliers(&trend, th));
     a.warnings.extend(warnings::unit_suspect(&trend, indicator.unit == Unit::Percent, th));
+    let target_level = match resolved {
+        Resolved::Numeric { rule, .. } => Some(rule.glide_value()),
+        _ => None,
+    };
+    let implausible = warnings::implausible(&trend, target_level, th);
+    if let Some(first) = implausible.first() {
+        // A probable unit slip: a verdict on it would be confidently wrong.
+        a.status = Status::NotAssessed;
+        a.status_severity = Severity::None;
+        implausible_reason = Some(first.code.clone());
+    }
+    a.warnings.extend(implausible);
     if let Some((latest_year, _)) = trend.latest() {
         if latest_year < settings.current_year - th.stale_years {
             a.warnings.push(Warning::stale(latest_year, settings.current_year, th.stale_years));
@@ -454,11 +520,15 @@ pub fn assess(indicator: &Indicator, points: &[Point], settings: &Settings) -> A
     }
 
     a.severity =
-        a.warnings.iter().map(|w| w.severity).filter(|s| *s != Severity::Info).fold(a.status.severity(), Ord::max);
+        a.warnings.iter().map(|w| w.severity).filter(|s| *s != Severity::Info).fold(a.status_severity, Ord::max);
 
     // The main reason: why a target is not judged at all, else the most
     // fundamental lack in the data, else what the rules said.
     let n = trend.n();
+    if implausible_reason.is_some() {
+        a.reason = implausible_reason;
+        return a;
+    }
     a.reason = match n {
         _ if a.status == Status::NotAssessed && reason.is_some() => reason,
         0 => Some(if n_given > 0 { "no_data_in_window" } else { "no_data" }),
@@ -486,7 +556,11 @@ fn fill_trend(a: &mut Assessment, trend: &Trend, choice: &ScaleChoice, indicator
     if choice.model.scale == Scale::Logit {
         a.explain.logit_lower = Some(choice.model.lower);
         a.explain.logit_upper = Some(choice.model.upper);
-        a.explain.clamp_delta = Some(choice.model.delta);
+        a.explain.clamp_delta = trend
+            .values
+            .iter()
+            .find(|v| **v <= choice.model.lower || **v >= choice.model.upper)
+            .map(|v| choice.model.delta_for(*v));
     }
     a.explain.t_quantile = trend.t_quantile;
     let few = match n {
@@ -537,6 +611,8 @@ fn fill_trend(a: &mut Assessment, trend: &Trend, choice: &ScaleChoice, indicator
         a.null_because("projection.upper", few);
     } else if fit.zero_spread {
         a.null_because("probability", "zero_residual_spread");
+        a.null_because("projection.lower", "zero_residual_spread");
+        a.null_because("projection.upper", "zero_residual_spread");
     }
     a.explain.t_mean = Some(fit.t_mean);
     a.explain.g_mean = Some(fit.g_mean);
@@ -566,11 +642,20 @@ fn projection_point(trend: &Trend, year: i32) -> ProjectionPoint {
 }
 
 /// Gap, pace, status, probability and checkpoint for a target with a number.
-/// Returns the noteworthy reason, if any.
-fn judge_numeric(a: &mut Assessment, rule: &Rule, trend: &Trend, settings: &Settings) -> Option<&'static str> {
+/// `approx_tau` is the half-width of an "about" band (`None` for other
+/// targets). Returns the noteworthy reason, if any.
+fn judge_numeric(
+    a: &mut Assessment,
+    rule: &Rule,
+    approx_tau: Option<f64>,
+    trend: &Trend,
+    base: Option<(i32, f64)>,
+    settings: &Settings,
+) -> Option<&'static str> {
     let target_year = a.target.year;
     let j = status::judge(rule, target_year, trend, &settings.thresholds, false);
     a.status = j.status;
+    a.status_severity = j.status.severity();
     a.required_slope = j.required_slope;
     a.required_annual_change = j.required_annual_change;
     a.required_annual_rate = j.required_annual_rate;
@@ -580,7 +665,18 @@ fn judge_numeric(a: &mut Assessment, rule: &Rule, trend: &Trend, settings: &Sett
         a.null_because(field, reason);
     }
     match trend.latest() {
-        Some((_, y_n)) => a.gap = finite(rule.gap(y_n)),
+        Some((_, y_n)) => {
+            let gap = rule.gap(y_n);
+            a.gap = finite(gap);
+            let reference = rule.reference(y_n).abs();
+            a.gap_relative = if reference > 0.0 { finite(gap / reference) } else { None };
+            // An "about" target missed by less than its half-width is at worst amber.
+            if let Some(tau) = approx_tau {
+                if gap > 0.0 && gap < tau && a.status_severity == Severity::Red {
+                    a.status_severity = Severity::Amber;
+                }
+            }
+        }
         None => a.null_because("gap", "no_data"),
     }
 
@@ -601,23 +697,40 @@ fn judge_numeric(a: &mut Assessment, rule: &Rule, trend: &Trend, settings: &Sett
         }
     }
 
-    // Achieved now, but the trend leads out again by the target year.
+    // Achieved now, but the trend leads out again by the target year: judged on
+    // the model scale, ĝ(T) against g(y*_eff), so that a fitted value that only
+    // rounds onto a bound (100.00 for 99.9999) cannot raise it.
     if j.status == Status::Achieved && j.judged_on.is_none() {
-        if let Some(projected) = trend.fitted(target_year) {
-            if !rule.meets(projected) {
-                a.warnings.push(Warning::at_risk(target_year, projected));
+        if let Some(g_hat) = trend.g_at(target_year) {
+            if !meets_on_model_scale(rule, scale, g_hat) {
+                let projected = trend.fitted(target_year).unwrap_or(f64::NAN);
+                a.warnings.push(Warning::at_risk(
+                    target_year,
+                    &crate::format::value(projected, a.unit, crate::format::Lang::Zh),
+                    &crate::format::value(projected, a.unit, crate::format::Lang::En),
+                ));
             }
         }
     }
 
-    a.checkpoint = checkpoint::checkpoint(rule, target_year, trend, settings.base_year, settings.mid_term_year);
+    a.checkpoint =
+        base.and_then(|base| checkpoint::checkpoint(rule, target_year, trend, base, settings.mid_term_year));
     if a.checkpoint.is_none() {
-        a.null_because("checkpoint", "no_data");
+        a.null_because("checkpoint", if trend.n() == 0 { "no_data" } else { "no_checkpoint" });
     }
     if j.judged_on.is_some() {
         Some("target_year_passed")
     } else {
         None
+    }
+}
+
+/// Whether a value whose model-scale value is `g` meets `rule`, compared on the
+/// model scale (g is increasing, so this is the comparator on g).
+fn meets_on_model_scale(rule: &Rule, scale: scale::ModelScale, g: f64) -> bool {
+    match *rule {
+        Rule::Threshold { comparator, value } => comparator.holds(g, scale.g_target(value)),
+        Rule::Band { low, high, .. } => scale.g_target(low) <= g && g <= scale.g_target(high),
     }
 }
 
@@ -670,7 +783,7 @@ mod tests {
 
     /// One helper: a linear count series with a ≥ target → (status, gap, slope).
     fn check(values: &[(i32, f64)], target: f64, status: Status, gap: Option<f64>, slope: Option<f64>) {
-        let ind = indicator(Unit::Count, Goal::Compare { comparator: Comparator::Ge, value: target });
+        let ind = indicator(Unit::Count, Goal::Compare { comparator: Comparator::Ge, value: target, tolerance: None });
         let a = assess(&ind, &points(values), &Settings::new(2025));
         assert_eq!((a.status, a.gap, a.slope), (status, gap, slope), "{values:?}");
     }
@@ -690,7 +803,7 @@ mod tests {
 
     #[test]
     fn projection_runs_from_the_first_year_to_the_target_year() {
-        let ind = indicator(Unit::Count, Goal::Compare { comparator: Comparator::Ge, value: 30.0 });
+        let ind = indicator(Unit::Count, Goal::Compare { comparator: Comparator::Ge, value: 30.0, tolerance: None });
         let a = assess(&ind, &points(&[(2021, 10.0), (2022, 11.0), (2024, 14.0)]), &Settings::new(2025));
         let years: Vec<i32> = a.projection.iter().map(|p| p.year).collect();
         assert_eq!(years, (2021..=2030).collect::<Vec<_>>());
@@ -699,7 +812,7 @@ mod tests {
 
     #[test]
     fn invalid_figures_are_not_assessed_and_say_why() {
-        let ind = indicator(Unit::Percent, Goal::Compare { comparator: Comparator::Ge, value: 90.0 });
+        let ind = indicator(Unit::Percent, Goal::Compare { comparator: Comparator::Ge, value: 90.0, tolerance: None });
         let a = assess(&ind, &points(&[(2022, 80.0), (2023, 101.0)]), &Settings::new(2025));
         assert_eq!(
             (a.status, a.reason.as_deref(), a.severity),

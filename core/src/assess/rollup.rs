@@ -6,6 +6,12 @@
 //! (`achieved`, `on_track`, and for directional targets `significant_progress`
 //! and `slowing`), out of the indicators that were judged (not
 //! `insufficient_data` or `not_assessed`).
+//!
+//! The headline ([`RollUp::by_severity`], [`RollUp::by_status`]) counts colours,
+//! the way each row is coloured: an `achieved` indicator with `at_risk` is
+//! amber there, as in its row, so the amber count is the number of amber rows.
+//! An indicator both plans set (one shared key) is one indicator there, under
+//! its worse colour.
 
 use std::collections::BTreeMap;
 
@@ -50,9 +56,24 @@ pub struct Flagged {
     pub warnings: Vec<String>,
 }
 
+/// How many indicators show a status in a colour (a headline chip).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatusCount {
+    pub status: Status,
+    /// The row colour (the assessment's severity, `info` read as none).
+    pub severity: Severity,
+    pub count: usize,
+}
+
 /// The whole roll-up.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RollUp {
+    /// Indicators per row colour (`red`, `amber`, `green`, `none`), an
+    /// indicator both plans share counted once.
+    pub by_severity: BTreeMap<String, usize>,
+    /// Indicators per status and row colour, most urgent first, shared ones
+    /// once; the counts of one colour add up to its `by_severity` count.
+    pub by_status: Vec<StatusCount>,
     pub overall: GroupCount,
     pub by_plan: Vec<GroupCount>,
     pub by_domain: Vec<GroupCount>,
@@ -65,9 +86,12 @@ pub struct RollUp {
 }
 
 /// Rolls assessments up per plan and domain (groups in order of first
-/// appearance, i.e. catalog order).
+/// appearance, i.e. catalog order). The overall counts, the headline and the
+/// red and amber lists take an indicator both plans share once; each plan's
+/// and domain's counts take it in that plan.
 pub fn roll_up(assessments: &[Assessment]) -> RollUp {
-    let overall = count(None, None, assessments.iter());
+    let distinct = distinct(assessments);
+    let overall = count(None, None, distinct.iter().copied());
     let mut plans: Vec<Plan> = Vec::new();
     let mut domains: Vec<(Plan, String)> = Vec::new();
     for a in assessments {
@@ -83,13 +107,49 @@ pub fn roll_up(assessments: &[Assessment]) -> RollUp {
         .iter()
         .map(|(p, d)| count(Some(*p), Some(d.clone()), assessments.iter().filter(|a| a.plan == *p && a.domain == *d)))
         .collect();
+    let mut by_severity: BTreeMap<String, usize> =
+        [Severity::Red, Severity::Amber, Severity::Green, Severity::None].iter().map(|s| (s.key().to_string(), 0)).collect();
+    let mut by_status: Vec<StatusCount> = Vec::new();
+    for a in &distinct {
+        let severity = a.severity.bucket();
+        *by_severity.entry(severity.key().to_string()).or_insert(0) += 1;
+        match by_status.iter_mut().find(|c| c.status == a.status && c.severity == severity) {
+            Some(c) => c.count += 1,
+            None => by_status.push(StatusCount { status: a.status, severity, count: 1 }),
+        }
+    }
+    crate::sort::sort_by(&mut by_status, |x, y| y.severity.cmp(&x.severity).then(x.status.cmp(&y.status)));
     RollUp {
+        by_severity,
+        by_status,
         overall,
         by_plan,
         by_domain,
-        red: flagged(assessments, Severity::Red),
-        amber: flagged(assessments, Severity::Amber),
+        red: flagged(&distinct, Severity::Red),
+        amber: flagged(&distinct, Severity::Amber),
     }
+}
+
+/// One assessment per indicator, an indicator both plans share (one shared key)
+/// once: the worse of its two.
+fn distinct(assessments: &[Assessment]) -> Vec<&Assessment> {
+    let mut out: Vec<&Assessment> = Vec::with_capacity(assessments.len());
+    let mut by_key: BTreeMap<&str, usize> = BTreeMap::new();
+    for a in assessments {
+        let Some(key) = a.key.as_deref() else {
+            out.push(a);
+            continue;
+        };
+        match by_key.get(key) {
+            Some(&i) if a.severity.bucket() > out[i].severity.bucket() => out[i] = a,
+            Some(_) => {}
+            None => {
+                by_key.insert(key, out.len());
+                out.push(a);
+            }
+        }
+    }
+    out
 }
 
 fn count<'a>(plan: Option<Plan>, domain: Option<String>, group: impl Iterator<Item = &'a Assessment>) -> GroupCount {
@@ -116,8 +176,8 @@ fn count<'a>(plan: Option<Plan>, domain: Option<String>, group: impl Iterator<It
     }
 }
 
-fn flagged(assessments: &[Assessment], severity: Severity) -> Vec<Flagged> {
-    let mut list: Vec<&Assessment> = assessments.iter().filter(|a| a.severity == severity).collect();
+fn flagged(assessments: &[&Assessment], severity: Severity) -> Vec<Flagged> {
+    let mut list: Vec<&Assessment> = assessments.iter().copied().filter(|a| a.severity == severity).collect();
     // Status order is Status's declaration order (most urgent first); an
     // indicator flagged only by a warning sorts after those flagged by status.
     let rank = |a: &Assessment| (a.status.severity() != severity, a.status);

@@ -34,26 +34,57 @@ pub struct ModelScale {
     /// Logit only: the bounds [L, U]; ignored by the other scales.
     pub lower: f64,
     pub upper: f64,
-    /// Logit only: how far a value on a bound is moved inside.
-    pub delta: f64,
+    /// Logit only: how far a value on the lower bound is moved inside (δ).
+    pub delta_lower: f64,
+    /// Logit only: how far a value on the upper bound is moved inside (δ).
+    pub delta_upper: f64,
 }
 
 impl ModelScale {
     /// The identity scale.
     pub fn linear() -> ModelScale {
-        ModelScale { scale: Scale::Linear, lower: 0.0, upper: 0.0, delta: 0.0 }
+        ModelScale { scale: Scale::Linear, lower: 0.0, upper: 0.0, delta_lower: 0.0, delta_upper: 0.0 }
     }
 
     /// The natural-log scale.
     pub fn log() -> ModelScale {
-        ModelScale { scale: Scale::Log, lower: 0.0, upper: 0.0, delta: 0.0 }
+        ModelScale { scale: Scale::Log, lower: 0.0, upper: 0.0, delta_lower: 0.0, delta_upper: 0.0 }
     }
 
     /// The logit scale on [lower, upper], with values on a bound moved inside
     /// by `delta` (never more than a quarter of the range).
     pub fn logit(lower: f64, upper: f64, delta: f64) -> ModelScale {
         let delta = delta.min((upper - lower) / 4.0);
-        ModelScale { scale: Scale::Logit, lower, upper, delta }
+        ModelScale { scale: Scale::Logit, lower, upper, delta_lower: delta, delta_upper: delta }
+    }
+
+    /// The logit scale on [lower, upper] for `values`, with METHODS.md's clamp:
+    /// on each bound, δ is half the smallest of `cap` (0.1 points), the bound
+    /// tolerance τ_b and the smallest positive distance of any value from that
+    /// bound, so a value moved in from the bound never passes a real value
+    /// (the clamp never reorders the points).
+    pub fn logit_for(lower: f64, upper: f64, cap: f64, tau_b: f64, values: &[f64]) -> ModelScale {
+        let nearest = |distance: &dyn Fn(f64) -> f64| {
+            values.iter().map(|&y| distance(y)).filter(|d| *d > 0.0).fold(f64::INFINITY, f64::min)
+        };
+        let quarter = (upper - lower) / 4.0;
+        let delta = |d: f64| (0.5 * cap.min(tau_b).min(d)).min(quarter);
+        ModelScale {
+            scale: Scale::Logit,
+            lower,
+            upper,
+            delta_lower: delta(nearest(&|y| y - lower)),
+            delta_upper: delta(nearest(&|y| upper - y)),
+        }
+    }
+
+    /// The δ used on a side that holds `y` (for explanations).
+    pub fn delta_for(&self, y: f64) -> f64 {
+        if y <= self.lower {
+            self.delta_lower
+        } else {
+            self.delta_upper
+        }
     }
 
     /// g(y). The caller keeps `y` inside the scale's domain (see
@@ -107,17 +138,18 @@ impl ModelScale {
             return y;
         }
         if y <= self.lower {
-            self.lower + self.delta
+            self.lower + self.delta_lower
         } else if y >= self.upper {
-            self.upper - self.delta
+            self.upper - self.delta_upper
         } else {
             y
         }
     }
 
-    /// g of a target value or band edge. A value on a logit bound is clamped
-    /// like data (so "≥ 100%" means "≥ 99.9%" on the model scale); a value
-    /// beyond the scale's reach is ±∞, i.e. no constraint on that side.
+    /// g of a target value or band edge. Targets on a bound reach here as their
+    /// effective value (y*_eff, inside the bounds); a band edge on a logit bound
+    /// is clamped like data; a value beyond the scale's reach is ±∞, i.e. no
+    /// constraint on that side.
     pub fn g_target(&self, y: f64) -> f64 {
         match self.scale {
             Scale::Linear => y,
@@ -161,7 +193,10 @@ pub fn requested(indicator: &Indicator, settings: &Settings) -> (Scale, ScaleSou
 /// Chooses the scale for `values` (already checked to lie inside the bounds)
 /// and `targets` (target value, milestone values, maintain level: each must be
 /// representable on a log scale).
-pub fn choose(indicator: &Indicator, settings: &Settings, values: &[f64], targets: &[f64]) -> ScaleChoice {
+///
+/// `tau_b` is the bound tolerance in force for this indicator (it caps the
+/// logit clamp δ).
+pub fn choose(indicator: &Indicator, settings: &Settings, values: &[f64], targets: &[f64], tau_b: f64) -> ScaleChoice {
     let (requested, source) = requested(indicator, settings);
     let linear = |reason| ScaleChoice { requested, source, model: ModelScale::linear(), fallback: Some(reason) };
     match requested {
@@ -179,7 +214,13 @@ pub fn choose(indicator: &Indicator, settings: &Settings, values: &[f64], target
             (Some(lower), Some(upper)) if upper > lower && lower.is_finite() && upper.is_finite() => ScaleChoice {
                 requested,
                 source,
-                model: ModelScale::logit(lower, upper, settings.thresholds.clamp_delta),
+                model: ModelScale::logit_for(
+                    lower,
+                    upper,
+                    settings.thresholds.clamp_delta,
+                    tau_b,
+                    values,
+                ),
                 fallback: None,
             },
             _ => linear("logit_needs_bounds"),
@@ -239,5 +280,18 @@ mod tests {
         assert_eq!(logit.g_target(-1.0), f64::NEG_INFINITY);
         assert_eq!(logit.g_target(100.0), logit.g(99.9));
         assert_eq!(ModelScale::log().g_target(0.0), f64::NEG_INFINITY);
+    }
+
+    /// The clamp δ scaled to the series: half the smallest of 0.1, τ_b and the
+    /// nearest value's distance from that bound, per bound, so 99.99 stays
+    /// above a clamped 100 and the order of the points is kept.
+    #[test]
+    fn clamp_delta_scaled_to_the_series() {
+        let s = ModelScale::logit_for(0.0, 100.0, 0.1, 0.05, &[97.0, 99.0, 100.0]);
+        assert_eq!((s.delta_lower, s.delta_upper), (0.025, 0.025));
+        let s = ModelScale::logit_for(0.0, 100.0, 0.1, 0.05, &[99.99, 100.0, 0.0, 0.004]);
+        assert!((s.delta_upper - 0.005).abs() < 1e-12, "{}", s.delta_upper);
+        assert_eq!(s.delta_lower, 0.002);
+        assert!(s.clamp(100.0) > 99.99 && s.clamp(0.0) < 0.004);
     }
 }

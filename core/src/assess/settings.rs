@@ -52,8 +52,9 @@ pub struct Thresholds {
     pub volatile: f64,
     /// Fewest points for the `volatile` warning (4).
     pub volatile_min_points: usize,
-    /// `outlier:YEAR` when |studentized residual| exceeds this (3.0).
-    pub outlier: f64,
+    /// `outlier:YEAR` when a point's externally studentized residual exceeds
+    /// the Bonferroni bound t_{n−3, 1−α/(2n)} at this family-wise α (0.05).
+    pub outlier_alpha: f64,
     /// Fewest points for the outlier check (5).
     pub outlier_min_points: usize,
     /// Directional targets: annual relative change that counts as significant
@@ -66,18 +67,23 @@ pub struct Thresholds {
     pub slow_increase_min_points: usize,
     /// `stale` when the latest year is earlier than the current year minus this (2).
     pub stale_years: i32,
-    /// How far a value on a logit bound is moved inside, in the unit (0.1).
+    /// The most a value on a logit bound is moved inside, in the unit (0.1); the
+    /// clamp δ is half the smallest of this, the bound tolerance and the series'
+    /// smallest positive distance from that bound.
     pub clamp_delta: f64,
-    /// Default half-width of an "about" band for percentages, in points (1.0).
+    /// τ_b: a target on a bound ("≥ 100%", "≤ 0") is met within this distance of
+    /// the bound, in the unit (0.05: the value then reads 100.0 at one decimal).
+    pub bound_tolerance: f64,
+    /// Default half-width of an "about" band for percentages, in points (2.0).
     pub approx_points: f64,
-    /// Default half-width of an "about" band otherwise, relative to the value (0.02).
+    /// Default half-width of an "about" band otherwise, relative to the value (0.05).
     pub approx_relative: f64,
     /// `unit_suspect` when a value is this many times smaller or larger than the
     /// median of the others (50: catches a ×100 slip such as 0.93 for 93%).
     pub unit_suspect_factor: f64,
-    /// The residual standard deviation counts as zero when it is at most this
-    /// times the largest |g(y)| (or 1): fits that are exact up to rounding.
-    pub zero_spread: f64,
+    /// `implausible:YEAR` when a value is this many times away from both the
+    /// target and the series' median (10: the mark of a unit slip).
+    pub implausible_factor: f64,
 }
 
 fn default_level() -> f64 {
@@ -97,17 +103,18 @@ impl Default for Thresholds {
             acceleration: 0.5,
             volatile: 0.10,
             volatile_min_points: 4,
-            outlier: 3.0,
+            outlier_alpha: 0.05,
             outlier_min_points: 5,
             directional_relative: 0.01,
             directional_points: 0.5,
             slow_increase_min_points: 4,
             stale_years: 2,
             clamp_delta: 0.1,
-            approx_points: 1.0,
-            approx_relative: 0.02,
+            bound_tolerance: 0.05,
+            approx_points: 2.0,
+            approx_relative: 0.05,
             unit_suspect_factor: 50.0,
-            zero_spread: 1e-10,
+            implausible_factor: 10.0,
         }
     }
 }
@@ -155,7 +162,7 @@ mod tests {
         assert_eq!(s.current_year, 2026);
         assert_eq!(s.level, 0.8);
         assert_eq!(s.thresholds.volatile, 0.2);
-        assert_eq!(s.thresholds.outlier, 3.0);
+        assert_eq!(s.thresholds.outlier_alpha, 0.05);
         assert_eq!(s.base_year, 2020);
     }
 

@@ -30,6 +30,9 @@ pub enum Status {
     ModerateAway,
     /// 0.5 ≤ R < 1.
     AccelerationNeeded,
+    /// An "about" target: moving the right way, but the trend crosses the band
+    /// and lands beyond its far edge by the target year (too fast or too far).
+    Overshooting,
     /// Direction-only target: progress up to the threshold.
     ModerateProgress,
     /// `slow_increase` target: the later half rises at least as fast.
@@ -65,13 +68,14 @@ pub enum Severity {
 
 impl Status {
     /// Every status, from the most to the least urgent.
-    pub const ALL: [Status; 15] = [
+    pub const ALL: [Status; 16] = [
         Status::Missed,
         Status::Reversing,
         Status::SignificantAway,
         Status::OffTrack,
         Status::ModerateAway,
         Status::AccelerationNeeded,
+        Status::Overshooting,
         Status::ModerateProgress,
         Status::NotSlowing,
         Status::OnTrack,
@@ -92,6 +96,7 @@ impl Status {
             Status::OffTrack => "off_track",
             Status::ModerateAway => "moderate_away",
             Status::AccelerationNeeded => "acceleration_needed",
+            Status::Overshooting => "overshooting",
             Status::ModerateProgress => "moderate_progress",
             Status::NotSlowing => "not_slowing",
             Status::OnTrack => "on_track",
@@ -113,6 +118,7 @@ impl Status {
             Status::OffTrack => "进展滞后",
             Status::ModerateAway => "略有偏离",
             Status::AccelerationNeeded => "需加快",
+            Status::Overshooting => "将越过目标范围",
             Status::ModerateProgress => "略有进展",
             Status::NotSlowing => "上升未减缓",
             Status::OnTrack => "进展顺利",
@@ -134,6 +140,7 @@ impl Status {
             Status::OffTrack => "Off track",
             Status::ModerateAway => "Moderate movement away",
             Status::AccelerationNeeded => "Acceleration needed",
+            Status::Overshooting => "Overshooting",
             Status::ModerateProgress => "Moderate progress",
             Status::NotSlowing => "Not slowing",
             Status::OnTrack => "On track",
@@ -147,7 +154,7 @@ impl Status {
     }
 
     /// METHODS.md's colours: red = missed, reversing, off_track; amber =
-    /// acceleration_needed; green = achieved, on_track. Directional statuses
+    /// acceleration_needed, overshooting; green = achieved, on_track. Directional statuses
     /// follow their numeric counterparts: movement away is red like
     /// `reversing`, moderate progress amber like `acceleration_needed`,
     /// significant progress and `slowing` green; `not_slowing` is amber (a
@@ -158,7 +165,9 @@ impl Status {
             Status::Missed | Status::Reversing | Status::OffTrack | Status::SignificantAway | Status::ModerateAway => {
                 Severity::Red
             }
-            Status::AccelerationNeeded | Status::ModerateProgress | Status::NotSlowing => Severity::Amber,
+            Status::AccelerationNeeded | Status::Overshooting | Status::ModerateProgress | Status::NotSlowing => {
+                Severity::Amber
+            }
             Status::OnTrack | Status::SignificantProgress | Status::Slowing | Status::Achieved | Status::Met => {
                 Severity::Green
             }
@@ -341,7 +350,27 @@ pub fn judge(rule: &Rule, year: i32, trend: &Trend, thresholds: &Thresholds, mil
             }
         }
     };
+    // A band reached and crossed: the trend lands beyond the far edge.
+    if matches!(j.status, Status::OnTrack) && overshoots(rule, y_n, year, trend) {
+        j.status = Status::Overshooting;
+    }
     j
+}
+
+/// Whether the trend of a value outside a band crosses the whole band by
+/// `year`: ĝ(year) beyond the far edge, compared on the model scale.
+fn overshoots(rule: &Rule, y_n: f64, year: i32, trend: &Trend) -> bool {
+    let (Rule::Band { low, high, .. }, Some(g_hat)) = (*rule, trend.g_at(year)) else {
+        return false;
+    };
+    let scale = trend.scale;
+    if y_n < low {
+        g_hat > scale.g_target(high)
+    } else if y_n > high {
+        g_hat < scale.g_target(low)
+    } else {
+        false
+    }
 }
 
 /// `r ≥ threshold`, allowing a relative rounding error of 1e-12.
@@ -368,7 +397,7 @@ mod tests {
 
     /// One helper: points (linear scale), rule, target year → status, R.
     fn check(points: &[(i32, f64)], rule: Rule, year: i32, status: Status, ratio: Option<f64>) {
-        let trend = Trend::new(points, ModelScale::linear(), 0.8, 1e-10);
+        let trend = Trend::new(points, ModelScale::linear(), 0.8);
         let j = judge(&rule, year, &trend, &Thresholds::default(), false);
         assert_eq!(j.status, status, "{points:?} {rule:?} {year}");
         match (j.progress_ratio, ratio) {
@@ -402,13 +431,25 @@ mod tests {
         // A band: judged against its nearest edge (44 for "about 45%" from below).
         let band = Rule::Band { low: 44.0, high: 46.0, center: 45.0 };
         check(&[(2023, 39.5), (2024, 40.0)], band, 2030, Status::AccelerationNeeded, Some(0.5 / (4.0 / 6.0)));
-        check(&[(2023, 50.0), (2024, 48.0)], band, 2030, Status::OnTrack, Some(2.0 / (2.0 / 6.0)));
+        check(&[(2023, 48.2), (2024, 48.0)], band, 2030, Status::AccelerationNeeded, Some(0.2 / (2.0 / 6.0)));
         check(&[(2023, 50.0), (2024, 45.0)], band, 2030, Status::Achieved, None);
+    }
+
+    /// `overshooting`: W-ECON-01 ("about 45%", band 43–47) rising 38 → 43.5
+    /// at a pace that lands far above 47 by 2030 is amber, not `on_track`.
+    #[test]
+    fn overshooting_about_targets() {
+        let band = Rule::Band { low: 43.0, high: 47.0, center: 45.0 };
+        check(&[(2020, 38.0), (2022, 40.25), (2024, 42.5)], band, 2030, Status::Overshooting, Some(1.125 / (0.5 / 6.0)));
+        // From above, falling through the band: the same.
+        check(&[(2022, 55.0), (2024, 50.0)], band, 2030, Status::Overshooting, Some(2.5 / (3.0 / 6.0)));
+        // Reaching the band but not crossing it: on track.
+        check(&[(2022, 41.0), (2024, 42.0)], band, 2030, Status::OnTrack, Some(0.5 / (1.0 / 6.0)));
     }
 
     #[test]
     fn milestones_read_met_once_their_year_has_data() {
-        let trend = Trend::new(&[(2024, 3.9), (2025, 4.1)], ModelScale::linear(), 0.8, 1e-10);
+        let trend = Trend::new(&[(2024, 3.9), (2025, 4.1)], ModelScale::linear(), 0.8);
         let j = judge(&th(4.0, Ge), 2025, &trend, &Thresholds::default(), true);
         assert_eq!((j.status, j.judged_on), (Status::Met, Some((2025, 4.1))));
     }
@@ -416,7 +457,7 @@ mod tests {
     #[test]
     fn required_pace_on_log_scale() {
         // 20 → 10 in 5 years on log scale: b_req = ln(0.5)/5, rate = 0.5^(1/5) − 1.
-        let trend = Trend::new(&[(2024, 25.0), (2025, 20.0)], ModelScale::log(), 0.8, 1e-10);
+        let trend = Trend::new(&[(2024, 25.0), (2025, 20.0)], ModelScale::log(), 0.8);
         let j = judge(&th(10.0, Le), 2030, &trend, &Thresholds::default(), false);
         assert!((j.required_slope.unwrap() - 0.5_f64.ln() / 5.0).abs() < 1e-15);
         assert!((j.required_annual_rate.unwrap() - (0.5_f64.powf(0.2) - 1.0)).abs() < 1e-15);

@@ -34,13 +34,13 @@ pub struct Trend {
 impl Trend {
     /// Builds the trend of `points` (year, observed value), sorted and checked
     /// by the caller to lie in the scale's domain once clamped.
-    pub fn new(points: &[(i32, f64)], scale: ModelScale, level: f64, zero_spread: f64) -> Trend {
+    pub fn new(points: &[(i32, f64)], scale: ModelScale, level: f64) -> Trend {
         let years: Vec<i32> = points.iter().map(|p| p.0).collect();
         let values: Vec<f64> = points.iter().map(|p| p.1).collect();
         let used: Vec<f64> = values.iter().map(|&y| scale.clamp(y)).collect();
         let gs: Vec<f64> = used.iter().map(|&y| scale.g(y)).collect();
         let ts: Vec<f64> = years.iter().map(|&y| y as f64).collect();
-        let fit = Fit::new(&ts, &gs, zero_spread);
+        let fit = Fit::new(&ts, &gs);
         let t_quantile = fit.as_ref().and_then(Fit::df).and_then(|df| t_quantile(level, df));
         Trend { years, values, used, gs, scale, fit, level, t_quantile }
     }
@@ -79,8 +79,13 @@ impl Trend {
         self.fit.as_ref()?.se_prediction(year as f64)
     }
 
-    /// The prediction interval g⁻¹(ĝ(Y) ± t·se(Y)), for three or more points.
+    /// The prediction interval g⁻¹(ĝ(Y) ± t·se(Y)), for three or more points;
+    /// none when the spread is zero (four identical values say nothing about
+    /// next year's spread, and a zero-width band would claim they do).
     pub fn interval(&self, year: i32) -> Option<(f64, f64)> {
+        if self.fit.as_ref()?.zero_spread {
+            return None;
+        }
         let g = self.g_at(year)?;
         let half = self.t_quantile? * self.se(year)?;
         Some((finite(self.scale.g_inv(g - half))?, finite(self.scale.g_inv(g + half))?))
@@ -181,7 +186,7 @@ mod tests {
     use crate::catalog::Comparator;
 
     fn trend(points: &[(i32, f64)], scale: ModelScale) -> Trend {
-        Trend::new(points, scale, 0.8, 1e-10)
+        Trend::new(points, scale, 0.8)
     }
 
     /// One helper: probability of a rule in a year against a hand value.

@@ -1,17 +1,19 @@
 //! Early warnings (METHODS.md, "Warnings", the plans' 预警): `volatile`,
 //! `outlier:YEAR`, `at_risk`, `milestone_missed:YEAR`, `clamped`,
-//! `scale_fallback`, `unit_suspect`, `stale`, plus `invalid_value:YEAR` for a
-//! figure the engine cannot use (outside the indicator's bounds, not a number,
-//! or a second value for a year), each with a severity.
+//! `scale_fallback`, `unit_suspect`, `implausible:YEAR`, `stale`, plus
+//! `invalid_value:YEAR` for a figure the engine cannot use (outside the
+//! indicator's bounds, not a number, or a second value for a year), each with a
+//! severity.
 //!
 //! Severities: red for a missed milestone and invalid figures; amber for
-//! `volatile`, `at_risk`, `outlier` and `unit_suspect` (a hint to check an entry,
-//! like an outlier); info for `clamped`, `scale_fallback` and `stale`, which
+//! `volatile`, `at_risk`, `outlier`, `unit_suspect` and `implausible` (a hint to
+//! check an entry); info for `clamped`, `scale_fallback` and `stale`, which
 //! explain the numbers rather than warn about the indicator.
 
 use serde::{Deserialize, Serialize};
 
 use super::settings::Thresholds;
+use crate::plausibility;
 use super::status::Severity;
 use super::trend::{finite, Trend};
 
@@ -26,6 +28,7 @@ pub enum WarningKind {
     Clamped,
     ScaleFallback,
     UnitSuspect,
+    Implausible,
     Stale,
     InvalidValue,
 }
@@ -40,6 +43,7 @@ impl WarningKind {
             WarningKind::Clamped => "clamped",
             WarningKind::ScaleFallback => "scale_fallback",
             WarningKind::UnitSuspect => "unit_suspect",
+            WarningKind::Implausible => "implausible",
             WarningKind::Stale => "stale",
             WarningKind::InvalidValue => "invalid_value",
         }
@@ -48,16 +52,21 @@ impl WarningKind {
     pub fn severity(self) -> Severity {
         match self {
             WarningKind::MilestoneMissed | WarningKind::InvalidValue => Severity::Red,
-            WarningKind::Volatile | WarningKind::Outlier | WarningKind::AtRisk | WarningKind::UnitSuspect => {
-                Severity::Amber
-            }
+            WarningKind::Volatile
+            | WarningKind::Outlier
+            | WarningKind::AtRisk
+            | WarningKind::UnitSuspect
+            | WarningKind::Implausible => Severity::Amber,
             WarningKind::Clamped | WarningKind::ScaleFallback | WarningKind::Stale => Severity::Info,
         }
     }
 
     /// Whether the METHODS.md code carries the year (`outlier:2019`).
     fn code_has_year(self) -> bool {
-        matches!(self, WarningKind::Outlier | WarningKind::MilestoneMissed | WarningKind::InvalidValue)
+        matches!(
+            self,
+            WarningKind::Outlier | WarningKind::MilestoneMissed | WarningKind::InvalidValue | WarningKind::Implausible
+        )
     }
 }
 
@@ -83,13 +92,29 @@ impl Warning {
         Warning { code, kind, years, severity: kind.severity(), message_zh, message_en }
     }
 
-    /// `at_risk`: achieved now, but the projection for the target year misses.
-    pub fn at_risk(target_year: i32, projected: f64) -> Warning {
+    /// `at_risk`: achieved now, but the projection for the target year misses
+    /// the (effective) target. `projected` is written with its unit.
+    pub fn at_risk(target_year: i32, projected_zh: &str, projected_en: &str) -> Warning {
         Warning::new(
             WarningKind::AtRisk,
             vec![],
-            format!("目前已达标，但按现有趋势 {target_year} 年预测值 {projected:.2} 将不达标"),
-            format!("Met now, but the trend projects {projected:.2} in {target_year}, which misses the target"),
+            format!("目前已达标，但按现有趋势 {target_year} 年约为 {projected_zh}，将不再达标"),
+            format!("Met now, but the trend leads to about {projected_en} in {target_year}, which no longer meets the target"),
+        )
+    }
+
+    /// `implausible:YEAR`: a value 10 or more times away from both the target
+    /// and the series' median, the mark of a unit slip.
+    pub fn implausible(year: i32, value: f64, factor: f64) -> Warning {
+        Warning::new(
+            WarningKind::Implausible,
+            vec![year],
+            format!(
+                "{year} 年的数值 {value} 与目标和其他年份都相差 {factor} 倍以上，很可能单位有误（如把 93% 填成 0.93，或把 ‰ 当作 /10万）；核对前不作判断"
+            ),
+            format!(
+                "The {year} value {value} is {factor} or more times away from both the target and the other years: most likely a unit slip (0.93 for 93%, ‰ for per 100,000); not judged until it is checked"
+            ),
         )
     }
 
@@ -196,13 +221,17 @@ pub fn volatile(trend: &Trend, thresholds: &Thresholds) -> Option<Warning> {
     })
 }
 
-/// `outlier:YEAR` for each point whose internally studentized residual on the
-/// model scale exceeds the threshold in absolute value (n ≥ 5).
-///
-/// Note: an internally studentized residual can never exceed √(n − 2), so with
-/// the default threshold 3 this fires only from n = 12 points on.
+/// `outlier:YEAR` for each point (n ≥ 5) whose externally studentized residual
+/// on the model scale exceeds the Bonferroni bound t_{n−3, 1−α/(2n)} in absolute
+/// value (METHODS.md; R's `car::outlierTest`). An internally studentized
+/// residual cannot exceed √(n − 2), so a fixed bound of 3 never fired on fewer
+/// than 12 points.
 pub fn outliers(trend: &Trend, thresholds: &Thresholds) -> Vec<Warning> {
-    let Some(fit) = trend.fit.as_ref().filter(|_| trend.n() >= thresholds.outlier_min_points) else {
+    let n = trend.n();
+    let Some(fit) = trend.fit.as_ref().filter(|_| n >= thresholds.outlier_min_points.max(4)) else {
+        return Vec::new();
+    };
+    let Some(bound) = outlier_bound(n, thresholds.outlier_alpha) else {
         return Vec::new();
     };
     trend
@@ -211,18 +240,43 @@ pub fn outliers(trend: &Trend, thresholds: &Thresholds) -> Vec<Warning> {
         .zip(&trend.gs)
         .zip(&trend.values)
         .filter_map(|((&year, &g), &value)| {
-            let r = fit.studentized(f64::from(year), g)?;
-            (r.abs() > thresholds.outlier).then(|| {
+            let t = fit.studentized_external(f64::from(year), g)?;
+            (t.abs() > bound).then(|| {
                 Warning::new(
                     WarningKind::Outlier,
                     vec![year],
-                    format!("{year} 年的数值 {value} 偏离趋势（学生化残差 {r:.2}），请核对"),
-                    format!(
-                        "The {year} value {value} is far from the trend (studentized residual {r:.2}); please check it"
-                    ),
+                    format!("{year} 年的数值 {value} 明显偏离其余年份的趋势，请核对这一数据"),
+                    format!("The {year} value {value} lies far from the trend of the other years; please check it"),
                 )
             })
         })
+        .collect()
+}
+
+/// The Bonferroni bound t_{n−3, 1−α/(2n)} for `n` points.
+pub fn outlier_bound(n: usize, alpha: f64) -> Option<f64> {
+    if n < 4 || !(alpha > 0.0 && alpha < 1.0) {
+        return None;
+    }
+    super::student_t::quantile(1.0 - alpha / (2.0 * n as f64), (n - 3) as f64)
+}
+
+/// `implausible:YEAR` for each positive value at least `factor` times away
+/// (above or below) from both `target` and the median of the series: the mark
+/// of a unit slip (0.93 typed for 93%, 8.1‰ read as 810 per 100,000). A zero is
+/// never implausible (a year without a maternal death is real), and without a
+/// positive target nothing is judged (`unit_suspect` covers those).
+pub fn implausible(trend: &Trend, target: Option<f64>, thresholds: &Thresholds) -> Vec<Warning> {
+    let factor = thresholds.implausible_factor;
+    let (Some(target), Some(median)) = (target, plausibility::median(trend.values.clone())) else {
+        return Vec::new();
+    };
+    trend
+        .years
+        .iter()
+        .zip(&trend.values)
+        .filter(|(_, &y)| plausibility::implausible(y, target, median, factor))
+        .map(|(&year, &y)| Warning::implausible(year, y, factor))
         .collect()
 }
 
@@ -241,7 +295,7 @@ pub fn unit_suspect(trend: &Trend, is_percent: bool, thresholds: &Thresholds) ->
         .filter(|&i| {
             let y = trend.values[i];
             let others: Vec<f64> = (0..n).filter(|&j| j != i).map(|j| trend.values[j]).filter(|v| *v > 0.0).collect();
-            match median(others) {
+            match plausibility::median(others) {
                 Some(m) if y > 0.0 && m > 0.0 => m / y >= factor || y / m >= factor,
                 _ => false,
             }
@@ -267,15 +321,6 @@ pub fn unit_suspect(trend: &Trend, is_percent: bool, thresholds: &Thresholds) ->
     ))
 }
 
-fn median(mut values: Vec<f64>) -> Option<f64> {
-    if values.is_empty() {
-        return None;
-    }
-    crate::sort::sort_by(&mut values, f64::total_cmp);
-    let mid = values.len() / 2;
-    Some(if values.len().is_multiple_of(2) { (values[mid - 1] + values[mid]) / 2.0 } else { values[mid] })
-}
-
 fn join(years: &[i32]) -> String {
     years.iter().map(|y| y.to_string()).collect::<Vec<_>>().join("、")
 }
@@ -287,7 +332,7 @@ mod tests {
 
     fn trend(values: &[f64]) -> Trend {
         let points: Vec<(i32, f64)> = values.iter().enumerate().map(|(i, &v)| (2015 + i as i32, v)).collect();
-        Trend::new(&points, ModelScale::linear(), 0.8, 1e-10)
+        Trend::new(&points, ModelScale::linear(), 0.8)
     }
 
     /// One helper: the codes the value checks raise for a linear series.
@@ -316,10 +361,40 @@ mod tests {
         check(&[0.93, 93.0], false, &["unit_suspect@[2015, 2016]"]);
         // Small genuine percentages are not suspect.
         check(&[0.9, 1.2, 1.3], true, &[]);
-        // A long series with one wild year: an outlier at n ≥ 12.
+        // A long series with one wild year.
         let mut long: Vec<f64> = (0..14).map(|i| 50.0 + f64::from(i) + if i % 2 == 0 { 0.1 } else { -0.1 }).collect();
         long[7] += 10.0;
         check(&long, false, &["outlier:2022"]);
+    }
+
+    /// Outliers by externally studentized residuals with the Bonferroni bound:
+    /// one wild year among seven fires (the old rule needed 12 points), a
+    /// smooth noisy series does not.
+    #[test]
+    fn outliers_externally_studentized_with_bonferroni() {
+        check(&[50.0, 51.1, 51.9, 60.0, 54.1, 54.9, 56.0], false, &["outlier:2018"]);
+        check(&[50.0, 51.3, 51.8, 53.2, 53.9, 55.2, 55.8], false, &[]);
+        // The bound: t_{n−3, 1−0.05/(2n)}; for n = 7, scipy's t.ppf(1 − 0.05/14, 4)
+        // is 5.067510353639193.
+        let b = outlier_bound(7, 0.05).unwrap();
+        assert!((b - 5.067510353639193).abs() < 1e-9, "{b}");
+        assert_eq!(outlier_bound(3, 0.05), None);
+    }
+
+    /// `implausible`: 0.93 in a row of percentages near 93 with a target of 95,
+    /// and 810 per 100,000 (‰ read as /10万) among values near 15 with a
+    /// target of 7.5; a zero year is never implausible.
+    #[test]
+    fn implausible_values_are_unit_slips() {
+        let th = Thresholds::default();
+        let codes = |values: &[f64], target: f64| -> Vec<String> {
+            implausible(&trend(values), Some(target), &th).into_iter().map(|w| w.code).collect()
+        };
+        assert_eq!(codes(&[92.0, 93.5, 0.93], 95.0), ["implausible:2017"]);
+        assert_eq!(codes(&[16.1, 15.7, 15.1, 810.0], 7.5), ["implausible:2018"]);
+        assert_eq!(codes(&[11.8, 0.0, 5.9, 0.0], 7.5), Vec::<String>::new());
+        // Far from the target but not from the series: a real level, not a slip.
+        assert_eq!(codes(&[0.5, 0.6, 0.4], 9.0), Vec::<String>::new());
     }
 
     #[test]

@@ -12,7 +12,7 @@ use crate::catalog::{Direction, Indicator, Scale};
 use crate::series::Point;
 
 use super::settings::Settings;
-use super::target::{Resolved, Rule};
+use super::target::Resolved;
 use super::trend::finite;
 
 /// The change a scenario applies every year from the latest point.
@@ -82,7 +82,7 @@ pub struct WhatIf {
 ///     id: "C-HEALTH-99".into(), key: None, plan: Plan::Children, domain: "儿童与健康".into(),
 ///     name_zh: "筛查率".into(), name_en: "Screening".into(), aliases: vec![], unit: Unit::Percent,
 ///     bounds: Unit::Percent.default_bounds(),
-///     target: Target { goal: Goal::Compare { comparator: Comparator::Ge, value: 70.0 }, year: 2030 },
+///     target: Target { goal: Goal::Compare { comparator: Comparator::Ge, value: 70.0, tolerance: None }, year: 2030 },
 ///     milestones: vec![], scale: None, source: String::new(), notes: None,
 /// };
 /// let points = [Point { year: 2024, value: 55.0, note: None }];
@@ -194,7 +194,7 @@ pub fn what_if(indicator: &Indicator, points: &[Point], settings: &Settings, cha
         .iter()
         .map(|m| {
             let value = at(m.year);
-            let rule = Rule::Threshold { comparator: m.comparator, value: m.value };
+            let rule = super::milestone_rule(indicator, m, &settings.thresholds).0;
             WhatIfMilestone { year: m.year, value, met: value.map(|v| rule.meets(v)) }
         })
         .collect();
@@ -249,7 +249,7 @@ mod tests {
     #[test]
     fn scenarios_by_hand() {
         use Comparator::*;
-        let screening = indicator(Unit::Percent, Goal::Compare { comparator: Ge, value: 70.0 }, vec![]);
+        let screening = indicator(Unit::Percent, Goal::Compare { comparator: Ge, value: 70.0, tolerance: None }, vec![]);
         // "If we raise screening by 3 points a year, do we reach 70% by 2030?"
         check(
             &screening,
@@ -271,7 +271,7 @@ mod tests {
             (Some(98.0), Some(100.0), Some(true), true),
         );
         // Maternal mortality −5% a year from 14.3 in 2024: 14.3·0.95^6 in 2030.
-        let mmr = indicator(Unit::Per100kLiveBirths, Goal::Compare { comparator: Le, value: 7.5 }, vec![]);
+        let mmr = indicator(Unit::Per100kLiveBirths, Goal::Compare { comparator: Le, value: 7.5, tolerance: None }, vec![]);
         check(
             &mmr,
             &[(2024, 14.3)],
@@ -288,7 +288,7 @@ mod tests {
         // Milestones: 4 places by 2025, 6 by 2030, from 3.6 in 2024 at +0.5 a year.
         let places = indicator(
             Unit::Per1000Population,
-            Goal::Compare { comparator: Ge, value: 6.0 },
+            Goal::Compare { comparator: Ge, value: 6.0, tolerance: None },
             vec![Milestone { year: 2025, comparator: Ge, value: 4.0 }],
         );
         let w = what_if(&places, &pts(&[(2024, 3.6)]), &Settings::new(2025), WhatIfChange::UnitsPerYear(0.5));
@@ -298,7 +298,7 @@ mod tests {
 
     #[test]
     fn scenarios_without_a_start_or_a_target_say_why() {
-        let screening = indicator(Unit::Percent, Goal::Compare { comparator: Comparator::Ge, value: 70.0 }, vec![]);
+        let screening = indicator(Unit::Percent, Goal::Compare { comparator: Comparator::Ge, value: 70.0, tolerance: None }, vec![]);
         let w = what_if(&screening, &[], &Settings::new(2025), WhatIfChange::UnitsPerYear(1.0));
         assert_eq!((w.path.len(), w.reason.as_deref()), (0, Some("no_data")));
         let w = what_if(&screening, &pts(&[(2031, 60.0)]), &Settings::new(2025), WhatIfChange::UnitsPerYear(1.0));

@@ -135,7 +135,7 @@ pub enum IssueKind {
     Value2WithoutBetween { value2: f64, comparator: String },
     #[error("tolerance = {value} is negative")]
     NegativeTolerance { value: f64 },
-    #[error("`tolerance` = {value} is only used with comparator \"approx\", not \"{comparator}\"")]
+    #[error("`tolerance` = {value} is only used with comparator \"approx\" or a target on a bound (\"ge 100\" of a percentage, \"le 0\"), not \"{comparator}\" here")]
     ToleranceWithoutApprox { value: f64, comparator: String },
     #[error("`level` is only used with direction \"maintain\"")]
     LevelWithoutMaintain,
@@ -231,7 +231,7 @@ impl IssueKind {
             }
             IssueKind::NegativeTolerance { value } => format!("容差 tolerance = {value} 为负数"),
             IssueKind::ToleranceWithoutApprox { value, comparator } => {
-                format!("容差 tolerance = {value} 只用于比较方式「approx」，此处为「{comparator}」")
+                format!("容差 tolerance = {value} 只用于比较方式「approx」或边界上的目标（如百分数「ge 100」、「le 0」），此处为「{comparator}」")
             }
             IssueKind::LevelWithoutMaintain => "level 只用于方向「maintain」（保持）".to_string(),
             IssueKind::KeyUnitMismatch { key, unit, other_id, other_unit } => {

@@ -527,27 +527,32 @@ impl<'a, 'b> Check<'a, 'b> {
                 self.raise(Some(v2.span()), "value2", kind);
             }
         }
-        if key != "approx" {
-            if let Some(t) = &raw.tolerance {
-                let kind = IssueKind::ToleranceWithoutApprox { value: *t.get_ref(), comparator: key.into() };
-                self.raise(Some(t.span()), "tolerance", kind);
-            }
-        }
         let Some(value) = &raw.value else {
             self.raise(Some(c.span()), "value", IssueKind::MissingValue { comparator: key.into() });
             return None;
         };
         let value = self.in_bounds(value, bounds, "value");
-        match key {
-            "approx" => {
-                let tolerance = raw.tolerance.as_ref().map(|t| {
-                    if *t.get_ref() < 0.0 {
-                        self.raise(Some(t.span()), "tolerance", IssueKind::NegativeTolerance { value: *t.get_ref() });
-                    }
-                    *t.get_ref()
-                });
-                Some(Goal::Approx { value, tolerance })
+        // A tolerance is the half-width of an "about" band, or τ_b of a target
+        // on a bound ("≥ 100%" met within it of 100).
+        let on_bound = match key {
+            "ge" | "gt" => bounds.upper.is_some_and(|u| value >= u),
+            "le" | "lt" => bounds.lower.is_some_and(|l| value <= l),
+            _ => false,
+        };
+        if key != "approx" && !on_bound {
+            if let Some(t) = &raw.tolerance {
+                let kind = IssueKind::ToleranceWithoutApprox { value: *t.get_ref(), comparator: key.into() };
+                self.raise(Some(t.span()), "tolerance", kind);
             }
+        }
+        let tolerance = raw.tolerance.as_ref().filter(|_| key == "approx" || on_bound).map(|t| {
+            if *t.get_ref() < 0.0 {
+                self.raise(Some(t.span()), "tolerance", IssueKind::NegativeTolerance { value: *t.get_ref() });
+            }
+            t.get_ref().abs()
+        });
+        match key {
+            "approx" => Some(Goal::Approx { value, tolerance }),
             "between" => {
                 let Some(v2) = &raw.value2 else {
                     self.raise(Some(c.span()), "value2", IssueKind::MissingValue2);
@@ -561,7 +566,7 @@ impl<'a, 'b> Check<'a, 'b> {
             }
             other => {
                 let comparator = inequality_from_key(other)?;
-                Some(Goal::Compare { comparator, value })
+                Some(Goal::Compare { comparator, value, tolerance })
             }
         }
     }
@@ -688,9 +693,19 @@ mod tests {
         let (catalog, issues) = load_files(&[("t.toml", &file(GOOD))]);
         assert!(issues.is_empty(), "{issues:?}");
         let w = catalog.get("W-T-01").expect("loaded");
-        assert_eq!(w.target.goal, Goal::Compare { comparator: Comparator::Ge, value: 70.0 });
+        assert_eq!(w.target.goal, Goal::Compare { comparator: Comparator::Ge, value: 70.0, tolerance: None });
         assert_eq!(w.target.year, 2030);
         assert_eq!(w.bounds, Unit::Percent.default_bounds());
+    }
+
+    /// A tolerance on a target on a bound is τ_b (METHODS.md version 2).
+    #[test]
+    fn a_target_on_a_bound_takes_a_tolerance() {
+        let text = good_with("value", "value = 100\ntolerance = 0.5");
+        let (catalog, issues) = load_files(&[("t.toml", &text)]);
+        assert!(issues.is_empty(), "{issues:?}");
+        let goal = &catalog.get("W-T-01").expect("loaded").target.goal;
+        assert_eq!(*goal, Goal::Compare { comparator: Comparator::Ge, value: 100.0, tolerance: Some(0.5) });
     }
 
     #[test]
@@ -748,7 +763,7 @@ mod tests {
             ),
             (
                 file(&(GOOD.to_string() + "tolerance = 2\n")),
-                &["t.toml:12 [W-T-01] tolerance: 错误 error: 容差 tolerance = 2 只用于比较方式「approx」，此处为「ge」 / `tolerance` = 2 is only used with comparator \"approx\", not \"ge\""],
+                &["t.toml:12 [W-T-01] tolerance: 错误 error: 容差 tolerance = 2 只用于比较方式「approx」或边界上的目标（如百分数「ge 100」、「le 0」），此处为「ge」 / `tolerance` = 2 is only used with comparator \"approx\" or a target on a bound (\"ge 100\" of a percentage, \"le 0\"), not \"ge\" here"],
             ),
             (
                 good_with("source", ""),

@@ -359,8 +359,10 @@ impl Direction {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Goal {
-    /// `value <comparator> threshold`.
-    Compare { comparator: Comparator, value: f64 },
+    /// `value <comparator> threshold`. `tolerance` is τ_b of a target on a bound
+    /// ("≥ 100%" met within it of 100; METHODS.md, "Targets on a bound"): the
+    /// catalog's, or `None` for the engine's default 0.05.
+    Compare { comparator: Comparator, value: f64, tolerance: Option<f64> },
     /// About `value` ("左右", "约"): inside `value ± tolerance`. `tolerance` is the
     /// catalog's; `None` means the engine's default (METHODS.md).
     Approx { value: f64, tolerance: Option<f64> },

@@ -567,6 +567,7 @@ impl<'a> Assembler<'a> {
             if indicator.unit == Unit::Percent {
                 self.unit_suspect(indicator, &chosen);
             }
+            self.implausible(indicator, &chosen);
             let points: Vec<Point> = chosen.into_iter().map(|(p, _, _)| p).collect();
             points_by_key.insert(key.to_string(), points);
         }
@@ -713,6 +714,58 @@ impl<'a> Assembler<'a> {
                 ),
             );
             self.report(d.for_indicator(&indicator.id).for_year(point.year).suggesting(scaled));
+        }
+    }
+
+    /// Flags values 10 or more times away from both the target and the series'
+    /// median (METHODS.md `implausible`), offering the likely reading (×100 for
+    /// a fraction in a percent row, ÷100 for ‰ read as per 100,000, ...). The
+    /// value is used as pasted; the engine does not judge the series until the
+    /// user checks it, and the reading is applied only on the user's click.
+    fn implausible(&mut self, indicator: &Indicator, chosen: &[(Point, Candidate, bool)]) {
+        let Some(target) = crate::plausibility::target_reference(indicator) else { return };
+        let values: Vec<f64> = chosen.iter().map(|(p, _, _)| p.value).collect();
+        let Some(median) = crate::plausibility::median(values.clone()) else { return };
+        for (i, (point, candidate, by_choice)) in chosen.iter().enumerate() {
+            let v = point.value;
+            if *by_choice || !crate::plausibility::implausible(v, target, median, crate::plausibility::FACTOR) {
+                continue;
+            }
+            // A fraction already offered ×100 by `unit_suspect` is not named twice.
+            if self.diagnostics.iter().any(|d| d.code == Code::UnitSuspect && d.cell_ref() == Some(candidate.cell)) {
+                continue;
+            }
+            let others: Vec<f64> = values.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, v)| *v).collect();
+            let reading = crate::plausibility::median(others)
+                .and_then(|m| crate::plausibility::likely_reading(v, m, &indicator.bounds));
+            let text = self.text(candidate.cell).to_string();
+            let (offer_zh, offer_en) = match reading {
+                Some(r) => (format!("，可能应为 {}（可一键改正）", fmt(r)), format!("; it may be {} (one click to correct)", fmt(r))),
+                None => (String::new(), String::new()),
+            };
+            let d = Diagnostic::at(
+                Severity::Warning,
+                Code::Implausible,
+                candidate.cell,
+                &text,
+                format!(
+                    "{} 年的 {} 与目标 {} 和其他年份都相差 10 倍以上，很可能单位有误{offer_zh}；核对前该指标不作判断",
+                    point.year,
+                    fmt(v),
+                    fmt(target)
+                ),
+                format!(
+                    "{} for {} is ten or more times away from both the target {} and the other years: most likely a unit slip{offer_en}; the indicator is not judged until it is checked",
+                    fmt(v),
+                    point.year,
+                    fmt(target)
+                ),
+            );
+            let d = d.for_indicator(&indicator.id).for_year(point.year);
+            self.report(match reading {
+                Some(r) => d.suggesting(r),
+                None => d,
+            });
         }
     }
 

@@ -73,6 +73,10 @@ pub enum Code {
     OutOfBounds,
     /// A percentage given as a fraction (0.93 where the others are above 1).
     UnitSuspect,
+    /// A value 10 or more times away from both the target and the series'
+    /// median (METHODS.md `implausible`): a unit slip, with the likely reading
+    /// offered.
+    Implausible,
     /// Two different values for one indicator and year; neither is used.
     Conflict,
     /// A conflict or a value replaced by the user's explicit choice.
@@ -92,7 +96,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, in declaration order.
-    pub const ALL: [Code; 30] = [
+    pub const ALL: [Code; 31] = [
         Code::NotText,
         Code::NotUtf8,
         Code::Empty,
@@ -116,6 +120,7 @@ impl Code {
         Code::UnitUnknown,
         Code::OutOfBounds,
         Code::UnitSuspect,
+        Code::Implausible,
         Code::Conflict,
         Code::ChoiceApplied,
         Code::Duplicate,
@@ -151,6 +156,7 @@ impl Code {
             Code::UnitUnknown => "unit_unknown",
             Code::OutOfBounds => "out_of_bounds",
             Code::UnitSuspect => "unit_suspect",
+            Code::Implausible => "implausible",
             Code::Conflict => "conflict",
             Code::ChoiceApplied => "choice_applied",
             Code::Duplicate => "duplicate",

@@ -56,7 +56,7 @@ pub fn target_text(indicator: &Indicator) -> String {
     let unit = indicator.unit.symbol_zh();
     let number = |v: f64| format!("{v}{unit}");
     let mut text = match &indicator.target.goal {
-        Goal::Compare { comparator, value } => format!("{}{}", comparator.symbol(), number(*value)),
+        Goal::Compare { comparator, value, .. } => format!("{}{}", comparator.symbol(), number(*value)),
         Goal::Approx { value, .. } => format!("约{}", number(*value)),
         Goal::Between { low, high } => format!("{low}—{}", number(*high)),
         Goal::Direction { direction, level } => {

@@ -37,8 +37,8 @@ fn indicator(
 /// births, percentages (one bounded, one a gross ratio shared by both plans), a
 /// per-1,000-population figure, a ratio, a count, hours a day.
 pub fn catalog() -> Catalog {
-    let ge = |v| Goal::Compare { comparator: Comparator::Ge, value: v };
-    let le = |v| Goal::Compare { comparator: Comparator::Le, value: v };
+    let ge = |v| Goal::Compare { comparator: Comparator::Ge, value: v, tolerance: None };
+    let le = |v| Goal::Compare { comparator: Comparator::Le, value: v, tolerance: None };
     let pct = Unit::Percent.default_bounds();
     let open = Bounds { lower: Some(0.0), upper: None };
     let mut care = indicator(

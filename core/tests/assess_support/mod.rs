@@ -29,7 +29,7 @@ pub fn indicator(id: &str, unit: Unit, goal: Goal) -> Indicator {
 }
 
 pub fn compare(comparator: Comparator, value: f64) -> Goal {
-    Goal::Compare { comparator, value }
+    Goal::Compare { comparator, value, tolerance: None }
 }
 
 pub fn direction(direction: Direction) -> Goal {

@@ -27,7 +27,7 @@ pub fn check(catalog: &Catalog, plan: Plan, id: &str, unit: Unit, expect: Expect
     assert_eq!(indicator.target.year, 2030, "{id} year");
     let goal = &indicator.target.goal;
     let ok = match expect {
-        Expect::Cmp(c, v) => *goal == Goal::Compare { comparator: c, value: v },
+        Expect::Cmp(c, v) => *goal == Goal::Compare { comparator: c, value: v, tolerance: None },
         Expect::Approx(v) => matches!(goal, Goal::Approx { value, .. } if *value == v),
         Expect::Dir(d) => goal.direction() == Some(d),
     };

@@ -141,14 +141,17 @@ test("the results export as CSV with a BOM and copy as TSV, in the page's langua
   const total = await page.locator("#indicator-table tbody tr").count();
   const csv = await download(page, () => page.click("#export-csv"));
   assert.match(csv.name, /^gapcast-results-\d{4}\.csv$/);
-  assert.ok(csv.text.startsWith("\ufeff领域,指标,编号,单位,目标,最新值,最新年份,差距,2025年预测值,2025年80%区间下限"), csv.text.slice(0, 80));
+  assert.ok(csv.text.startsWith("\ufeff领域,指标,编号,单位,目标,最新值,最新年份,差距（正数为尚差）,2025年预测值,2025年80%区间下限"), csv.text.slice(0, 80));
   const rows = parseCsv(csv.text.slice(1));
   assert.equal(rows.length, total + 1, "a header and one row per indicator");
-  assert.ok(rows.every((r) => r.length === 18), "every row has every column");
+  assert.ok(rows.every((r) => r.length === 19), "every row has every column");
   const mmr = rows.find((r) => r[2] === "W-HEALTH-02");
   assert.deepEqual(mmr.slice(0, 7), ["妇女与健康", "孕产妇死亡率", "W-HEALTH-02", "/10万", "≤ 7.5/10万（2030）", "14.3", mmr[6]]);
   const shownStatus = (await page.locator('#indicator-table tr[data-id="W-HEALTH-02"] .status').textContent()).replace(/^[✖▲✔ℹ○]\s*/, "");
   assert.equal(mmr[16], shownStatus.trim(), "the status reads as on the page");
+  const shownVerdict = await page.locator('#indicator-table tr[data-id="W-HEALTH-02"] .status .badge').getAttribute("title");
+  assert.equal(mmr[18], shownVerdict, "the verdict sentence reads as the status tooltip");
+  assert.match(mmr[18], /^≤ 7\.5\/10万（2030）：2024年 14\.3\/10万，还差 6\.8\/10万；/);
 
   await page.click("#copy-table");
   assert.match(await page.textContent("#reach-notice"), new RegExp(`已复制 ${total + 1} 行`));

@@ -325,7 +325,7 @@ fn show(value: f64, unit: Unit) -> String {
 fn target_text(indicator: &Indicator) -> String {
     let unit = indicator.unit;
     match &indicator.target.goal {
-        Goal::Compare { comparator, value } => {
+        Goal::Compare { comparator, value, .. } => {
             format!("{} {}", comparator.symbol(), show(*value, unit))
         }
         Goal::Approx { value, tolerance: Some(t) } => format!("≈ {} ± {t}", show(*value, unit)),
