@@ -215,6 +215,11 @@ pub enum Action {
     AddCatalog(CatalogFile, Option<CatalogMode>),
     RemoveCatalog(String),
     SetCatalogMode(CatalogMode),
+    /// The staff's evaluation text of a goal without a quantified target.
+    SetEvaluation {
+        id: String,
+        text: String,
+    },
     Clear,
     Undo,
     StorageResult(Option<StorageProblem>),
@@ -344,6 +349,10 @@ impl Reducible for State {
             }
             Action::RemoveCatalog(name) => next.session.catalogs.retain(|f| f.name != name),
             Action::SetCatalogMode(mode) => next.session.catalog_mode = mode,
+            Action::SetEvaluation { id, text } => {
+                next.session.set_evaluation(&id, &text);
+                evaluate = false;
+            }
             Action::StorageResult(problem) => {
                 next.storage_problem = problem;
                 evaluate = false;
@@ -436,6 +445,17 @@ mod tests {
         let removed = again.reduce(Action::RemoveCatalog("mine.toml".into()));
         assert!(removed.session.catalogs.is_empty() && removed.catalog_issues.is_empty());
         assert_eq!(removed.catalog.indicators.len(), s.catalog.indicators.len());
+    }
+
+    #[test]
+    fn an_evaluation_is_kept_without_rerunning_the_pipeline() {
+        let s = state().reduce(Action::LoadDemo);
+        let id = s.catalog.goals[0].id.clone();
+        let written = s.clone().reduce(Action::SetEvaluation { id: id.clone(), text: "已推进。".into() });
+        assert_eq!(written.session.evaluations.get(&id).map(String::as_str), Some("已推进。"));
+        assert_eq!(s.evaluation, written.evaluation, "the same Rc");
+        // Clearing the figures keeps the staff's evaluations.
+        assert_eq!(written.reduce(Action::Clear).session.evaluations.len(), 1);
     }
 
     #[test]

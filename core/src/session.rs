@@ -94,6 +94,10 @@ pub struct Session {
     /// The user's own catalog files, in the order loaded.
     pub catalogs: Vec<CatalogFile>,
     pub catalog_mode: CatalogMode,
+    /// The staff's written evaluation (评估意见) of each goal without a
+    /// quantified target, by goal id, as typed. Files from before this field
+    /// load with none (format 1 still: the field is only added).
+    pub evaluations: BTreeMap<String, String>,
 }
 
 /// What serde fills a missing field from when it reads an older file. The
@@ -121,6 +125,7 @@ impl Session {
             scenarios: BTreeMap::new(),
             catalogs: Vec::new(),
             catalog_mode: CatalogMode::Beside,
+            evaluations: BTreeMap::new(),
         }
     }
 
@@ -167,13 +172,29 @@ impl Session {
         self.choices.push(ValueChoice { id: id.to_string(), year, value });
     }
 
+    /// Records the evaluation text of a goal; an empty text removes it.
+    pub fn set_evaluation(&mut self, id: &str, text: &str) {
+        if text.trim().is_empty() {
+            self.evaluations.remove(id);
+        } else {
+            self.evaluations.insert(id.to_string(), text.to_string());
+        }
+    }
+
     /// Parses the figures and assesses every catalog indicator: the whole
-    /// pipeline from what the user gave to what the page shows.
+    /// pipeline from what the user gave to what the page shows. Figures are
+    /// matched against the goals' suggested proxies too; those are assessed
+    /// apart (`proxy_assessments`), outside the plan's counts.
     pub fn evaluate(&self, catalog: &Catalog) -> Evaluation {
-        let (figures, table) = figures::parse_with_table(&self.raw, catalog, &self.parse_options());
+        let (figures, table) = figures::parse_with_table(&self.raw, &catalog.matchable(), &self.parse_options());
         let assessments = assess::assess_catalog(catalog, &figures.series, &self.settings);
+        let proxy_assessments = if catalog.proxies.is_empty() {
+            Vec::new()
+        } else {
+            assess::assess_catalog(&catalog.proxy_catalog(), &figures.series, &self.settings)
+        };
         let rollup = assess::roll_up(&assessments);
-        Evaluation { figures, table, assessments, rollup }
+        Evaluation { figures, table, assessments, proxy_assessments, rollup }
     }
 
     /// The session as pretty JSON.
@@ -285,13 +306,16 @@ pub struct Evaluation {
     pub table: RawTable,
     /// One per catalog indicator, in catalog order.
     pub assessments: Vec<Assessment>,
+    /// One per suggested proxy of a goal ([`Catalog::proxies`]), under the
+    /// goal's id; not in the roll-up, which counts the plan's own targets.
+    pub proxy_assessments: Vec<Assessment>,
     pub rollup: RollUp,
 }
 
 impl Evaluation {
-    /// The assessment of one indicator.
+    /// The assessment of one indicator, or of a goal's proxy.
     pub fn assessment(&self, id: &str) -> Option<&Assessment> {
-        self.assessments.iter().find(|a| a.id == id)
+        self.assessments.iter().chain(&self.proxy_assessments).find(|a| a.id == id)
     }
 }
 
@@ -350,6 +374,35 @@ mod tests {
         assert_eq!(s.settings.level, 0.8);
         assert!(s.catalogs.is_empty());
         assert_eq!(s.catalog_mode, CatalogMode::Beside);
+    }
+
+    #[test]
+    fn evaluations_are_kept_and_old_files_have_none() {
+        let mut s = Session::new(2026);
+        s.set_evaluation("W-HEALTH-32", "已开展避孕服务进社区。\n下一步：");
+        s.set_evaluation("C-SAFETY-11", "  ");
+        assert_eq!(s.evaluations.len(), 1, "an empty text is no evaluation");
+        assert_eq!(Session::from_json(&s.to_json()), Ok(s.clone()));
+        s.set_evaluation("W-HEALTH-32", "");
+        assert!(s.evaluations.is_empty());
+        let old = Session::from_json(r#"{"format_version": 1, "raw": ""}"#).unwrap();
+        assert!(old.evaluations.is_empty());
+    }
+
+    #[test]
+    fn a_proxy_pasted_by_name_is_judged_apart_from_the_plan() {
+        let catalog = builtin();
+        let goal = catalog.goals.iter().find(|g| g.proxy.as_ref().is_some_and(|p| p.name_zh == "人工流产率")).unwrap();
+        let mut s = Session::new(2026);
+        s.raw = "指标\t2021年\t2022年\t2023年\t2024年\n人工流产率\t14.0\t13.1\t12.5\t11.8\n孕产妇死亡率\t8.2\t7.9\t7.4\t7.2\n".into();
+        let e = s.evaluate(&catalog);
+        assert!(e.figures.unmatched.is_empty(), "{:?}", e.figures.unmatched);
+        assert_eq!(e.assessments.len(), catalog.indicators.len(), "proxies are not the plan's indicators");
+        assert_eq!(e.proxy_assessments.len(), catalog.proxies.len());
+        let a = e.assessment(&goal.id).unwrap();
+        assert_eq!((a.n_points, a.latest_value), (4, Some(11.8)));
+        assert_eq!(a.status, crate::assess::Status::SignificantProgress, "falling, as 减少非意愿妊娠 asks");
+        assert_eq!(catalog.get(&goal.id).and_then(|i| i.proxy_for.as_deref()), Some(goal.id.as_str()));
     }
 
     #[test]

@@ -580,7 +580,7 @@ fn small_catalog() -> Catalog {
     ids[4].domain = "儿童与健康".into();
     ids[5].domain = "儿童与教育".into();
     ids[5].key = Some("shared".into());
-    Catalog { indicators: ids, titles: Vec::new() }
+    Catalog { indicators: ids, ..Catalog::default() }
 }
 
 #[test]

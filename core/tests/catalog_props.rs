@@ -3,7 +3,7 @@
 //! line of its file and speaks both languages; an indicator is either loaded
 //! whole or named by an error; and a damaged block never costs the others.
 
-use gapcast_core::catalog::{load_files, BUILTIN_FILES};
+use gapcast_core::catalog::{load_files, IssueKind, BUILTIN_FILES};
 use proptest::prelude::*;
 
 /// The women's seed file, as a user would start from it.
@@ -54,6 +54,11 @@ fn check(text: &str) {
         }
         assert!(!issue.message_zh().is_empty() && !issue.message_en().is_empty());
         assert!(issue.to_string().starts_with("mine.toml"), "{issue}");
+        // A syntax error names its column, inside its line.
+        if let (IssueKind::Toml { column, .. }, Some(line)) = (&issue.kind, issue.line) {
+            let width = text.lines().nth(line - 1).map_or(0, |l| l.chars().count());
+            assert!((1..=width + 1).contains(column), "column {column} of {width}: {issue}");
+        }
     }
     // An indicator named by an error is not loaded; every other one is.
     for indicator in &catalog.indicators {
@@ -77,6 +82,19 @@ proptest! {
         let header_lines = text.lines().position(|l| l.starts_with("[[indicator]]")).unwrap_or(0);
         let header_hit = issues.iter().any(|i| i.line.is_none_or(|l| l <= header_lines));
         prop_assert!(header_hit || catalog.indicators.len() >= 96 - 8, "{} loaded", catalog.indicators.len());
+    }
+
+    #[test]
+    fn nesting_of_any_depth_is_a_located_error(depth in 81usize..6000, table in any::<bool>()) {
+        let (open, close) = if table { ("{ a = ", " }") } else { ("[", "]") };
+        let value = format!("{}1{}", open.repeat(depth), close.repeat(depth));
+        let text = seed().replacen("value = ", &format!("value = {value}\nx = "), 1);
+        let (catalog, issues) = load_files(&[("mine.toml", &text)]);
+        check(&text);
+        let toml: Vec<_> = issues.iter().filter(|i| matches!(i.kind, IssueKind::Toml { .. })).collect();
+        prop_assert_eq!(toml.len(), 1);
+        prop_assert!(toml[0].message_en().contains("nested more than"), "{}", toml[0]);
+        prop_assert_eq!(catalog.indicators.len(), 95);
     }
 
     #[test]

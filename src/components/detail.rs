@@ -339,8 +339,7 @@ pub fn Detail(props: &DetailProps) -> Html {
                 </div>
                 { milestones(a, lang) }
                 { method(a, lang) }
-                <p class="hint source">{ m(DetailMsg::Source) }{ lang.pick("：", ": ") }{ indicator.source.clone() }
-                    { for indicator.notes.iter().map(|n| html! { <>{ " · " }{ n.clone() }</> }) }</p>
+                { crate::components::goal_row::plan_words(indicator, lang) }
             </div>
         </Dialog>
     }

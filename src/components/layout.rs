@@ -19,7 +19,8 @@ use crate::storage;
 
 #[derive(Properties, PartialEq)]
 pub struct LayoutProps {
-    /// Whether the indicator table is drawn: the skeleton stops above it.
+    /// Whether the indicator table and what follows it are drawn: the
+    /// skeleton stops above them.
     pub table: bool,
 }
 
@@ -59,6 +60,7 @@ pub fn Layout(props: &LayoutProps) -> Html {
                 <Dashboard />
                 if props.table {
                     <IndicatorTable />
+                    <crate::components::goals::GoalsPanel />
                 }
             </main>
             { panel }

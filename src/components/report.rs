@@ -372,6 +372,7 @@ pub fn Report() -> Html {
                 <span class="hint">{ ReachMsg::PrintHint.text(lang) }</span>
             </div>
             { Html::from_html_unchecked(body(&app, *kind, lang, today(lang)).into()) }
+            <crate::components::report_goals::ReportGoals />
         </div>
     }
 }

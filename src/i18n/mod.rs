@@ -5,11 +5,13 @@
 
 mod app;
 mod detail;
+mod goals;
 mod reach;
 
 pub use app::Msg;
 pub use detail::DetailMsg;
 pub use gapcast_core::format::Lang;
+pub use goals::GoalsMsg;
 pub use reach::ReachMsg;
 
 use gapcast_core::catalog::{Catalog, Plan};
@@ -71,5 +73,8 @@ mod tests {
         let reach: Vec<_> =
             ReachMsg::ALL.iter().map(|m| (m.text(Lang::Zh), m.text(Lang::En), format!("{m:?}"))).collect();
         check_table(&reach);
+        let goals: Vec<_> =
+            GoalsMsg::ALL.iter().map(|m| (m.text(Lang::Zh), m.text(Lang::En), format!("{m:?}"))).collect();
+        check_table(&goals);
     }
 }

@@ -773,7 +773,10 @@ mod tests {
             milestones: vec![],
             scale: None,
             source: String::new(),
-            notes: None,
+            wording_zh: None,
+            notes_zh: None,
+            notes_en: None,
+            proxy_for: None,
         }
     }
 

@@ -83,7 +83,8 @@ pub struct WhatIf {
 ///     name_zh: "筛查率".into(), name_en: "Screening".into(), aliases: vec![], unit: Unit::Percent,
 ///     bounds: Unit::Percent.default_bounds(),
 ///     target: Target { goal: Goal::Compare { comparator: Comparator::Ge, value: 70.0, tolerance: None }, year: 2030 },
-///     milestones: vec![], scale: None, source: String::new(), notes: None,
+///     milestones: vec![], scale: None, source: String::new(), wording_zh: None,
+///     notes_zh: None, notes_en: None, proxy_for: None,
 /// };
 /// let points = [Point { year: 2024, value: 55.0, note: None }];
 /// let w = what_if(&ind, &points, &Settings::new(2025), WhatIfChange::UnitsPerYear(3.0));
@@ -221,7 +222,10 @@ mod tests {
             milestones,
             scale: None,
             source: String::new(),
-            notes: None,
+            wording_zh: None,
+            notes_zh: None,
+            notes_en: None,
+            proxy_for: None,
         }
     }
 

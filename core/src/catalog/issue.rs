@@ -54,6 +54,7 @@ pub enum Expected {
     Table,
     TableList,
     MilestoneList,
+    Boolean,
 }
 
 impl Expected {
@@ -66,6 +67,7 @@ impl Expected {
             Expected::Table => "a table like { lower = 0, upper = 100 }",
             Expected::TableList => "a list of tables",
             Expected::MilestoneList => "a list like [{ year = 2025, comparator = \"ge\", value = 4 }]",
+            Expected::Boolean => "true or false",
         }
     }
 
@@ -78,6 +80,7 @@ impl Expected {
             Expected::Table => "表，如 { lower = 0, upper = 100 }",
             Expected::TableList => "表的列表",
             Expected::MilestoneList => "列表，如 [{ year = 2025, comparator = \"ge\", value = 4 }]",
+            Expected::Boolean => "true 或 false",
         }
     }
 }
@@ -86,9 +89,10 @@ impl Expected {
 /// gives the Chinese.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum IssueKind {
-    /// The text is not valid TOML: the reader's message in English and Chinese.
+    /// The text is not valid TOML: the reader's message in English and
+    /// Chinese, and the 1-based column (in characters) on the issue's line.
     #[error("malformed TOML: {message}")]
-    Toml { message: String, zh: String },
+    Toml { message: String, zh: String, column: usize },
     /// A value of the wrong type (a number in quotes, a year with decimals);
     /// `found` is what was written, or its kind when long.
     #[error("`{field}` must be {}, not {found}", .expected.en())]
@@ -149,6 +153,16 @@ pub enum IssueKind {
     NameClash { name: String, other_id: String },
     #[error("the file defines no [[indicator]]")]
     NoIndicators,
+    #[error("`{field}` is for a measured indicator; a goal with `quantified = false` takes none")]
+    NotForGoal { field: &'static str },
+    #[error("`proxy` is only for a goal with `quantified = false` (a measured indicator is judged itself)")]
+    ProxyOnMeasured,
+    #[error("both `notes` and `notes_en`: `notes` is the old name of `notes_en`, give only one")]
+    NotesTwice,
+    #[error(
+        "a proxy needs a direction it can be judged by (increase, decrease, slow_increase or maintain), not \"other\""
+    )]
+    ProxyNotJudged,
 }
 
 fn fmt_bounds(bounds: &Bounds) -> String {
@@ -244,6 +258,16 @@ impl IssueKind {
                 format!("名称「{name}」也被 {other_id} 使用，粘贴的数据行无法区分（如为同一指标，请给两者相同的 key）")
             }
             IssueKind::NoIndicators => "文件中没有任何 [[indicator]]".to_string(),
+            IssueKind::NotForGoal { field } => {
+                format!("「{field}」只用于有量化指标的条目；quantified = false 的目标不带此字段")
+            }
+            IssueKind::ProxyOnMeasured => {
+                "proxy（代理指标）只用于 quantified = false 的目标（有量化指标的条目本身即可评判）".to_string()
+            }
+            IssueKind::ProxyNotJudged => {
+                "代理指标需要可评判的方向（increase、decrease、slow_increase 或 maintain），不能是 other".to_string()
+            }
+            IssueKind::NotesTwice => "同时给出了 notes 和 notes_en：notes 是 notes_en 的旧名，只能给一个".to_string(),
         }
     }
 }
@@ -279,11 +303,15 @@ impl CatalogIssue {
         self.kind.message_en()
     }
 
-    /// `file:line [id] field`: where to look.
+    /// `file:line [id] field`: where to look; `file:line:column` for a syntax
+    /// error.
     pub fn location(&self) -> String {
         let mut out = self.file.clone();
         if let Some(line) = self.line {
             out.push_str(&format!(":{line}"));
+            if let IssueKind::Toml { column, .. } = &self.kind {
+                out.push_str(&format!(":{column}"));
+            }
         }
         if let Some(id) = &self.id {
             out.push_str(&format!(" [{id}]"));

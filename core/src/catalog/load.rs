@@ -1,4 +1,4 @@
-//! Loading catalog files: TOML text → [`super::syntax`] tree → [`super::raw`] structs → validated
+//! Loading catalog files: TOML text → `toml` tree ([`super::parse`]) → [`super::raw`] structs → validated
 //! [`Indicator`]s, with every problem reported at once.
 //!
 //! **Why `(Catalog, Vec<CatalogIssue>)` and not `Result`:** a catalog is user
@@ -22,9 +22,11 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::issue::{CatalogIssue, IssueKind, COMPARATORS, INEQUALITIES};
-use super::model::{Bounds, Comparator, Direction, Goal, Indicator, Milestone, Plan, PlanTitle, Scale, Target, Unit};
+use super::model::{
+    Bounds, Comparator, Direction, Goal, Indicator, Milestone, Plan, PlanGoal, PlanTitle, Proxy, Scale, Target, Unit,
+};
 use super::raw::{self, RawIndicator, ShapeProblem, Spanned};
-use super::syntax;
+use super::parse::{self, SyntaxError};
 use super::Catalog;
 
 /// The target year when a catalog gives none.
@@ -84,6 +86,25 @@ pub fn load_files(files: &[(&str, &str)]) -> (Catalog, Vec<CatalogIssue>) {
             }
             seen.insert(indicator.id.clone(), (name.to_string(), line));
             catalog.indicators.push(indicator);
+        }
+        for (goal, line) in loaded.goals {
+            if let Some((first_file, first_line)) = seen.get(&goal.id) {
+                file_issues.push(CatalogIssue {
+                    file: name.to_string(),
+                    line: Some(line),
+                    id: Some(goal.id.clone()),
+                    field: Some("id".into()),
+                    kind: IssueKind::DuplicateId {
+                        id: goal.id.clone(),
+                        first_file: first_file.clone(),
+                        first_line: *first_line,
+                    },
+                });
+                continue;
+            }
+            seen.insert(goal.id.clone(), (name.to_string(), line));
+            catalog.proxies.extend(goal.proxy_indicator());
+            catalog.goals.push(goal);
         }
         // In reading order: a stable sort keeps a line's issues in check order.
         crate::sort::sort_by_key(&mut file_issues, |issue| issue.line);
@@ -147,6 +168,8 @@ fn is_indicator_header(line: &str) -> bool {
 struct LoadedFile {
     /// Sound indicators with the line of their `[[indicator]]` header.
     indicators: Vec<(Indicator, usize)>,
+    /// Sound goals without a measure (`quantified = false`), likewise.
+    goals: Vec<(PlanGoal, usize)>,
     /// The plan's titles from the header, when it names a known plan.
     title: Option<PlanTitle>,
 }
@@ -164,10 +187,11 @@ fn load_one(file: &SourceText, issues: &mut Vec<CatalogIssue>) -> LoadedFile {
         });
     }
     let mut indicators = Vec::new();
+    let mut goals = Vec::new();
     for range in blocks {
         let base = range.start;
         let header_line = file.line_of(base);
-        let root = match syntax::parse(&file.text[range]) {
+        let root = match parse::parse(&file.text[range]) {
             Ok(root) => root,
             Err(err) => {
                 issues.push(toml_issue(file, base, &err));
@@ -179,12 +203,15 @@ fn load_one(file: &SourceText, issues: &mut Vec<CatalogIssue>) -> LoadedFile {
         let mut check = Check::new(file, base, header_line, issues);
         check.shape(&problems);
         for raw in raws {
-            if let Some(indicator) = Check::new(file, base, header_line, issues).indicator(raw, plan) {
+            let mut check = Check::new(file, base, header_line, issues);
+            if raw.quantified.as_ref().is_some_and(|q| !*q.get_ref()) {
+                goals.extend(check.plan_goal(raw, plan).map(|goal| (goal, header_line)));
+            } else if let Some(indicator) = check.indicator(raw, plan) {
                 indicators.push((indicator, header_line));
             }
         }
     }
-    LoadedFile { indicators, title }
+    LoadedFile { indicators, goals, title }
 }
 
 /// Checks the file header and returns its plan, with its titles when given.
@@ -193,7 +220,7 @@ fn load_header(
     range: Range<usize>,
     issues: &mut Vec<CatalogIssue>,
 ) -> (Option<Plan>, Option<PlanTitle>) {
-    let root = match syntax::parse(&file.text[range]) {
+    let root = match parse::parse(&file.text[range]) {
         Ok(root) => root,
         Err(err) => {
             issues.push(toml_issue(file, 0, &err));
@@ -223,15 +250,18 @@ fn plan_from_key(key: &str) -> Option<Plan> {
     [Plan::Women, Plan::Children].into_iter().find(|p| p.key() == key)
 }
 
-/// A located issue from the TOML reader (bad syntax).
-fn toml_issue(file: &SourceText, base: usize, err: &syntax::Error) -> CatalogIssue {
-    let offset = base + err.at;
+/// A located issue from the TOML reader (bad syntax), with its column.
+fn toml_issue(file: &SourceText, base: usize, err: &SyntaxError) -> CatalogIssue {
+    let offset = (base + err.at).min(file.text.len());
+    let line = file.line_of(offset);
+    let line_start = file.line_starts[line - 1];
+    let column = file.text.get(line_start..offset).map_or(1, |before| before.chars().count() + 1);
     CatalogIssue {
         file: file.name.to_string(),
-        line: Some(file.line_of(offset)),
+        line: Some(line),
         id: None,
         field: key_on_line(file.text, offset),
-        kind: IssueKind::Toml { message: err.kind.en(), zh: err.kind.zh() },
+        kind: IssueKind::Toml { message: err.en.clone(), zh: err.zh.clone(), column },
     }
 }
 
@@ -379,7 +409,11 @@ impl<'a, 'b> Check<'a, 'b> {
             }
         }
         let source = self.text(raw.source.take(), "source");
-        let notes = self.optional_text(raw.notes.take(), "notes");
+        let wording_zh = self.optional_text(raw.wording_zh.take(), "wording_zh");
+        let (notes_zh, notes_en) = self.notes(&mut raw);
+        if let Some(proxy) = &raw.proxy {
+            self.raise(Some(proxy.span()), "proxy", IssueKind::ProxyOnMeasured);
+        }
 
         let unit = match &raw.unit {
             None => {
@@ -490,8 +524,137 @@ impl<'a, 'b> Check<'a, 'b> {
             milestones,
             scale,
             source: source?,
-            notes,
+            wording_zh,
+            notes_zh,
+            notes_en,
+            proxy_for: None,
         })
+    }
+
+    /// `notes_zh` and `notes_en`; an old file's `notes` is read as English notes.
+    fn notes(&mut self, raw: &mut RawIndicator) -> (Option<String>, Option<String>) {
+        let zh = self.optional_text(raw.notes_zh.take(), "notes_zh");
+        let old = raw.notes.take();
+        if let (Some(old), Some(_)) = (&old, &raw.notes_en) {
+            self.raise(Some(old.span()), "notes", IssueKind::NotesTwice);
+        }
+        let en = match raw.notes_en.take() {
+            Some(en) => self.optional_text(Some(en), "notes_en"),
+            None => self.optional_text(old, "notes"),
+        };
+        (zh, en)
+    }
+
+    /// A goal of the plan that names no quantity (`quantified = false`): a
+    /// direction (`other` for a wanted state), the plan's wording, and no
+    /// measured field; an optional suggested proxy.
+    fn plan_goal(&mut self, mut raw: RawIndicator, plan: Option<Plan>) -> Option<PlanGoal> {
+        self.wrong = raw.problems.iter().map(|p| p.field.clone()).collect();
+        let id = self.text(raw.id.take(), "id");
+        self.id = id.clone();
+        let problems = std::mem::take(&mut raw.problems);
+        self.shape(&problems);
+        let domain = self.text(raw.domain.take(), "domain");
+        let name_zh = self.text(raw.name_zh.take(), "name_zh");
+        let name_en = self.text(raw.name_en.take(), "name_en");
+        let wording_zh = self.text(raw.wording_zh.take(), "wording_zh");
+        let source = self.text(raw.source.take(), "source");
+        let (notes_zh, notes_en) = self.notes(&mut raw);
+        let measured: [(&'static str, Option<Range<usize>>); 12] = [
+            ("key", raw.key.as_ref().map(Spanned::span)),
+            ("aliases", raw.aliases.as_ref().and_then(|a| a.first()).map(Spanned::span)),
+            ("unit", raw.unit.as_ref().map(Spanned::span)),
+            ("bounds", raw.bounds.as_ref().map(Spanned::span)),
+            ("comparator", raw.comparator.as_ref().map(Spanned::span)),
+            ("value", raw.value.as_ref().map(Spanned::span)),
+            ("value2", raw.value2.as_ref().map(Spanned::span)),
+            ("tolerance", raw.tolerance.as_ref().map(Spanned::span)),
+            ("level", raw.level.as_ref().map(Spanned::span)),
+            ("year", raw.year.as_ref().map(Spanned::span)),
+            ("milestones", raw.milestones.as_ref().and_then(|m| m.first()).map(Spanned::span)),
+            ("scale", raw.scale.as_ref().map(Spanned::span)),
+        ];
+        for (field, span) in measured {
+            if let Some(span) = span {
+                self.raise(Some(span), field, IssueKind::NotForGoal { field });
+            }
+        }
+        let direction = self.direction(raw.direction.take(), "direction");
+        let proxy = raw.proxy.take().and_then(|p| self.proxy(p));
+        if self.errors > 0 {
+            return None;
+        }
+        Some(PlanGoal {
+            id: id?,
+            plan: plan?,
+            domain: domain?,
+            name_zh: name_zh?,
+            name_en: name_en?,
+            direction: direction?,
+            wording_zh: wording_zh?,
+            source: source?,
+            notes_zh,
+            notes_en,
+            proxy,
+        })
+    }
+
+    /// A required direction key.
+    fn direction(&mut self, value: Option<Spanned<String>>, field: &'static str) -> Option<Direction> {
+        let Some(value) = value else {
+            self.raise(None, field, IssueKind::MissingField { field });
+            return None;
+        };
+        let parsed = Direction::from_key(value.get_ref().trim());
+        if parsed.is_none() {
+            self.raise(Some(value.span()), field, IssueKind::UnknownDirection { value: value.get_ref().clone() });
+        }
+        parsed
+    }
+
+    /// A goal's suggested proxy: both names, a known unit, a direction that
+    /// can be judged (not `other`, which has nothing to compare).
+    fn proxy(&mut self, proxy: Spanned<raw::RawProxy>) -> Option<Proxy> {
+        let span = proxy.span();
+        let p = proxy.into_inner();
+        let required = |check: &mut Self, value: Option<Spanned<String>>, field: &'static str| match value {
+            None => {
+                check.raise(Some(span.clone()), field, IssueKind::MissingField { field });
+                None
+            }
+            some => check.text(some, field),
+        };
+        let name_zh = required(self, p.name_zh, "proxy.name_zh");
+        let name_en = required(self, p.name_en, "proxy.name_en");
+        let unit = match required(self, p.unit.clone(), "proxy.unit") {
+            None => None,
+            Some(key) => {
+                let parsed = Unit::from_key(&key);
+                if parsed.is_none() {
+                    let allowed = Unit::ALL.map(Unit::key).join(", ");
+                    let at = p.unit.as_ref().map(Spanned::span);
+                    self.raise(at, "proxy.unit", IssueKind::UnknownUnit { value: key, allowed });
+                }
+                parsed
+            }
+        };
+        let direction = match p.direction {
+            None => {
+                self.raise(Some(span), "proxy.direction", IssueKind::MissingField { field: "proxy.direction" });
+                None
+            }
+            Some(d) => {
+                let at = d.span();
+                let parsed = self.direction(Some(d), "proxy.direction");
+                if parsed == Some(Direction::Other) {
+                    self.raise(Some(at), "proxy.direction", IssueKind::ProxyNotJudged);
+                    None
+                } else {
+                    parsed
+                }
+            }
+        };
+        Some(Proxy { name_zh: name_zh?, name_en: name_en?, unit: unit?, direction: direction? })
     }
 
     /// The target's goal: a comparator with its value(s), or a direction.
@@ -621,7 +784,8 @@ fn check_across(catalog: &Catalog, seen: &HashMap<String, (String, usize)>, issu
     };
     let mut first_with_key: HashMap<&str, &Indicator> = HashMap::new();
     let mut first_with_name: HashMap<&str, &Indicator> = HashMap::new();
-    for indicator in &catalog.indicators {
+    // A proxy's name is matched like an indicator's, so it must not clash either.
+    for indicator in catalog.indicators.iter().chain(&catalog.proxies) {
         if let Some(key) = indicator.key.as_deref() {
             match first_with_key.get(key) {
                 Some(other) if other.unit != indicator.unit => issues.push(locate(
@@ -790,7 +954,7 @@ mod tests {
             ),
             (
                 good_with("unit", "unit = percent"),
-                &["t.toml:8 unit: 错误 error: TOML 格式错误：文本要写在引号中：\"…\" / malformed TOML: text must be in quotes: \"…\""],
+                &["t.toml:8:8 unit: 错误 error: TOML 格式错误：文本要写在引号中：\"…\" / malformed TOML: text must be in quotes: \"…\""],
             ),
             (
                 file(&(GOOD.to_string() + "year = 20300\n")),
@@ -875,12 +1039,41 @@ mod tests {
         let got: Vec<String> = issues.iter().map(ToString::to_string).collect();
         assert_eq!(
             got,
-            ["t.toml:12 unit: 错误 error: TOML 格式错误：字段「unit」重复 / malformed TOML: duplicate key `unit`"]
+            ["t.toml:12:1 unit: 错误 error: TOML 格式错误：字段「unit」重复 / malformed TOML: duplicate key `unit`"]
         );
         let (_, issues) = load_files(&[("t.toml", "plan = \"women\n")]);
         let error = issues.iter().find(|i| i.is_error()).expect("the syntax error");
-        assert_eq!(error.location(), "t.toml:1 plan");
+        // The column is where the closing quote is missing: the line's end.
+        assert_eq!(error.location(), "t.toml:1:14 plan");
         assert!(error.message_zh().contains("结尾的引号"), "{error}");
+    }
+
+    #[test]
+    fn syntax_errors_cost_only_their_block_and_name_their_column() {
+        // Line 12: 5,000 nested arrays; line 16 (the second block): a slip,
+        // its column counted in characters.
+        let deep = format!("aliases = {}{}\n", "[".repeat(5000), "]".repeat(5000));
+        let second = GOOD.replace("W-T-01", "W-T-02").replace("\"妇女与健康\"", "\"妇女与健康\" x");
+        let third = GOOD.replace("W-T-01", "W-T-03");
+        let text = file(&format!("{GOOD}{deep}\n[[indicator]]\n{second}\n[[indicator]]\n{third}"));
+        let (catalog, issues) = load_files(&[("t.toml", &text)]);
+        assert_eq!(catalog.indicators.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), ["W-T-03"]);
+        let got: Vec<String> = issues.iter().map(|i| format!("{} | {}", i.location(), i.message_en())).collect();
+        assert_eq!(
+            got,
+            [
+                "t.toml:12:91 aliases | malformed TOML: nested more than 80 levels deep",
+                "t.toml:16:18 domain | malformed TOML: unexpected key or value, expected newline, `#`",
+            ]
+        );
+        assert_eq!(issues[1].message_zh(), "TOML 格式错误：此处不应再有内容（一行只写一个「字段 = 值」），此处应为：换行、`#`");
+    }
+
+    #[test]
+    fn a_date_is_a_value_of_the_wrong_type() {
+        let (_, issues) = load_files(&[("t.toml", &good_with("value", "value = 2030-01-01"))]);
+        let got: Vec<String> = issues.iter().map(|i| format!("{} | {}", i.location(), i.message_en())).collect();
+        assert_eq!(got, ["t.toml:10 [W-T-01] value | `value` must be a number, not 2030-01-01"]);
     }
 
     #[test]
@@ -957,5 +1150,77 @@ mod tests {
         ] {
             assert_eq!(is_indicator_header(line), expected, "{line:?}");
         }
+    }
+}
+
+#[cfg(test)]
+mod goal_tests {
+    use super::*;
+
+    /// A goal without a measure, lines 3.. of a women's file.
+    const GOAL: &str = "plan = \"women\"\n\n[[indicator]]\nid = \"W-T-02\"\ndomain = \"妇女与健康\"\n\
+        name_zh = \"减少非意愿妊娠\"\nname_en = \"Fewer unintended pregnancies\"\nquantified = false\n\
+        direction = \"decrease\"\nwording_zh = \"减少非意愿妊娠\"\nsource = \"妇女规划 二（一）主要目标 4\"\n";
+
+    fn issues(text: &str) -> Vec<String> {
+        load_files(&[("t.toml", text)]).1.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn a_goal_without_a_measure_loads_with_its_proxy() {
+        let text = format!(
+            "{GOAL}notes_zh = \"中文\"\nnotes_en = \"English\"\nproxy = {{ name_zh = \"人工流产率\", \
+             name_en = \"Abortion rate\", unit = \"per_1000_population\", direction = \"decrease\" }}\n"
+        );
+        let (catalog, issues) = load_files(&[("t.toml", &text)]);
+        assert!(issues.is_empty(), "{issues:?}");
+        assert!(catalog.indicators.is_empty());
+        let goal = catalog.goal("W-T-02").expect("loaded");
+        assert_eq!((goal.direction, goal.wording_zh.as_str()), (Direction::Decrease, "减少非意愿妊娠"));
+        assert_eq!((goal.notes(true), goal.notes(false)), (Some("中文"), Some("English")));
+        let proxy = catalog.get("W-T-02").expect("the proxy is an indicator under the goal's id");
+        assert_eq!((proxy.name_zh.as_str(), proxy.unit), ("人工流产率", Unit::Per1000Population));
+        assert_eq!(proxy.target.goal, Goal::Direction { direction: Direction::Decrease, level: None });
+        assert_eq!(proxy.proxy_for.as_deref(), Some("W-T-02"));
+    }
+
+    #[test]
+    fn new_fields_are_checked_with_located_messages() {
+        let cases: &[(String, &str)] = &[
+            (GOAL.replace("wording_zh = \"减少非意愿妊娠\"", "wording_zh = \" \""), "t.toml:10 [W-T-02] wording_zh: 错误 error: 「wording_zh」为空"),
+            (GOAL.replace("wording_zh = \"减少非意愿妊娠\"\n", ""), "t.toml:3 [W-T-02] wording_zh: 错误 error: 缺少必填字段「wording_zh」"),
+            (format!("{GOAL}unit = \"percent\"\n"), "t.toml:12 [W-T-02] unit: 错误 error: 「unit」只用于有量化指标的条目"),
+            (format!("{GOAL}proxy = {{ name_en = \"A\", unit = \"percent\", direction = \"decrease\" }}\n"), "t.toml:12 [W-T-02] proxy.name_zh: 错误 error: 缺少必填字段「proxy.name_zh」"),
+            (format!("{GOAL}proxy = {{ name_zh = \"甲\", name_en = \"A\", unit = \"percnt\", direction = \"decrease\" }}\n"), "t.toml:12 [W-T-02] proxy.unit: 错误 error: 未知单位「percnt」"),
+            (format!("{GOAL}proxy = {{ name_zh = \"甲\", name_en = \"A\", unit = \"percent\", direction = \"other\" }}\n"), "t.toml:12 [W-T-02] proxy.direction: 错误 error: 代理指标需要可评判的方向"),
+            (format!("{GOAL}proxy = {{ name_zh = \"甲\", name_en = \"A\", unit = \"percent\", direction = \"decrease\", value = 3 }}\n"), "t.toml:12 [W-T-02] proxy.value: 错误 error: 未知字段「proxy.value」"),
+            (GOAL.replace("quantified = false", "quantified = \"no\""), "t.toml:8 [W-T-02] quantified: 错误 error: 「quantified」应为true 或 false"),
+            (format!("{GOAL}notes = \"old\"\nnotes_en = \"new\"\n"), "t.toml:12 [W-T-02] notes: 错误 error: 同时给出了 notes 和 notes_en"),
+        ];
+        for (text, expected) in cases {
+            let got = issues(text);
+            assert!(got.iter().any(|g| g.starts_with(expected)), "expected {expected:?}, got {got:?}");
+        }
+        // A measured indicator takes no proxy.
+        let measured = GOAL
+            .replace("quantified = false\ndirection = \"decrease\"", "unit = \"percent\"\ndirection = \"decrease\"");
+        let got = issues(&format!(
+            "{measured}proxy = {{ name_zh = \"甲\", name_en = \"A\", unit = \"percent\", direction = \"decrease\" }}\n"
+        ));
+        assert!(
+            got.iter().any(|g| g.starts_with("t.toml:12 [W-T-02] proxy: 错误 error: proxy（代理指标）只用于")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn an_old_files_notes_are_read_as_english_notes() {
+        let text = "plan = \"women\"\n\n[[indicator]]\nid = \"W-T-01\"\ndomain = \"d\"\nname_zh = \"甲率\"\n\
+            name_en = \"A rate\"\nunit = \"percent\"\ncomparator = \"ge\"\nvalue = 70\nsource = \"s\"\nnotes = \"Old note.\"\n";
+        let (catalog, issues) = load_files(&[("t.toml", text)]);
+        assert!(issues.is_empty(), "{issues:?}");
+        let i = catalog.get("W-T-01").expect("loaded");
+        assert_eq!((i.notes_en.as_deref(), i.notes_zh.as_deref()), (Some("Old note."), None));
+        assert_eq!(i.notes(true), Some("Old note."), "the Chinese page falls back to the English notes");
     }
 }

@@ -3,7 +3,7 @@
 //! same format, and validated.
 //!
 //! This module owns what an indicator is ([`model`]), how a catalog file is read
-//! ([`syntax`] for the TOML, [`raw`] for the file as written, [`load`] for
+//! ([`parse`] for the TOML, [`raw`] for the file as written, [`load`] for
 //! checking it into domain types), how problems in a file are worded
 //! ([`issue`]), and the plans' own catalog ([`builtin()`]). It knows nothing
 //! about figures or assessment.
@@ -16,8 +16,8 @@ mod builtin;
 pub mod issue;
 pub mod load;
 pub mod model;
+pub mod parse;
 pub mod raw;
-pub mod syntax;
 
 pub use builtin::{builtin, builtin_files};
 pub use issue::{CatalogIssue, IssueKind, Severity};
@@ -32,6 +32,12 @@ pub struct Catalog {
     /// The titles the files give their plans (`title_zh`, `title_en`), in load
     /// order: another district's catalog names its own plans.
     pub titles: Vec<PlanTitle>,
+    /// The goals of 主要目标 that name no quantity, in file order.
+    pub goals: Vec<PlanGoal>,
+    /// The suggested proxies of those goals as indicators (id = the goal's id,
+    /// [`Indicator::proxy_for`] set): matched by name and judged like
+    /// indicators, but not counted among the plan's own.
+    pub proxies: Vec<Indicator>,
 }
 
 impl Catalog {
@@ -41,9 +47,35 @@ impl Catalog {
         self.titles.iter().filter(|t| t.plan == plan).find_map(|t| if zh { t.zh.as_deref() } else { t.en.as_deref() })
     }
 
-    /// Looks an indicator up by its id.
+    /// Looks an indicator up by its id; a goal's suggested proxy too.
     pub fn get(&self, id: &str) -> Option<&Indicator> {
-        self.indicators.iter().find(|i| i.id == id)
+        self.indicators.iter().chain(&self.proxies).find(|i| i.id == id)
+    }
+
+    /// Looks a goal without a measure up by its id.
+    pub fn goal(&self, id: &str) -> Option<&PlanGoal> {
+        self.goals.iter().find(|g| g.id == id)
+    }
+
+    /// The goals without a measure of one domain of a plan, in the plan's order.
+    pub fn goals_in_domain<'a>(&'a self, plan: Plan, domain: &'a str) -> impl Iterator<Item = &'a PlanGoal> {
+        self.goals.iter().filter(move |g| g.plan == plan && g.domain == domain)
+    }
+
+    /// The catalog figures are matched against: the indicators and the goals'
+    /// proxies, so a proxy pasted by name is read.
+    pub fn matchable(&self) -> std::borrow::Cow<'_, Catalog> {
+        if self.proxies.is_empty() {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        let mut all = Catalog { indicators: self.indicators.clone(), ..Catalog::default() };
+        all.indicators.extend(self.proxies.iter().cloned());
+        std::borrow::Cow::Owned(all)
+    }
+
+    /// The proxies alone, as a catalog to assess.
+    pub fn proxy_catalog(&self) -> Catalog {
+        Catalog { indicators: self.proxies.clone(), ..Catalog::default() }
     }
 
     /// The plans present, in load order, each once.

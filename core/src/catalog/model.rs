@@ -436,10 +436,25 @@ pub struct Indicator {
     pub scale: Option<Scale>,
     /// Where the plan states it, e.g. "妇女规划 二（一）主要目标 2；三（一）".
     pub source: String,
-    pub notes: Option<String>,
+    /// The plan's own words for it, verbatim (a clause of the plan's text).
+    pub wording_zh: Option<String>,
+    /// What a reader of the data should know, in Chinese and in English; the
+    /// page shows the one of its language.
+    pub notes_zh: Option<String>,
+    pub notes_en: Option<String>,
+    /// For a suggested proxy ([`PlanGoal::proxy`]): the id of the goal it
+    /// stands for, so the page marks it as not set by the plan.
+    pub proxy_for: Option<String>,
 }
 
 impl Indicator {
+    /// The notes in `zh` (Chinese) or English, falling back to the other
+    /// language when only one is written.
+    pub fn notes(&self, zh: bool) -> Option<&str> {
+        let (first, second) = if zh { (&self.notes_zh, &self.notes_en) } else { (&self.notes_en, &self.notes_zh) };
+        first.as_deref().or(second.as_deref())
+    }
+
     /// The scale to fit on when the user has not chosen one: the catalog's
     /// override, else the unit's default, except that a percentage without an
     /// upper bound (a gross ratio above 100%) is linear.
@@ -457,6 +472,74 @@ impl Indicator {
     /// this indicator, else the id.
     pub fn figures_key(&self) -> &str {
         self.key.as_deref().unwrap_or(&self.id)
+    }
+}
+
+/// A measured quantity suggested to follow a goal the plan states without one
+/// (人工流产率 for 减少非意愿妊娠). Not the plan's own: the page says so.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Proxy {
+    pub name_zh: String,
+    pub name_en: String,
+    pub unit: Unit,
+    /// The direction the proxy should move in for the goal to be met.
+    pub direction: Direction,
+}
+
+/// A goal of 主要目标 that names no quantity ("减少非意愿妊娠",
+/// "有效遏制针对妇女的性骚扰"): nothing to compute, but the committee's
+/// evaluations report on it, so it is listed, worded as the plan words it,
+/// and evaluated in text by the staff.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanGoal {
+    /// Stable id in the same series as the indicators' (`W-HEALTH-32`).
+    pub id: String,
+    pub plan: Plan,
+    pub domain: String,
+    /// A short name for lists.
+    pub name_zh: String,
+    pub name_en: String,
+    /// The wanted movement, or [`Direction::Other`] for a wanted state.
+    pub direction: Direction,
+    /// The plan's words, verbatim.
+    pub wording_zh: String,
+    pub source: String,
+    pub notes_zh: Option<String>,
+    pub notes_en: Option<String>,
+    pub proxy: Option<Proxy>,
+}
+
+impl PlanGoal {
+    /// The proxy as an indicator the engine can judge: the goal's id, the
+    /// proxy's name and unit, and a directional target of the proxy's
+    /// direction by 2030. Figures pasted under the proxy's name match it.
+    pub fn proxy_indicator(&self) -> Option<Indicator> {
+        let proxy = self.proxy.as_ref()?;
+        Some(Indicator {
+            id: self.id.clone(),
+            key: None,
+            plan: self.plan,
+            domain: self.domain.clone(),
+            name_zh: proxy.name_zh.clone(),
+            name_en: proxy.name_en.clone(),
+            aliases: Vec::new(),
+            unit: proxy.unit,
+            bounds: proxy.unit.default_bounds(),
+            target: Target { goal: Goal::Direction { direction: proxy.direction, level: None }, year: 2030 },
+            milestones: Vec::new(),
+            scale: None,
+            source: self.source.clone(),
+            wording_zh: Some(self.wording_zh.clone()),
+            notes_zh: None,
+            notes_en: None,
+            proxy_for: Some(self.id.clone()),
+        })
+    }
+
+    /// The notes in `zh` (Chinese) or English, falling back to the other.
+    pub fn notes(&self, zh: bool) -> Option<&str> {
+        let (first, second) = if zh { (&self.notes_zh, &self.notes_en) } else { (&self.notes_en, &self.notes_zh) };
+        first.as_deref().or(second.as_deref())
     }
 }
 

@@ -1,6 +1,6 @@
 //! The catalog file as written: structs that mirror the TOML of `seeds/` (format
 //! in `seeds/README.md`) field for field, before any checking, read from the
-//! span-keeping syntax tree of [`super::syntax`].
+//! span-keeping tree the `toml` crate makes ([`super::parse`]).
 //!
 //! This is the first of the loader's two stages. Everything a user might get wrong
 //! is kept loose here so that the second stage ([`super::load`]) can report it with
@@ -12,8 +12,10 @@
 //!
 use std::ops::Range;
 
+use toml::de::{DeTable, DeValue};
+
 use super::issue::{Expected, IssueKind};
-use super::syntax::{Kind, Table, Value};
+use super::parse::Value;
 
 /// A value with the byte range it was written at (relative to the parsed text).
 #[derive(Debug, Clone, PartialEq)]
@@ -80,6 +82,12 @@ pub struct RawIndicator {
     pub scale: Option<Spanned<String>>,
     pub source: Option<Spanned<String>>,
     pub notes: Option<Spanned<String>>,
+    /// `quantified = false`: a goal of the plan that names no quantity.
+    pub quantified: Option<Spanned<bool>>,
+    pub wording_zh: Option<Spanned<String>>,
+    pub notes_zh: Option<Spanned<String>>,
+    pub notes_en: Option<Spanned<String>>,
+    pub proxy: Option<Spanned<RawProxy>>,
     /// Shape problems inside this indicator's table, for the loader to raise
     /// once it knows the indicator's id.
     pub problems: Vec<ShapeProblem>,
@@ -99,6 +107,16 @@ pub struct RawLevel {
     pub value: Option<Spanned<f64>>,
 }
 
+/// `proxy = { name_zh = "人工流产率", name_en = "...", unit = "per_1000_population",
+/// direction = "decrease" }`: a suggested measure for a goal without one.
+#[derive(Debug, Default)]
+pub struct RawProxy {
+    pub name_zh: Option<Spanned<String>>,
+    pub name_en: Option<Spanned<String>>,
+    pub unit: Option<Spanned<String>>,
+    pub direction: Option<Spanned<String>>,
+}
+
 /// `{ year = 2025, comparator = "ge", value = 4 }`: an earlier stage of a target.
 #[derive(Debug, Default)]
 pub struct RawMilestone {
@@ -108,7 +126,7 @@ pub struct RawMilestone {
 }
 
 /// Reads the root table of a file header.
-pub fn header(root: Value, problems: &mut Vec<ShapeProblem>) -> RawHeader {
+pub fn header(root: Value<'_>, problems: &mut Vec<ShapeProblem>) -> RawHeader {
     let Some(mut t) = Fields::of(root, "", problems) else { return RawHeader::default() };
     let header = RawHeader { plan: t.string("plan"), title_zh: t.string("title_zh"), title_en: t.string("title_en") };
     t.finish();
@@ -117,14 +135,14 @@ pub fn header(root: Value, problems: &mut Vec<ShapeProblem>) -> RawHeader {
 
 /// Reads one `[[indicator]]` block parsed on its own: a root table holding an
 /// `indicator` array of one table (the loader cuts the file at each header).
-pub fn block(root: Value, problems: &mut Vec<ShapeProblem>) -> Vec<RawIndicator> {
+pub fn block(root: Value<'_>, problems: &mut Vec<ShapeProblem>) -> Vec<RawIndicator> {
     let Some(mut t) = Fields::of(root, "", &mut *problems) else { return Vec::new() };
     let tables = t.tables("indicator", Expected::TableList).unwrap_or_default();
     t.finish();
     tables.into_iter().map(|(table, _)| indicator(table)).collect()
 }
 
-fn indicator(table: Value) -> RawIndicator {
+fn indicator(table: Value<'_>) -> RawIndicator {
     let mut problems = Vec::new();
     let Some(mut t) = Fields::of(table, "", &mut problems) else { return RawIndicator::default() };
     let bounds = t.table("bounds", "bounds.").map(|(mut b, span)| {
@@ -139,6 +157,16 @@ fn indicator(table: Value) -> RawIndicator {
         let level = RawLevel { comparator: l.string("comparator"), value: l.number("value") };
         l.finish();
         Spanned::new(level, span)
+    });
+    let proxy = t.table("proxy", "proxy.").map(|(mut p, span)| {
+        let proxy = RawProxy {
+            name_zh: p.string("name_zh"),
+            name_en: p.string("name_en"),
+            unit: p.string("unit"),
+            direction: p.string("direction"),
+        };
+        p.finish();
+        Spanned::new(proxy, span)
     });
     let milestones = t.tables("milestones", Expected::MilestoneList).map(|list| {
         list.into_iter()
@@ -174,42 +202,68 @@ fn indicator(table: Value) -> RawIndicator {
         scale: t.string("scale"),
         source: t.string("source"),
         notes: t.string("notes"),
+        quantified: t.boolean("quantified"),
+        wording_zh: t.string("wording_zh"),
+        notes_zh: t.string("notes_zh"),
+        notes_en: t.string("notes_en"),
+        proxy,
         problems: Vec::new(),
     };
     t.finish();
     RawIndicator { problems, ..raw }
 }
 
-fn span_of(value: &Value) -> Range<usize> {
-    value.span.clone()
+fn span_of(value: &Value<'_>) -> Range<usize> {
+    value.span()
+}
+
+/// A number, whether written as an integer or a float. An integer too large
+/// for `i64` is `None` (reported as the wrong type, quoting it); a float too
+/// large is infinite, and the bounds check names it.
+fn as_number(value: &Value<'_>) -> Option<f64> {
+    match value.get_ref() {
+        DeValue::Float(f) => f.as_str().parse().ok(),
+        #[allow(clippy::cast_precision_loss)] // catalog numbers are far below 2^53
+        DeValue::Integer(_) => as_integer(value).map(|i| i as f64),
+        _ => None,
+    }
+}
+
+fn as_integer(value: &Value<'_>) -> Option<i64> {
+    match value.get_ref() {
+        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok(),
+        _ => None,
+    }
 }
 
 /// A table being read field by field: each read removes the field, and
 /// [`Fields::finish`] reports whatever is left as unknown.
-struct Fields<'p> {
-    table: Table,
+struct Fields<'i, 'p> {
+    table: DeTable<'i>,
     /// The dotted path of this table, with its trailing dot (`milestones.`).
     prefix: &'static str,
     problems: &'p mut Vec<ShapeProblem>,
 }
 
-impl<'p> Fields<'p> {
+impl<'i, 'p> Fields<'i, 'p> {
     /// The fields of `value`, or `None` after reporting that it is not a
     /// table (named by `prefix`, without its dot).
-    fn of(value: Value, prefix: &'static str, problems: &'p mut Vec<ShapeProblem>) -> Option<Self> {
-        if let Kind::Table(table) = value.kind {
+    fn of(value: Value<'i>, prefix: &'static str, problems: &'p mut Vec<ShapeProblem>) -> Option<Self> {
+        let span = span_of(&value);
+        let found = found(&value);
+        if let DeValue::Table(table) = value.into_inner() {
             return Some(Fields { table, prefix, problems });
         }
         let field = prefix.trim_end_matches('.').to_string();
         problems.push(ShapeProblem {
-            span: span_of(&value),
+            span,
             field: field.clone(),
-            kind: IssueKind::WrongType { field, expected: Expected::Table, found: found(&value) },
+            kind: IssueKind::WrongType { field, expected: Expected::Table, found },
         });
         None
     }
 
-    fn wrong(&mut self, name: &str, value: &Value, expected: Expected) {
+    fn wrong(&mut self, name: &str, value: &Value<'_>, expected: Expected) {
         let field = format!("{}{name}", self.prefix);
         let found = found(value);
         self.problems.push(ShapeProblem {
@@ -225,7 +279,7 @@ impl<'p> Fields<'p> {
         &mut self,
         name: &str,
         expected: Expected,
-        read: impl FnOnce(&Value) -> Option<T>,
+        read: impl FnOnce(&Value<'i>) -> Option<T>,
     ) -> Option<Spanned<T>> {
         let value = self.remove(name)?;
         match read(&value) {
@@ -237,25 +291,34 @@ impl<'p> Fields<'p> {
         }
     }
 
-    /// A text, moved out of the tree rather than copied.
+    /// A text, moved out of the tree rather than copied where it is owned.
     fn string(&mut self, name: &str) -> Option<Spanned<String>> {
         let value = self.remove(name)?;
-        match value.kind {
-            Kind::String(s) => Some(Spanned::new(s, value.span)),
-            _ => {
-                self.wrong(name, &value, Expected::Text);
-                None
-            }
+        if !matches!(value.get_ref(), DeValue::String(_)) {
+            self.wrong(name, &value, Expected::Text);
+            return None;
+        }
+        let span = span_of(&value);
+        match value.into_inner() {
+            DeValue::String(s) => Some(Spanned::new(s.into_owned(), span)),
+            _ => None,
         }
     }
 
     /// A number: TOML integers and floats both count (`value = 70`).
     fn number(&mut self, name: &str) -> Option<Spanned<f64>> {
-        self.read(name, Expected::Number, Value::as_number)
+        self.read(name, Expected::Number, as_number)
+    }
+
+    fn boolean(&mut self, name: &str) -> Option<Spanned<bool>> {
+        self.read(name, Expected::Boolean, |v| match v.get_ref() {
+            DeValue::Boolean(b) => Some(*b),
+            _ => None,
+        })
     }
 
     fn integer(&mut self, name: &str) -> Option<Spanned<i64>> {
-        self.read(name, Expected::WholeNumber, Value::as_integer)
+        self.read(name, Expected::WholeNumber, as_integer)
     }
 
     /// A list of texts; each wrong element is reported and left out.
@@ -263,37 +326,38 @@ impl<'p> Fields<'p> {
         let list = self.array(name, Expected::TextList)?;
         let mut out = Vec::new();
         for item in list {
-            match item.kind {
-                Kind::String(s) => out.push(Spanned::new(s, item.span)),
+            let span = span_of(&item);
+            match item.get_ref() {
+                DeValue::String(s) => out.push(Spanned::new(s.to_string(), span)),
                 _ => self.wrong(name, &item, Expected::Text),
             }
         }
         Some(out)
     }
 
-    fn array(&mut self, name: &str, expected: Expected) -> Option<Vec<Value>> {
+    fn array(&mut self, name: &str, expected: Expected) -> Option<Vec<Value<'i>>> {
         let value = self.remove(name)?;
-        match value.kind {
-            Kind::Array(items) => Some(items),
-            _ => {
-                self.wrong(name, &value, expected);
-                None
-            }
+        if !matches!(value.get_ref(), DeValue::Array(_)) {
+            self.wrong(name, &value, expected);
+            return None;
+        }
+        match value.into_inner() {
+            DeValue::Array(items) => Some(items.into_iter().collect()),
+            _ => None,
         }
     }
 
-    fn remove(&mut self, name: &str) -> Option<Value> {
-        let index = self.table.iter().position(|(k, _)| k.name == name)?;
-        Some(self.table.remove(index).1)
+    fn remove(&mut self, name: &str) -> Option<Value<'i>> {
+        self.table.remove(name)
     }
 
     /// A list of tables (`milestones = [{ ... }, { ... }]`), each with its span;
     /// wrong elements are reported and left out.
-    fn tables(&mut self, name: &str, expected: Expected) -> Option<Vec<(Value, Range<usize>)>> {
+    fn tables(&mut self, name: &str, expected: Expected) -> Option<Vec<(Value<'i>, Range<usize>)>> {
         let list = self.array(name, expected)?;
         let mut out = Vec::new();
         for item in list {
-            if matches!(item.kind, Kind::Table(_)) {
+            if matches!(item.get_ref(), DeValue::Table(_)) {
                 let span = span_of(&item);
                 out.push((item, span));
             } else {
@@ -305,7 +369,7 @@ impl<'p> Fields<'p> {
 
     /// A nested table (`bounds = { ... }`) to read in turn, with its span;
     /// `prefix` is its path for messages (`bounds.`).
-    fn table(&mut self, name: &str, prefix: &'static str) -> Option<(Fields<'_>, Range<usize>)> {
+    fn table(&mut self, name: &str, prefix: &'static str) -> Option<(Fields<'i, '_>, Range<usize>)> {
         let value = self.remove(name)?;
         let span = span_of(&value);
         let fields = Fields::of(value, prefix, &mut *self.problems)?;
@@ -315,9 +379,9 @@ impl<'p> Fields<'p> {
     /// Reports every field not read as unknown.
     fn finish(self) {
         for (key, _) in self.table {
-            let field = format!("{}{}", self.prefix, key.name);
+            let field = format!("{}{}", self.prefix, key.get_ref());
             self.problems.push(ShapeProblem {
-                span: key.span,
+                span: key.span(),
                 field: field.clone(),
                 kind: IssueKind::UnknownField { field },
             });
@@ -327,14 +391,15 @@ impl<'p> Fields<'p> {
 
 /// What was written instead, for the message: the text itself when short
 /// (`"70"`), else the kind of value.
-fn found(value: &Value) -> String {
-    match &value.kind {
-        Kind::String(s) if s.chars().count() <= 40 => format!("\"{s}\""),
-        Kind::String(_) => "\"…\"".to_string(),
-        Kind::Integer(i) => i.to_string(),
-        Kind::Float(f) => f.to_string(),
-        Kind::Boolean(b) => b.to_string(),
-        Kind::Array(_) => "[…]".to_string(),
-        Kind::Table(_) => "{…}".to_string(),
+fn found(value: &Value<'_>) -> String {
+    match value.get_ref() {
+        DeValue::String(s) if s.chars().count() <= 40 => format!("\"{s}\""),
+        DeValue::String(_) => "\"…\"".to_string(),
+        DeValue::Integer(i) => i.to_string(),
+        DeValue::Float(f) => f.to_string(),
+        DeValue::Boolean(b) => b.to_string(),
+        DeValue::Datetime(d) => d.to_string(),
+        DeValue::Array(_) => "[…]".to_string(),
+        DeValue::Table(_) => "{…}".to_string(),
     }
 }

@@ -2,13 +2,16 @@
 //!
 //! This module owns how a name in a spreadsheet is recognised: by the user's own
 //! assignment, by id, by the exact Chinese or English name or an alias, then after
-//! normalising (full-width to half-width, case, spaces, punctuation and brackets,
-//! `0—6岁` = `0-6岁`), then loosely (bracketed parts such as a unit dropped, `的`
+//! normalising (Unicode compatibility forms, case, spaces, punctuation and
+//! brackets, `0—6岁` = `0-6岁`), then loosely (bracketed parts such as a unit dropped, `的`
 //! dropped, 比例/比重/占比 read as 率, Chinese digits as digits). A name that
 //! matches nothing gets the closest catalog names as suggestions, ranked by
 //! `strsim`'s normalised Levenshtein similarity. It does not read values.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
+
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 use crate::catalog::Catalog;
 
@@ -73,7 +76,7 @@ impl<'c> Matcher<'c> {
             all_loose: Vec::new(),
         };
         for (i, ind) in catalog.indicators.iter().enumerate() {
-            push(&mut m.by_id, ind.id.trim().to_ascii_lowercase(), i);
+            push(&mut m.by_id, fold(ind.id.trim()), i);
             let names = std::iter::once(&ind.name_zh).chain(std::iter::once(&ind.name_en)).chain(ind.aliases.iter());
             for name in names {
                 let name = name.trim();
@@ -106,7 +109,7 @@ impl<'c> Matcher<'c> {
             return NameMatch::Found(i, MatchKind::Assigned);
         }
         let stages: [Stage<'_>; 4] = [
-            (&self.by_id, trimmed.to_ascii_lowercase(), MatchKind::Id),
+            (&self.by_id, fold(trimmed), MatchKind::Id),
             (&self.exact, trimmed.to_string(), MatchKind::Exact),
             (&self.normalised, normalise(trimmed), MatchKind::Normalised),
             (&self.loose, loose(trimmed), MatchKind::Loose),
@@ -188,32 +191,43 @@ fn contains(haystack: &[char], needle: &[char]) -> bool {
     needle.len() >= 2 && haystack.windows(needle.len()).any(|w| w == needle)
 }
 
-/// Half-width, lower case, letters and digits only: spaces, punctuation,
-/// brackets and dashes go, so `0—6岁` and `0-6 岁` agree.
+/// Compatibility forms folded (NFKC), case folded, letters and digits only:
+/// spaces, punctuation, brackets and dashes go, so `0—6岁` and `0-6 岁` agree.
 ///
-/// Letters are told by code block, not by the full Unicode tables: names are
-/// Chinese with some Latin, and the tables for `char::is_alphanumeric` and
-/// `char::to_lowercase` cost the page 5.6 KB gzip. Lower-casing is ASCII only.
+/// NFKC reads `ＣＤ４` as `CD4` and `①` as `1`, and the look-alikes that text
+/// copied from a PDF or converted from another encoding brings: Kangxi radicals
+/// (`⼉童`, U+2F09) and CJK compatibility ideographs (`率`, U+F961) become the
+/// ideographs the catalog is written in. Letters are Unicode's
+/// (`char::is_alphanumeric`), so Greek and Cyrillic count as letters too.
 pub fn normalise(name: &str) -> String {
-    let folded = half_width(name);
-    let mut out = String::with_capacity(folded.len());
-    for c in folded.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if is_letter(c) {
+    let mut out = String::with_capacity(name.len());
+    for c in nfkc(name).chars().flat_map(fold_case) {
+        if c.is_alphanumeric() {
             out.push(c);
         }
     }
     out
 }
 
-/// CJK ideographs (with 〇), and the letters of the Latin, Greek and Cyrillic
-/// blocks; not punctuation or symbols.
-fn is_letter(c: char) -> bool {
-    matches!(c,
-        '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '\u{3007}'
-        | '\u{C0}'..='\u{24F}' | '\u{370}'..='\u{3FF}' | '\u{400}'..='\u{4FF}')
-        && !matches!(c, '\u{D7}' | '\u{F7}' | '\u{37E}' | '\u{387}')
+/// NFKC and case folded; nothing dropped (for ids).
+fn fold(text: &str) -> String {
+    nfkc(text).chars().flat_map(fold_case).collect()
+}
+
+/// The text in NFKC, borrowed when it already is (ASCII and most Chinese).
+fn nfkc(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() || is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.nfkc().collect())
+    }
+}
+
+/// Case folding as the lower case of the upper case: unlike lower case alone,
+/// it reads the word-final `ς` as `σ` and `ß` as `ss`, as Unicode's case
+/// folding does, with the standard library's tables only.
+fn fold_case(c: char) -> impl Iterator<Item = char> {
+    c.to_uppercase().flat_map(char::to_lowercase)
 }
 
 /// [`normalise`], after dropping bracketed parts (a unit, a remark), and with
@@ -319,6 +333,80 @@ mod tests {
         check("孕产妇死忙率", "? W-HEALTH-02 W-HEALTH-03");
         check("完全无关的东西", "? ");
         check("", "? ");
+    }
+
+    #[test]
+    fn matches_compatibility_forms_and_look_alikes() {
+        // Full-width letters and digits, as WPS and Chinese input methods type them.
+        check("Ｗ－ＨＥＡＬＴＨ－０２", "W-HEALTH-02");
+        check("ＭＡＴＥＲＮＡＬ　ＭＯＲＴＡＬＩＴＹ　ＲＡＴＩＯ", "W-HEALTH-02");
+        check("MATERNAL Mortality RATIO", "W-HEALTH-02");
+        // Kangxi radicals (U+2F09 ⼉ for 儿) and a compatibility ideograph
+        // (U+F961 率), as text copied from a PDF brings them.
+        check("五岁以下\u{2F09}童死亡率", "C-HEALTH-04");
+        check("五岁以下儿童死亡\u{F961}", "C-HEALTH-04");
+        // Circled and full-width digits read as digits.
+        check("０—６岁儿童眼保健和视力检查覆盖率", "C-HEALTH-09");
+    }
+
+    #[test]
+    fn normalises_letters_of_every_script() {
+        for (a, b) in [
+            ("ΣΟΦΙΑΣ", "σοφιας"),
+            ("σοφιας", "σοφιασ"),
+            ("STRASSE", "Straße"),
+            ("Москва", "МОСКВА"),
+            ("Ｍｏｓｃｏｗ", "moscow"),
+            ("ÉCOLE", "école"),
+            // A letter with a combining accent equals the composed letter.
+            ("e\u{301}cole", "école"),
+            ("ＣＤ４", "cd4"),
+            ("①", "1"),
+            ("０—６岁", "06岁"),
+        ] {
+            assert_eq!(normalise(a), normalise(b), "{a} vs {b}");
+        }
+        // Punctuation, symbols and spaces of any script go; letters stay.
+        assert_eq!(normalise("«Доля» женщин, %"), "доляженщин");
+        assert_eq!(normalise("比例（％）×100"), "比例100");
+        assert_eq!(normalise("α-fetoprotein"), "αfetoprotein");
+    }
+
+    #[test]
+    fn matches_greek_and_cyrillic_names_in_any_case() {
+        let text = "plan = \"women\"\n[[indicator]]\nid = \"W-X-01\"\ndomain = \"d\"\nname_zh = \"甲\"\n\
+                    name_en = \"Доля женщин\"\naliases = [\"ΔΕΙΚΤΗΣ ΥΓΕΙΑΣ\"]\nunit = \"percent\"\n\
+                    comparator = \"ge\"\nvalue = 1\nsource = \"s\"\n";
+        let (catalog, issues) = crate::catalog::load_files(&[("t.toml", text)]);
+        assert!(issues.is_empty(), "{issues:?}");
+        let m = Matcher::new(&catalog, &BTreeMap::new());
+        for name in ["ДОЛЯ ЖЕНЩИН", "доля  женщин", "Δεικτης Υγειας", "δεικτης υγειας", "w-x-01", "Ｗ－Ｘ－０１"] {
+            assert!(matches!(m.find(name), NameMatch::Found(0, _)), "{name}");
+        }
+        assert_eq!(m.find("Доля мужчин"), NameMatch::NotFound);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn normalising_is_idempotent(name in "\\PC{0,30}") {
+            let once = normalise(&name);
+            proptest::prop_assert_eq!(normalise(&once), once);
+        }
+
+        #[test]
+        fn normalising_ignores_case_and_width(
+            name in "[a-zA-Z0-9 ,.%()\\-α-ωΑ-Ωςа-яА-ЯёЁàéüßÀÉÜ一-龥，。（）‰·—]{0,30}"
+        ) {
+            let once = normalise(&name);
+            // Upper-casing changes nothing, whatever the script; ASCII typed
+            // full-width reads as ASCII.
+            proptest::prop_assert_eq!(normalise(&name.to_uppercase()), normalise(&name.to_lowercase()));
+            let wide: String = name
+                .chars()
+                .map(|c| if c.is_ascii_graphic() { char::from_u32(c as u32 + 0xFEE0).unwrap_or(c) } else { c })
+                .collect();
+            proptest::prop_assert_eq!(normalise(&wide), once);
+        }
     }
 
     #[test]

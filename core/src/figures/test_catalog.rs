@@ -29,7 +29,10 @@ fn indicator(
         milestones: Vec::new(),
         scale: None,
         source: "test".to_string(),
-        notes: None,
+        wording_zh: None,
+        notes_zh: None,
+        notes_en: None,
+        proxy_for: None,
     }
 }
 
@@ -68,5 +71,7 @@ pub fn catalog() -> Catalog {
             indicator("C-SOC-01", None, "儿童之家数量", "Number of children's homes", &[], Unit::Count, open, Goal::Direction { direction: Direction::Increase, level: None }),
         ],
         titles: Vec::new(),
+        goals: Vec::new(),
+        proxies: Vec::new(),
     }
 }

@@ -24,7 +24,10 @@ pub fn indicator(id: &str, unit: Unit, goal: Goal) -> Indicator {
         milestones: vec![],
         scale: None,
         source: "test".to_string(),
-        notes: None,
+        wording_zh: None,
+        notes_zh: None,
+        notes_en: None,
+        proxy_for: None,
     }
 }
 

@@ -122,7 +122,7 @@ test("a dropped .toml file loads as a catalog; a file with nothing usable keeps 
   for (const kind of ["dragenter", "dragover", "drop"]) await page.dispatchEvent("main", kind, { dataTransfer: dt });
   await page.waitForSelector("#catalog-dialog");
   const issues = await page.locator("#catalog-issues li").allTextContents();
-  assert.match(issues[0], /^错误 broken\.toml:11 unit TOML 格式错误：文本缺少结尾的引号/);
+  assert.match(issues[0], /^错误 broken\.toml:11:16 unit TOML 格式错误：文本缺少结尾的引号/);
   assert.match(issues[1], /broken\.toml:22 \[W-X-02\] unit/);
   // The unterminated string breaks block 1, the bad unit block 2: nothing is
   // left "instead", so the plans stay, and the page says why.

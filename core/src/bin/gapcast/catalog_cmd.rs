@@ -106,6 +106,10 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
     }
     if options.check || !issues.is_empty() {
         eprintln!("{}", summary(catalog.indicators.len(), &issues));
+        if !catalog.goals.is_empty() {
+            let (goals, proxies) = (catalog.goals.len(), catalog.proxies.len());
+            eprintln!("{goals} 个无量化指标的目标（{proxies} 个附建议的代理指标） / {goals} goals without a quantified target ({proxies} with a suggested proxy)");
+        }
     }
     if !options.check {
         match options.format {
@@ -155,7 +159,9 @@ struct IndicatorOut<'a> {
     level: Option<InequalityOut>,
     milestones: Vec<MilestoneOut>,
     source: &'a str,
-    notes: Option<&'a str>,
+    wording_zh: Option<&'a str>,
+    notes_zh: Option<&'a str>,
+    notes_en: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -227,7 +233,9 @@ impl<'a> IndicatorOut<'a> {
                 .map(|m| MilestoneOut { year: m.year, comparator: m.comparator.key(), value: m.value })
                 .collect(),
             source: &indicator.source,
-            notes: indicator.notes.as_deref(),
+            wording_zh: indicator.wording_zh.as_deref(),
+            notes_zh: indicator.notes_zh.as_deref(),
+            notes_en: indicator.notes_en.as_deref(),
         }
     }
 }
@@ -304,7 +312,7 @@ fn tsv(indicators: &[Indicator]) -> String {
             bounds,
             indicator.aliases.join("、"),
             indicator.source.clone(),
-            indicator.notes.clone().unwrap_or_default(),
+            indicator.notes(true).unwrap_or_default().to_string(),
         ];
         let cells: Vec<String> = cells.iter().map(|c| clean_cell(c)).collect();
         out.push_str(&cells.join("\t"));
@@ -394,7 +402,7 @@ mod tests {
             "scale": "log",
             "target": { "comparator": "le", "value": 7.5, "value2": null, "year": 2030, "tolerance": null },
             "direction": null, "level": null, "milestones": [],
-            "source": "妇女规划 二（一）主要目标 2", "notes": null,
+            "source": "妇女规划 二（一）主要目标 2", "wording_zh": null, "notes_zh": null, "notes_en": null,
         });
         assert_eq!(indicator_json(&mmr), expected);
 
