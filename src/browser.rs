@@ -11,8 +11,17 @@ pub fn clock_year() -> i32 {
 /// Offers `content` as a file download named `name`. Returns whether the
 /// browser accepted it.
 pub fn download(name: &str, mime: &str, content: &str) -> bool {
+    download_part(name, mime, &wasm_bindgen::JsValue::from_str(content))
+}
+
+/// Offers `bytes` as a file download named `name` (a binary file: XLSX).
+pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> bool {
+    download_part(name, mime, &js_sys::Uint8Array::from(bytes))
+}
+
+fn download_part(name: &str, mime: &str, part: &wasm_bindgen::JsValue) -> bool {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return false };
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return false };

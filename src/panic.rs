@@ -13,7 +13,11 @@ extern "C" {
 }
 
 /// The URL fragment that makes the page panic on purpose, so the browser tests
-/// can prove the banner appears. It only ever breaks the tab that asks for it.
+/// can prove the banner appears. Compiled only with the `test-hooks` feature,
+/// which `cargo xtask dist --test-hooks` turns on for a test page outside
+/// `dist/`; the shipped page has no such hook (`cargo xtask dist` checks its
+/// wasm for this text and refuses to ship it).
+#[cfg(feature = "test-hooks")]
 pub const TEST_TRIGGER: &str = "#gapcast-test-panic";
 
 /// Installs the hook. Called once, before the first render. It goes through
@@ -27,7 +31,8 @@ pub fn install() {
     }));
 }
 
-/// Panics when the page was opened with [`TEST_TRIGGER`].
+/// Panics when the test page was opened with [`TEST_TRIGGER`].
+#[cfg(feature = "test-hooks")]
 pub fn trigger_if_requested() {
     let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
     if hash == TEST_TRIGGER {

@@ -1,7 +1,8 @@
 // Starts Gapcast from the single HTML file: checks the browser, then streams the
 // inlined wasm (gzip + base64) through the browser's own DecompressionStream
 // into WebAssembly.instantiateStreaming, so it compiles while it decodes, and
-// hands the instance to wasm-bindgen's no-modules glue. Also owns the crash
+// hands the instance to wasm-bindgen's no-modules glue; the XLSX writer's
+// module the same way, only when it is first asked for. Also owns the crash
 // banner, so it still works when the wasm instance is dead.
 (function () {
   "use strict";
@@ -42,7 +43,8 @@
     box.querySelector("pre").textContent = String(details);
     box.addEventListener("click", function (e) {
       var act = e.target && e.target.getAttribute("data-act");
-      if (act === "reload") location.reload();
+      // Reloads without the fragment: a link's fragment may be what crashed it.
+      if (act === "reload") location.replace(location.href.split("#")[0]);
       if (act === "copy") {
         var text = box.querySelector("pre").textContent;
         var done = function () { e.target.textContent = "已复制 / Copied"; };
@@ -81,6 +83,35 @@
     return;
   }
 
+  // The inlined wasm of the script element `id` (gzip + base64), as a
+  // Response that decodes while it is read: wasm-bindgen's glue hands it to
+  // WebAssembly.instantiateStreaming, which compiles as the bytes arrive.
+  function unpack(id) {
+    var holder = document.getElementById(id);
+    var text = holder.textContent;
+    holder.remove();
+    var bytes;
+    if (typeof Uint8Array.fromBase64 === "function") {
+      bytes = Uint8Array.fromBase64(text);
+    } else {
+      var binary = atob(text);
+      bytes = new Uint8Array(binary.length);
+      for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    }
+    return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip")), {
+      headers: { "Content-Type": "application/wasm" },
+    });
+  }
+
+  // The XLSX writer, a wasm module of its own (xlsx/), unpacked on the first
+  // export to Excel rather than at every start: `request` is the JSON of the
+  // core's WorkbookRequest; resolves with the workbook's bytes.
+  var xlsx = null;
+  window.gapcastXlsx = function (request) {
+    if (!xlsx) xlsx = gapcast_xlsx({ module_or_path: unpack("gapcast-xlsx-wasm") });
+    return xlsx.then(function () { return gapcast_xlsx.workbook(request); });
+  };
+
   // The static first screen paints before the decoding and compiling start:
   // right after the next frame, or after 250 ms where frames wait (a tab
   // opened in the background).
@@ -94,20 +125,7 @@
   setTimeout(startOnce, 250);
 
   function start() {
-    var holder = document.getElementById("gapcast-wasm");
-    var text = holder.textContent;
-    holder.remove();
-    var bytes;
-    if (typeof Uint8Array.fromBase64 === "function") {
-      bytes = Uint8Array.fromBase64(text);
-    } else {
-      var binary = atob(text);
-      bytes = new Uint8Array(binary.length);
-      for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    }
-    var wasm = new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip")), {
-      headers: { "Content-Type": "application/wasm" },
-    });
+    var wasm = unpack("gapcast-wasm");
     // Marks for the timing script (cargo xtask bench-page).
     performance.mark("gapcast-boot");
     window.gapcastStarted = true;

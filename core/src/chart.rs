@@ -500,7 +500,7 @@ impl Chart {
     }
 
     /// Renders the chart as a standalone SVG string: the plain drawing, for
-    /// snapshot tests and the printable report.
+    /// snapshot tests.
     pub fn to_svg(&self) -> String {
         self.render(None)
     }
@@ -508,9 +508,9 @@ impl Chart {
     /// Renders the chart as the page shows it: labelled for screen readers
     /// (`<title>`, `<desc>`), with every drawn point a focusable group whose
     /// label shows on hover and on keyboard focus (the stylesheet reveals
-    /// `.pt:hover .tip, .pt:focus .tip`). The page injects this string as is,
-    /// so what the snapshot tests see is exactly what users see; every text
-    /// in it is escaped.
+    /// `.pt:hover .tip, .pt:focus .tip`). The page draws the same elements
+    /// with Yew (its test compares the two), so what the snapshot tests see is
+    /// what users see; every text in it is escaped.
     pub fn to_svg_labelled(&self, text: &ChartText) -> String {
         self.render(Some(text))
     }

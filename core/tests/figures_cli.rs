@@ -64,20 +64,22 @@ fn clean_figures_exit_zero() {
 }
 
 #[test]
-fn files_that_are_not_text_give_a_diagnostic_not_a_panic() {
+fn files_that_are_not_text_are_refused_as_unreadable_by_figures_and_assess_alike() {
     let cases: [(&str, &[u8], &str); 3] = [
-        ("zip.xlsx", b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xff\xfe\x00", "not_text"),
-        ("gbk.csv", b"\xD6\xB8\xB1\xEA,2021\n\xD3\xA4\xB6\xF9,3.1\n", "not_utf8"),
-        ("zeros.bin", &[0u8; 64], "not_text"),
+        ("zip.xlsx", b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xff\xfe\x00", "The file is not text"),
+        ("gbk.csv", b"\xD6\xB8\xB1\xEA,2021\n\xD3\xA4\xB6\xF9,3.1\n", "UTF-8"),
+        ("zeros.bin", &[0u8; 64], "The file is not text"),
     ];
-    for (name, bytes, code) in cases {
+    for (name, bytes, says) in cases {
         let path = temp_file(name, bytes);
-        let out = gapcast(&["figures", path.to_str().unwrap()]);
-        assert_eq!(out.status.code(), Some(1), "{name}");
-        let v = json(&out);
-        assert_eq!(v["diagnostics"][0]["code"], code, "{name}");
-        assert!(v["diagnostics"][0]["row"].is_null());
-        assert!(v["series"].as_array().unwrap().is_empty());
+        for command in ["figures", "assess"] {
+            let out = gapcast(&[command, path.to_str().unwrap(), "--current-year", "2026"]);
+            assert_eq!(out.status.code(), Some(2), "{command} {name}");
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert!(stderr.starts_with(&format!("gapcast {command}: 无法读取 cannot read ")), "{stderr}");
+            assert!(stderr.contains(says) && stderr.lines().count() == 1, "{command} {name}: {stderr}");
+            assert!(out.stdout.is_empty(), "{command} {name}: nothing is printed");
+        }
     }
 }
 

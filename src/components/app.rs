@@ -65,12 +65,13 @@ pub fn App() -> Html {
         state
     });
 
-    // Marks the first render for the timing script, and fires the test-only
-    // panic trigger once the page is up.
+    // Marks the first render for the timing script, and (in the test page
+    // only, see `panic.rs`) fires the panic trigger once the page is up.
     use_effect_with((), |_| {
         if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
             let _ = perf.mark("gapcast-first-render");
         }
+        #[cfg(feature = "test-hooks")]
         crate::panic::trigger_if_requested();
     });
 

@@ -1,10 +1,10 @@
-//! The trajectory chart of one indicator. The core lays it out and renders it
-//! (`gapcast_core::chart::layout` and `Chart::to_svg_labelled`): points are
-//! focusable groups whose label shows on hover and on keyboard focus, with a
-//! title and a description for screen readers. This component injects that
-//! SVG as is (so the snapshot tests see exactly what users see, and the page
-//! carries one renderer rather than two), then adds a legend in words and a
-//! visually-hidden table of every value as the chart's text alternative.
+//! The trajectory chart of one indicator. The core lays it out
+//! (`gapcast_core::chart::layout`) and [`chart_svg`] draws it as Yew SVG
+//! elements (the report's charts too, so the page carries one renderer):
+//! points are focusable groups whose label shows on hover and on keyboard
+//! focus, with a title and a description for screen readers. This adds a
+//! legend in words and a visually-hidden table of every value as the chart's
+//! text alternative.
 //!
 //! A view function rather than a component: the detail view is its only user,
 //! and each Yew component costs several kilobytes of wasm on a page with a
@@ -17,6 +17,7 @@ use gapcast_core::chart::{layout, ChartInput, ChartText};
 use gapcast_core::format;
 use yew::prelude::*;
 
+use crate::components::chart_svg::chart_svg;
 use crate::components::detail::table;
 use crate::i18n::{DetailMsg, Lang};
 
@@ -61,17 +62,20 @@ fn rows(input: &ChartInput, unit: Unit) -> Vec<Vec<String>> {
 pub fn chart_view(input: &ChartInput, unit: Unit, level: f64, description: &str, lang: Lang) -> Html {
     let m = |msg: DetailMsg| msg.text(lang);
     let chart = layout(input, WIDTH, HEIGHT);
-    let svg = chart.to_svg_labelled(&ChartText {
-        id: "detail-chart",
-        title: m(DetailMsg::ChartTitle),
-        desc: description,
-        unit,
-        lang,
-        milestone: m(DetailMsg::Milestone),
-        glide: m(DetailMsg::GlidePath),
-        projection: m(DetailMsg::Projection),
-        scenario: m(DetailMsg::Scenario),
-    });
+    let svg = chart_svg(
+        &chart,
+        &ChartText {
+            id: "detail-chart",
+            title: m(DetailMsg::ChartTitle),
+            desc: description,
+            unit,
+            lang,
+            milestone: m(DetailMsg::Milestone),
+            glide: m(DetailMsg::GlidePath),
+            projection: m(DetailMsg::Projection),
+            scenario: m(DetailMsg::Scenario),
+        },
+    );
 
     let band = format!("{}% {}", format::number(level * 100.0, 0), m(DetailMsg::Band));
     let legend: Vec<(&str, &str)> = [
@@ -103,7 +107,7 @@ pub fn chart_view(input: &ChartInput, unit: Unit, level: f64, description: &str,
 
     html! {
         <figure class="chart-figure" onkeydown={Callback::from(step_between_points)}>
-            { Html::from_html_unchecked(AttrValue::from(svg)) }
+            { svg }
             if chart.band_clipped {
                 <p class="hint band-clipped" id="band-clipped">{ m(DetailMsg::BandClipped) }</p>
             }

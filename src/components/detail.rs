@@ -429,7 +429,7 @@ mod tests {
             r#"id="whatif-end">7.5/10万<"#,
             r#"data-met="true""#,
             r#"class="pt pt-observed""#,
-            r#"<line class="target""#,
+            r#"class="target""#,
             "a = 82.92, b = -0.03965",
         ] {
             assert!(html.contains(expected), "{expected} missing");

@@ -25,12 +25,8 @@ use serde::Serialize;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use yew::prelude::*;
 
-use std::fmt::Write;
-
-use gapcast_core::chart::escape;
-
 use crate::browser;
-use crate::components::report::{badge, el};
+use crate::components::report::{badge, latest};
 use crate::components::share::{call, construct};
 use crate::components::status_badge::{severity_class, severity_icon};
 use crate::i18n::{Lang, Msg, ReachMsg};
@@ -218,74 +214,65 @@ pub fn EmbedApp(props: &EmbedAppProps) -> Html {
     let lang = state.lang();
     html! {
         <div class="app embed" lang={lang.tag()}>
-            { Html::from_html_unchecked(view(&state, &props.options, lang).into()) }
+            { view(&state, &props.options, lang) }
         </div>
     }
 }
 
-/// The compact summary and table of the chosen indicators, as markup (one
-/// string costs the page far less than a Yew template of the same).
-fn view(state: &State, options: &EmbedOptions, lang: Lang) -> String {
+/// The compact summary and table of the chosen indicators.
+fn view(state: &State, options: &EmbedOptions, lang: Lang) -> Html {
     let list: Vec<&Assessment> = shown(state, options).collect();
-    let mut o = String::from(r#"<section class="embed-view" aria-labelledby="embed-title"><h2 id="embed-title">"#);
-    let heading = options.domain.as_deref().unwrap_or(Msg::AppName.text(lang));
-    let _ = write!(o, "{}<small> · Gapcast</small></h2>", escape(heading));
-    if !options.unknown.is_empty() {
-        el(
-            &mut o,
-            "p",
-            r#" class="notice sev-amber" id="embed-unknown""#,
-            &format!("{}{}", ReachMsg::EmbedUnknown.text(lang), options.unknown.join(", ")),
-        );
-    }
-    o.push_str(r#"<div class="chips" id="embed-summary">"#);
-    for (s, msg) in [
+    let heading = options.domain.clone().unwrap_or_else(|| Msg::AppName.text(lang).to_string());
+    let chips = [
         (Severity::Red, Msg::RedList),
         (Severity::Amber, Msg::AmberList),
         (Severity::Green, Msg::GreenList),
         (Severity::None, Msg::NoneList),
-    ] {
+    ]
+    .map(|(s, msg)| {
         let n = list.iter().filter(|a| a.severity.bucket() == s).count();
-        let _ = write!(
-            o,
-            r#"<span class="chip {}" data-severity="{}"><span aria-hidden="true">{} </span>{} {n}</span>"#,
-            severity_class(s),
-            s.key(),
-            severity_icon(s),
-            escape(msg.text(lang))
-        );
-    }
-    o.push_str(r#"</div><table class="indicators" id="embed-table"><thead><tr>"#);
-    for head in [
+        html! {
+            <span class={classes!("chip", severity_class(s))} data-severity={s.key()}>
+                <span aria-hidden="true">{ severity_icon(s) }{ " " }</span>{ format!("{} {n}", msg.text(lang)) }
+            </span>
+        }
+    });
+    let head = [
         Msg::Indicator.text(lang),
         Msg::Target.text(lang),
         Msg::Latest.text(lang),
         ReachMsg::AtTarget.text(lang),
         Msg::Status.text(lang),
-    ] {
-        el(&mut o, "th", r#" scope="col""#, head);
+    ];
+    let rows = list.iter().filter_map(|a| {
+        let r = export::row(state.catalog.get(&a.id)?, a, lang);
+        let at = if r.at_target[0].is_empty() { "—".to_string() } else { r.at_target[0].text() };
+        Some(html! {
+            <tr class={severity_class(a.severity)} data-id={a.id.clone()}>
+                <td>{ &r.indicator }</td>
+                <td>{ &r.target }</td>
+                <td class="num">{ latest(&r) }</td>
+                <td class="num">{ at }</td>
+                <td>{ badge(a.status, a.status_severity, lang) }</td>
+            </tr>
+        })
+    });
+    html! {
+        <section class="embed-view" aria-labelledby="embed-title">
+            <h2 id="embed-title">{ heading }<small>{ " · Gapcast" }</small></h2>
+            if !options.unknown.is_empty() {
+                <p class="notice sev-amber" id="embed-unknown">{ format!("{}{}", ReachMsg::EmbedUnknown.text(lang), options.unknown.join(", ")) }</p>
+            }
+            <div class="chips" id="embed-summary">{ for chips }</div>
+            <table class="indicators" id="embed-table">
+                <thead><tr>{ for head.into_iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+            if list.is_empty() {
+                <p class="hint">{ ReachMsg::EmbedNothing.text(lang) }</p>
+            }
+        </section>
     }
-    o.push_str("</tr></thead><tbody>");
-    for a in &list {
-        let Some(indicator) = state.catalog.get(&a.id) else { continue };
-        let r = export::row(indicator, a, lang);
-        let latest = if r.latest.is_empty() { "—".to_string() } else { format!("{} ({})", r.latest, r.latest_year) };
-        let at = if r.at_target[0].is_empty() { "—" } else { &r.at_target[0] };
-        let _ = write!(o, r#"<tr class="{}" data-id="{}">"#, severity_class(a.severity), escape(&a.id));
-        el(&mut o, "td", "", &r.indicator);
-        el(&mut o, "td", "", &r.target);
-        el(&mut o, "td", r#" class="num""#, &latest);
-        el(&mut o, "td", r#" class="num""#, at);
-        o.push_str("<td>");
-        badge(&mut o, a.status, lang);
-        o.push_str("</td></tr>");
-    }
-    o.push_str("</tbody></table>");
-    if list.is_empty() {
-        el(&mut o, "p", r#" class="hint""#, ReachMsg::EmbedNothing.text(lang));
-    }
-    o.push_str("</section>");
-    o
 }
 
 #[cfg(test)]
@@ -295,10 +282,24 @@ mod tests {
     use std::rc::Rc;
     use yew::Reducible;
 
-    fn check(hash: &str, lang: Lang, rows: &[&str], expected: &[&str]) {
-        let Fragment::Embed(options) = parse_fragment(hash) else { panic!("{hash} is not an embed fragment") };
+    #[derive(Properties, PartialEq)]
+    struct Props {
+        hash: String,
+        lang: Lang,
+    }
+
+    #[component]
+    fn Harness(props: &Props) -> Html {
+        let Fragment::Embed(options) = parse_fragment(&props.hash) else {
+            panic!("{} is not an embed fragment", props.hash)
+        };
         let state = Rc::new(State::new(Session::new(2026), 2026)).reduce(Action::LoadDemo);
-        let html = view(&state, &options, lang);
+        view(&state, &options, props.lang)
+    }
+
+    async fn check(hash: &str, lang: Lang, rows: &[&str], expected: &[&str]) {
+        let props = Props { hash: hash.to_string(), lang };
+        let html = yew::LocalServerRenderer::<Harness>::with_props(props).render().await;
         let ids: Vec<&str> = html.split(r#"data-id=""#).skip(1).filter_map(|s| s.split('"').next()).collect();
         assert_eq!(ids, rows);
         for text in expected {
@@ -306,20 +307,24 @@ mod tests {
         }
     }
 
-    #[test]
-    fn the_view_shows_what_the_parameters_ask_for() {
+    #[tokio::test]
+    async fn the_view_shows_what_the_parameters_ask_for() {
         check(
             "#embed&ids=C-HEALTH-03,C-HEALTH-02",
             Lang::Zh,
             &["C-HEALTH-02", "C-HEALTH-03"],
             &["婴儿死亡率", "4.0 (2024)", "Gapcast 目标监测"],
-        );
+        )
+        .await;
         check(
             "#embed&plan=women&domain=%E5%A6%87%E5%A5%B3%E4%B8%8E%E7%BB%8F%E6%B5%8E&ids=W-ECON-01&lang=en&x=1",
             Lang::En,
             &["W-ECON-01"],
             &["妇女与经济", "Share of women among employed persons", "Embed parameters not understood: x=1"],
-        );
-        check("#embed&plan=women&ids=C-HEALTH-02", Lang::En, &[], &["No indicator matches"]);
+        )
+        .await;
+        check("#embed&plan=women&ids=C-HEALTH-02", Lang::En, &[], &["No indicator matches"]).await;
+        // A domain from the address is text, never markup.
+        check("#embed&domain=%3Cimg%20src%3Dx%3E", Lang::Zh, &[], &["&lt;img src=x&gt;"]).await;
     }
 }

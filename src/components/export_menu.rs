@@ -1,6 +1,7 @@
 //! The bar under the header that takes the work away and brings it back: save
 //! and open a session file (picked, or dropped anywhere on the page), export
-//! the results as CSV or copy them as TSV for a spreadsheet, open the printable
+//! the results as CSV or XLSX or copy them as TSV for a spreadsheet (every text
+//! cell neutralised against formulas by the core), open the printable
 //! report, make a share link, manage the catalogs (a `.toml` catalog file
 //! dropped anywhere loads too); and open the share link the page was opened with.
 //!
@@ -24,10 +25,13 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::catalog_panel::load_catalog_file;
-use crate::components::share::{clear_fragment, make_link, read_link, then, LinkProblem, LONG_FRAGMENT};
+use crate::components::share::{call, clear_fragment, make_link, read_link, then, LinkProblem, LONG_FRAGMENT};
 use crate::hooks::{use_app, AppHandle};
 use crate::i18n::{Lang, ReachMsg};
 use crate::state::{Action, Panel};
+
+/// The media type of an XLSX workbook.
+const XLSX_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// What the bar last did, said in the page's current language.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,6 +41,7 @@ enum Notice {
     Unreadable(String, String),
     NotJson(String),
     Copied(usize),
+    XlsxFailed(String),
     /// A share link made: the link and its fragment's length.
     Link(String, usize),
     LinkFailed(String),
@@ -60,6 +65,7 @@ impl Notice {
             }
             Notice::NotJson(file) => ("sev-amber", format!("{file}{colon}{}", m(ReachMsg::NotJson)), None),
             Notice::Copied(n) => ("sev-green", m(ReachMsg::Copied).replace("{n}", &n.to_string()), None),
+            Notice::XlsxFailed(why) => ("sev-red", format!("{}{colon}{why}", m(ReachMsg::XlsxFailed)), None),
             Notice::Link(link, len) => {
                 let mut text = format!("{}{}{}", m(ReachMsg::LinkMade), lang.pick("", " "), m(ReachMsg::ShareNote));
                 let long = *len > LONG_FRAGMENT;
@@ -243,6 +249,34 @@ pub fn ExportMenu() -> Html {
                     &format!("gapcast-results-{}.csv", app.clock_year),
                     "text/csv;charset=utf-8",
                     &table.to_csv(),
+                );
+            }),
+        ),
+        // The same rows as a workbook: a sheet per plan and a notes sheet,
+        // written by the XLSX module the page unpacks on the first click.
+        (
+            "export-xlsx",
+            ReachMsg::ExportXlsx,
+            on(|app, notice| {
+                let (lang, settings) = (app.lang(), app.session.settings.clone());
+                let table = export::table(&app.catalog, &app.evaluation.assessments, &settings, lang);
+                let request = serde_json::to_string(&export::WorkbookRequest { table, settings, lang });
+                let name = format!("gapcast-results-{}.xlsx", app.clock_year);
+                let notice = notice.clone();
+                let window: wasm_bindgen::JsValue = js_sys::global().into();
+                let promise = request
+                    .map_err(|e| e.to_string().into())
+                    .and_then(|json| call(&window, "gapcastXlsx", &[json.into()]));
+                then(
+                    promise,
+                    Box::new(move |bytes| {
+                        match bytes.and_then(|b| b.dyn_into::<js_sys::Uint8Array>().map_err(|_| String::new())) {
+                            Ok(bytes) => {
+                                browser::download_bytes(&name, XLSX_TYPE, &bytes.to_vec());
+                            }
+                            Err(why) => notice.set(Some(Notice::XlsxFailed(why))),
+                        }
+                    }),
                 );
             }),
         ),

@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod catalog_panel;
+pub mod chart_svg;
 pub mod chart_view;
 pub mod checks;
 pub mod dashboard;

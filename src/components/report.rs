@@ -7,26 +7,21 @@
 //! Printing is the browser's (`window.print()`, "Save as PDF" in its dialog);
 //! `static/report.css` lays the pages out on A4. While the report is open the
 //! rest of the page is hidden (`data-report` on `<html>`), on screen and on
-//! paper. Every number comes from the core: the charts are
-//! `gapcast_core::chart`'s labelled SVG (as in the detail view), the sentences
-//! `explain::reading`, the cells `export::row`.
-//!
-//! The report body is static markup, so it is written as one escaped string
-//! ([`body`]) rather than spelled out element by element in a Yew template: a
-//! template of this size would cost the single-file page about 10 KB gzip,
-//! the string a fraction of that. Only the tools above it are Yew elements.
-
-use std::fmt::Write;
+//! paper. Every number comes from the core: the charts are `gapcast_core::chart`'s
+//! geometry drawn by [`chart_svg`] (as in the detail view), the sentences
+//! `explain::reading`, the cells `export::row`. Everything is Yew elements, so
+//! every name from a catalog file is escaped by construction.
 
 use gapcast_core::assess::{Assessment, Status};
 use gapcast_core::catalog::Plan;
-use gapcast_core::chart::{escape, input_for, layout, ChartText};
+use gapcast_core::chart::{input_for, layout, ChartText};
 use gapcast_core::explain;
 use gapcast_core::export;
 use gapcast_core::series::Point;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::components::chart_svg::chart_svg;
 use crate::components::dashboard::{severity_label, SEVERITIES};
 use crate::components::status_badge::{severity_class, severity_icon, status_label};
 use crate::hooks::use_app;
@@ -87,69 +82,62 @@ const LEGEND: [(&str, DetailMsg); 8] = [
     ("checkpoint", DetailMsg::Checkpoint),
 ];
 
-/// A status badge as `StatusBadge` draws it, as markup.
-pub(crate) fn badge(o: &mut String, status: Status, lang: Lang) {
-    let sev = status.severity();
-    let _ = write!(
-        o,
-        r#"<span class="badge {}" data-status="{}"><span class="badge-icon" aria-hidden="true">{}</span>{}</span>"#,
-        severity_class(sev),
-        status.key(),
-        severity_icon(sev),
-        escape(status_label(status, lang))
-    );
-}
-
-/// `<tag attrs>text</tag>` with the text escaped (`attrs` is our own markup).
-pub(crate) fn el(out: &mut String, tag: &str, attrs: &str, text: &str) {
-    let _ = write!(out, "<{tag}{attrs}>{}</{tag}>", escape(text));
+/// A status badge as `StatusBadge` draws it (the embedded view's too: it has
+/// no app context for `StatusBadge` to read the language from).
+pub(crate) fn badge(status: Status, sev: gapcast_core::assess::Severity, lang: Lang) -> Html {
+    html! {
+        <span class={classes!("badge", severity_class(sev))} data-status={status.key()}>
+            <span class="badge-icon" aria-hidden="true">{ severity_icon(sev) }</span>
+            { status_label(status, lang) }
+        </span>
+    }
 }
 
 /// A table row of cells, the first a header cell when `th`.
-fn tr(out: &mut String, class: &str, th: bool, cells: &[&str]) {
-    let _ = write!(out, r#"<tr class="{class}">"#);
-    for (i, cell) in cells.iter().enumerate() {
-        let (tag, attrs) = if i == 0 && th {
-            ("th", r#" scope="row""#)
-        } else if i == 0 {
-            ("td", "")
-        } else {
-            ("td", r#" class="num""#)
-        };
-        el(out, tag, attrs, cell);
+fn tr(class: &'static str, th: bool, cells: Vec<String>) -> Html {
+    let mut cells = cells.into_iter();
+    let first = cells.next().unwrap_or_default();
+    html! {
+        <tr {class}>
+            if th { <th scope="row">{ first }</th> } else { <td>{ first }</td> }
+            { for cells.map(|c| html! { <td class="num">{ c }</td> }) }
+        </tr>
     }
-    out.push_str("</tr>");
 }
 
 /// One summary line: a group's counts per bucket and its green share.
-fn summary_row(out: &mut String, class: &str, label: &str, group: &[&Assessment], share: Option<f64>) {
+fn summary_row(class: &'static str, label: &str, group: &[&Assessment], share: Option<f64>) -> Html {
     let mut cells =
         vec![label.to_string(), group.len().to_string(), group.iter().filter(|a| a.n_points > 0).count().to_string()];
     cells.extend(SEVERITIES.iter().map(|s| group.iter().filter(|a| a.severity.bucket() == *s).count().to_string()));
     cells.push(share.map(|s| format!("{:.0}%", s * 100.0)).unwrap_or_else(|| "—".into()));
-    tr(out, class, true, &cells.iter().map(String::as_str).collect::<Vec<_>>());
+    tr(class, true, cells)
 }
 
 /// A projection cell: the value with its interval.
-fn projected([v, lo, hi]: &[String; 3]) -> String {
+fn projected(cells: &[export::Num; 3]) -> String {
+    let [v, lo, hi] = cells.map(export::Num::text);
     match (v.is_empty(), lo.is_empty()) {
         (true, _) => "—".into(),
-        (false, true) => v.clone(),
+        (false, true) => v,
         (false, false) => format!("{v} ({lo}–{hi})"),
     }
 }
 
-/// The report's body: cover, summary, flagged indicators, full table.
-fn body(app: &State, kind: Kind, lang: Lang, date: String) -> String {
+/// The latest value with its year, or a dash.
+pub(crate) fn latest(row: &export::Row) -> String {
+    if row.latest.is_empty() {
+        "—".to_string()
+    } else {
+        format!("{} ({})", row.latest.text(), row.latest_year.text())
+    }
+}
+
+/// The cover: the plans, the report's title, its date, data years and level.
+fn cover(app: &State, kind: Kind, lang: Lang, date: String) -> Html {
     let m = |msg: ReachMsg| msg.text(lang);
     let assessments = &app.evaluation.assessments;
-    let settings = &app.session.settings;
-    let rollup = &app.evaluation.rollup;
-    let level = format!("{:.0}", settings.effective_level() * 100.0);
     let (_, name, intro) = kind.words();
-    let mut o = String::from(r#"<div class="report-body">"#);
-
-    // The cover.
     let first = assessments.iter().filter_map(|a| a.first_year).min();
     let latest = assessments.iter().filter_map(|a| a.latest_year).max();
     let title = match (kind, latest) {
@@ -162,36 +150,39 @@ fn body(app: &State, kind: Kind, lang: Lang, date: String) -> String {
         _ => "—".into(),
     };
     let with_data = assessments.iter().filter(|a| a.n_points > 0).count();
-    o.push_str(r#"<section class="report-cover"><p class="cover-plans">"#);
-    let _ = write!(o, "{}</p>", escape(&crate::i18n::plan_titles(&app.catalog, lang).join("\n")).replace('\n', "<br>"));
-    el(&mut o, "h1", r#" id="report-title""#, &title);
-    o.push_str(r#"<dl class="cover-facts">"#);
-    for (label, id, value) in [
+    let level = format!("{:.0}%", app.session.settings.effective_level() * 100.0);
+    let titles = crate::i18n::plan_titles(&app.catalog, lang);
+    let facts = [
         (ReachMsg::ReportDate, "report-date", date),
         (ReachMsg::DataYears, "report-years", years),
         (ReachMsg::WithData, "report-with-data", format!("{with_data} / {}", assessments.len())),
-        (ReachMsg::Level, "report-level", format!("{level}%")),
-    ] {
-        el(&mut o, "dt", "", m(label));
-        el(&mut o, "dd", &format!(r#" id="{id}""#), &value);
+        (ReachMsg::Level, "report-level", level),
+    ];
+    html! {
+        <section class="report-cover">
+            <p class="cover-plans">
+                { for titles.iter().enumerate().map(|(i, t)| html! { <>if i > 0 { <br /> }{ t.to_string() }</> }) }
+            </p>
+            <h1 id="report-title">{ title }</h1>
+            <dl class="cover-facts">
+                { for facts.into_iter().map(|(label, id, value)| html! { <><dt>{ m(label) }</dt><dd {id}>{ value }</dd></> }) }
+            </dl>
+            <p class="cover-intro">{ m(intro) }</p>
+            <p class="hint">{ m(ReachMsg::MadeBy) }</p>
+        </section>
     }
-    o.push_str("</dl>");
-    el(&mut o, "p", r#" class="cover-intro""#, m(intro));
-    el(&mut o, "p", r#" class="hint""#, m(ReachMsg::MadeBy));
-    o.push_str("</section>");
+}
 
-    // The summary: each plan, then its domains, then the total.
-    o.push_str(r#"<section class="report-summary">"#);
-    el(&mut o, "h2", "", m(ReachMsg::Summary));
-    o.push_str(r#"<table id="report-summary"><thead><tr>"#);
+/// The summary: each plan, then its domains, then the total.
+fn summary(app: &State, lang: Lang) -> Html {
+    let m = |msg: ReachMsg| msg.text(lang);
+    let assessments = &app.evaluation.assessments;
+    let rollup = &app.evaluation.rollup;
     let mut head =
         vec![m(ReachMsg::PlanDomain).to_string(), m(ReachMsg::Count).to_string(), m(ReachMsg::WithData).to_string()];
     head.extend(SEVERITIES.iter().map(|s| format!("{} {}", severity_icon(*s), severity_label(*s, lang))));
     head.push(Msg::AchievedOrOnTrack.text(lang).to_string());
-    for h in &head {
-        el(&mut o, "th", r#" scope="col""#, h);
-    }
-    o.push_str("</tr></thead><tbody>");
+    let mut rows = Vec::new();
     for p in &rollup.by_plan {
         let plan = p.plan.unwrap_or(Plan::Women);
         let in_plan: Vec<&Assessment> = assessments.iter().filter(|a| a.plan == plan).collect();
@@ -199,49 +190,41 @@ fn body(app: &State, kind: Kind, lang: Lang, date: String) -> String {
             Plan::Women => Msg::PlanWomenShort,
             Plan::Children => Msg::PlanChildrenShort,
         };
-        summary_row(&mut o, "plan-row", plan_name.text(lang), &in_plan, p.share_achieved_or_on_track);
+        rows.push(summary_row("plan-row", plan_name.text(lang), &in_plan, p.share_achieved_or_on_track));
         for d in rollup.by_domain.iter().filter(|d| d.plan == Some(plan)) {
             let domain = d.domain.as_deref().unwrap_or_default();
             let group: Vec<&Assessment> = in_plan.iter().copied().filter(|a| a.domain == domain).collect();
-            summary_row(
-                &mut o,
-                "domain-row",
-                gapcast_core::format::domain(domain, lang),
-                &group,
-                d.share_achieved_or_on_track,
-            );
+            let label = gapcast_core::format::domain(domain, lang);
+            rows.push(summary_row("domain-row", label, &group, d.share_achieved_or_on_track));
         }
     }
-    summary_row(
-        &mut o,
-        "total-row",
-        Msg::Total.text(lang),
-        &assessments.iter().collect::<Vec<_>>(),
-        rollup.overall.share_achieved_or_on_track,
-    );
-    o.push_str("</tbody></table></section>");
+    // An indicator both plans share counts once in the total, as in the headline.
+    let all: Vec<&Assessment> = gapcast_core::assess::rollup::distinct(assessments);
+    rows.push(summary_row("total-row", Msg::Total.text(lang), &all, rollup.overall.share_achieved_or_on_track));
+    html! {
+        <section class="report-summary">
+            <h2>{ m(ReachMsg::Summary) }</h2>
+            <table id="report-summary">
+                <thead><tr>{ for head.into_iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        </section>
+    }
+}
 
-    // Red, then amber, most urgent first: chart and sentence each.
-    o.push_str(r#"<section class="report-flagged" id="report-flagged">"#);
-    el(&mut o, "h2", "", m(ReachMsg::Flagged));
-    if rollup.red.is_empty() && rollup.amber.is_empty() {
-        el(&mut o, "p", "", m(ReachMsg::NoneFlagged));
-    } else {
-        o.push_str(r#"<ul class="legend">"#);
-        for (class, msg) in LEGEND {
-            let text =
-                if class == "band" { format!("{level}% {}", msg.text(lang)) } else { msg.text(lang).to_string() };
-            let _ = write!(
-                o,
-                r#"<li><span class="swatch swatch-{class}" aria-hidden="true"></span>{}</li>"#,
-                escape(&text)
-            );
-        }
-        o.push_str("</ul>");
-    }
+/// Red, then amber, most urgent first: chart and sentence each.
+fn flagged(app: &State, lang: Lang) -> Html {
+    let settings = &app.session.settings;
+    let rollup = &app.evaluation.rollup;
+    let level = format!("{:.0}", settings.effective_level() * 100.0);
+    let none = rollup.red.is_empty() && rollup.amber.is_empty();
+    let legend = LEGEND.map(|(class, msg)| {
+        let text = if class == "band" { format!("{level}% {}", msg.text(lang)) } else { msg.text(lang).to_string() };
+        html! { <li><span class={format!("swatch swatch-{class}")} aria-hidden="true"></span>{ text }</li> }
+    });
     let figures = &app.evaluation.figures;
-    for f in rollup.red.iter().chain(&rollup.amber) {
-        let (Some(indicator), Some(a)) = (app.catalog.get(&f.id), app.evaluation.assessment(&f.id)) else { continue };
+    let items = rollup.red.iter().chain(&rollup.amber).filter_map(|f| {
+        let (indicator, a) = (app.catalog.get(&f.id)?, app.evaluation.assessment(&f.id)?);
         let points: &[Point] = figures
             .series_for(&f.id)
             .or_else(|| figures.series_for(indicator.figures_key()))
@@ -249,7 +232,9 @@ fn body(app: &State, kind: Kind, lang: Lang, date: String) -> String {
         let reading = explain::reading(indicator, a, lang);
         let row = export::row(indicator, a, lang);
         // The detail view's labelled drawing: the same shapes as on screen.
-        let svg = layout(&input_for(indicator, points, a, None, settings.base_year), 640.0, 190.0).to_svg_labelled(
+        let chart = layout(&input_for(indicator, points, a, None, settings.base_year), 640.0, 190.0);
+        let svg = chart_svg(
+            &chart,
             &ChartText {
                 id: &format!("report-chart-{}", f.id),
                 title: &row.indicator,
@@ -262,61 +247,82 @@ fn body(app: &State, kind: Kind, lang: Lang, date: String) -> String {
                 scenario: DetailMsg::Scenario.text(lang),
             },
         );
-        let sev = severity_class(f.severity);
-        let _ = write!(
-            o,
-            r#"<article class="flag-item {sev}" data-id="{}"><h3><span aria-hidden="true">{} </span>{}"#,
-            escape(&f.id),
-            severity_icon(f.severity),
-            escape(&row.indicator)
-        );
-        el(&mut o, "small", "", &format!(" {} · {}", row.id, row.target));
-        o.push_str(r#"</h3><p class="reading">"#);
-        badge(&mut o, a.status, lang);
-        let _ = write!(o, r#" {}</p><figure class="report-chart">{svg}</figure>"#, escape(&reading));
-        if !row.warnings.is_empty() {
-            el(
-                &mut o,
-                "p",
-                r#" class="hint""#,
-                &format!("{}{}{}", Msg::WarningsCol.text(lang), lang.pick("：", ": "), row.warnings),
-            );
-        }
-        o.push_str("</article>");
+        let warnings = (!row.warnings.is_empty())
+            .then(|| format!("{}{}{}", Msg::WarningsCol.text(lang), lang.pick("：", ": "), row.warnings));
+        Some(html! {
+            <article class={classes!("flag-item", severity_class(f.severity))} data-id={f.id.clone()}>
+                <h3><span aria-hidden="true">{ severity_icon(f.severity) }{ " " }</span>{ &row.indicator }
+                    <small>{ format!(" {} · {}", row.id, row.target) }</small></h3>
+                <p class="verdict">{ badge(a.status, a.status_severity, lang) }{ " " }<strong>{ gapcast_core::verdict::verdict(indicator, a, lang) }</strong></p>
+                <p class="reading">{ reading }</p>
+                <figure class="report-chart">{ svg }</figure>
+                if let Some(w) = warnings { <p class="hint">{ w }</p> }
+            </article>
+        })
+    });
+    html! {
+        <section class="report-flagged" id="report-flagged">
+            <h2>{ ReachMsg::Flagged.text(lang) }</h2>
+            if none {
+                <p>{ ReachMsg::NoneFlagged.text(lang) }</p>
+            } else {
+                <ul class="legend">{ for legend }</ul>
+            }
+            { for items }
+        </section>
     }
-    o.push_str("</section>");
+}
 
-    // The full table, grouped by domain in plan order.
-    let table = export::table(&app.catalog, assessments, settings, lang);
+/// The full table, grouped by domain in plan order.
+fn full_table(app: &State, lang: Lang) -> Html {
+    let m = |msg: ReachMsg| msg.text(lang);
+    let settings = &app.session.settings;
+    let level = format!("{:.0}", settings.effective_level() * 100.0);
+    let table = export::table(&app.catalog, &app.evaluation.assessments, settings, lang);
     let h = &table.header;
-    o.push_str(r#"<section class="report-table">"#);
-    el(&mut o, "h2", "", m(ReachMsg::AllIndicators));
-    // Before the table, so it never sits alone on a last page.
-    el(&mut o, "p", r#" class="hint""#, &m(ReachMsg::IntervalNote).replace("{p}", &level));
-    o.push_str(r#"<table id="report-table"><thead><tr>"#);
-    for text in [&h[1], &h[4], m(ReachMsg::LatestYear), &h[8], &h[11], &h[16], &h[17]] {
-        el(&mut o, "th", r#" scope="col""#, text);
-    }
-    o.push_str("</tr></thead><tbody>");
+    let head = [&h[1], &h[4], m(ReachMsg::LatestYear), &h[8], &h[11], &h[16], &h[17]].map(str::to_string);
+    let mut rows = Vec::new();
     let mut domain = "";
     for r in &table.rows {
         if r.domain != domain {
             domain = &r.domain;
-            let _ = write!(o, r#"<tr class="group"><th colspan="7" scope="rowgroup">{}</th></tr>"#, escape(domain));
+            rows.push(html! { <tr class="group"><th colspan="7" scope="rowgroup">{ domain }</th></tr> });
         }
-        let latest = if r.latest.is_empty() { "—".to_string() } else { format!("{} ({})", r.latest, r.latest_year) };
-        o.push_str("<tr><td>");
-        let _ = write!(o, r#"{} <small class="hint">{}</small></td>"#, escape(&r.indicator), escape(&r.id));
-        el(&mut o, "td", "", &r.target);
-        for cell in [latest, projected(&r.mid_term), projected(&r.at_target)] {
-            el(&mut o, "td", r#" class="num""#, &cell);
-        }
-        el(&mut o, "td", r#" class="status""#, &r.status);
-        el(&mut o, "td", "", &r.warnings);
-        o.push_str("</tr>");
+        rows.push(html! {
+            <tr>
+                <td>{ &r.indicator }{ " " }<small class="hint">{ &r.id }</small></td>
+                <td>{ &r.target }</td>
+                <td class="num">{ latest(r) }</td>
+                <td class="num">{ projected(&r.mid_term) }</td>
+                <td class="num">{ projected(&r.at_target) }</td>
+                <td class="status">{ &r.status }</td>
+                <td>{ &r.warnings }</td>
+            </tr>
+        });
     }
-    o.push_str("</tbody></table></section></div>");
-    o
+    html! {
+        <section class="report-table">
+            <h2>{ m(ReachMsg::AllIndicators) }</h2>
+            // Before the table, so it never sits alone on a last page.
+            <p class="hint">{ m(ReachMsg::IntervalNote).replace("{p}", &level) }</p>
+            <table id="report-table">
+                <thead><tr>{ for head.into_iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        </section>
+    }
+}
+
+/// The report's body: cover, summary, flagged indicators, full table.
+fn body(app: &State, kind: Kind, lang: Lang, date: String) -> Html {
+    html! {
+        <div class="report-body">
+            { cover(app, kind, lang, date) }
+            { summary(app, lang) }
+            { flagged(app, lang) }
+            { full_table(app, lang) }
+        </div>
+    }
 }
 
 #[component]
@@ -371,7 +377,7 @@ pub fn Report() -> Html {
                 <button type="button" class="primary" id="print-report" onclick={print}>{ ReachMsg::Print.text(lang) }</button>
                 <span class="hint">{ ReachMsg::PrintHint.text(lang) }</span>
             </div>
-            { Html::from_html_unchecked(body(&app, *kind, lang, today(lang)).into()) }
+            { body(&app, *kind, lang, today(lang)) }
             <crate::components::report_goals::ReportGoals />
         </div>
     }
@@ -380,40 +386,50 @@ pub fn Report() -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::hooks::AppHandle;
     use crate::state::DEMO_FIGURES;
-    use gapcast_core::session::Session;
+    use gapcast_core::session::{CatalogFile, CatalogMode, Session};
     use std::rc::Rc;
     use yew::Reducible;
 
-    /// The elements of `html` that are opened and never closed, or closed
-    /// without being opened (void elements aside).
-    fn unbalanced(html: &str) -> Vec<String> {
-        let mut open: Vec<&str> = Vec::new();
-        let mut wrong = Vec::new();
-        for part in html.split('<').skip(1) {
-            let tag = part.split(|c: char| c == '>' || c.is_whitespace()).next().unwrap_or_default();
-            if let Some(closing) = tag.strip_prefix('/') {
-                if open.pop() != Some(closing) {
-                    wrong.push(format!("</{closing}>"));
-                }
-            } else if !["br", "path", "line", "rect", "circle"].contains(&tag)
-                && !part.split('>').next().unwrap_or_default().ends_with('/')
-            {
-                open.push(tag);
-            }
-        }
-        wrong.extend(open.iter().map(|t| format!("<{t}>")));
-        wrong
+    #[derive(Properties, PartialEq)]
+    struct Props {
+        lang: Lang,
+        kind: Kind,
+        hostile: bool,
     }
 
-    fn check(lang: Lang, kind: Kind, expected: &[&str]) {
+    /// The report body of the demo figures, as the page renders it.
+    #[component]
+    fn Harness(props: &Props) -> Html {
+        let state = use_reducer(|| {
+            let mut s = Rc::new(State::new(Session::new(2026), 2026)).reduce(Action::LoadDemo);
+            if props.hostile {
+                let text = "plan = \"women\"\n[[indicator]]\nid = \"W-X-01\"\ndomain = \"妇女与健康\"\n\
+                    name_zh = \"<script>alert(1)</script>\"\nname_en = \"x\"\nunit = \"percent\"\n\
+                    comparator = \"ge\"\nvalue = 80\nsource = \"t\"\n";
+                let file = CatalogFile { name: "x.toml".into(), text: text.into() };
+                s = s.reduce(Action::AddCatalog(file, Some(CatalogMode::Beside)));
+                assert!(s.catalog.get("W-X-01").is_some(), "the catalog file loaded");
+            }
+            (*s).clone()
+        });
+        let app: AppHandle = state;
+        html! { <>{ body(&app, props.kind, props.lang, "2026-11-29".into()) }</> }
+    }
+
+    async fn render(lang: Lang, kind: Kind, hostile: bool) -> String {
+        yew::LocalServerRenderer::<Harness>::with_props(Props { lang, kind, hostile }).render().await
+    }
+
+    async fn check(lang: Lang, kind: Kind, expected: &[&str]) {
         let state = Rc::new(State::new(Session::new(2026), 2026)).reduce(Action::LoadDemo);
         assert_eq!(state.session.raw.as_ref(), DEMO_FIGURES);
-        let html = body(&state, kind, lang, "2026-11-29".into());
-        assert_eq!(unbalanced(&html), Vec::<String>::new());
+        let html = render(lang, kind, false).await;
         let flagged = state.evaluation.rollup.red.len() + state.evaluation.rollup.amber.len();
         assert!(flagged > 0);
-        assert_eq!(html.matches(r#"<article class="flag-item"#).count(), flagged);
+        assert_eq!(html.matches("<article ").count(), flagged);
+        assert_eq!(html.matches(r#"class="flag-item "#).count(), flagged);
         assert_eq!(html.matches("<svg").count(), flagged, "one chart each");
         assert_eq!(html.matches("<tr><td>").count(), state.catalog.indicators.len(), "one table row each");
         for text in expected {
@@ -421,18 +437,27 @@ mod tests {
         }
     }
 
-    #[test]
-    fn the_report_body_is_whole_and_complete() {
+    #[tokio::test]
+    async fn the_report_body_is_whole_and_complete() {
         check(
             Lang::Zh,
             Kind::Annual,
             &["2024年度监测报告", "2026-11-29", "2015–2024", "孕产妇死亡率", "一、总体情况", "80% 预测区间"],
-        );
+        )
+        .await;
         check(
             Lang::En,
             Kind::MidTerm,
             &["Mid-term evaluation report (2025)", "Maternal mortality ratio", "3. All indicators"],
-        );
-        check(Lang::Zh, Kind::Final, &["终期评估报告（2030年）"]);
+        )
+        .await;
+        check(Lang::Zh, Kind::Final, &["终期评估报告（2030年）"]).await;
+    }
+
+    #[tokio::test]
+    async fn a_name_from_a_catalog_file_is_text() {
+        let html = render(Lang::Zh, Kind::Annual, true).await;
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "escaped");
+        assert!(!html.contains("<script>"), "never markup");
     }
 }

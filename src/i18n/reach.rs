@@ -12,6 +12,8 @@ messages!(ReachMsg {
     NotOpened => "无法打开文件", "Cannot open the file";
     NotJson => "只能拖入 .json 会话文件或 .toml 指标目录；数据表请复制后粘贴。", "Only a .json session file or a .toml catalog can be dropped here; copy and paste a data table instead.";
     ExportCsv => "导出结果（CSV）", "Export results (CSV)";
+    ExportXlsx => "导出结果（Excel）", "Export results (Excel)";
+    XlsxFailed => "无法生成 Excel 文件", "Cannot make the Excel file";
     CopyTable => "复制表格", "Copy table";
     Copied => "已复制 {n} 行（含表头），可直接粘贴到 Excel 或 WPS。", "Copied {n} rows (with the header); paste them into Excel or WPS.";
 

@@ -23,6 +23,8 @@ const STYLE_MARK: &str = "/*@STYLE@*/";
 const GLUE_MARK: &str = "/*@GLUE@*/";
 const BOOT_MARK: &str = "/*@BOOT@*/";
 const WASM_MARK: &str = "@WASM_GZIP_BASE64@";
+const XLSX_WASM_MARK: &str = "@XLSX_WASM_GZIP_BASE64@";
+const XLSX_GLUE_MARK: &str = "/*@XLSX_GLUE@*/";
 const SKELETON_MARK: &str = "<!--@SKELETON@-->";
 const SKELETON_EN_MARK: &str = "<!--@SKELETON_EN@-->";
 
@@ -33,6 +35,17 @@ const BUDGET_GZIP: usize = 600 * 1024;
 
 /// Builds `dist/gapcast.html` and returns its path.
 pub fn dist() -> Result<PathBuf, String> {
+    build_page(false)
+}
+
+/// The text only the test page's wasm holds (`src/panic.rs`): the shipped page
+/// is refused if its wasm has it.
+const TEST_HOOK: &[u8] = b"gapcast-test-panic";
+
+/// Builds the page; with `test_hooks`, the test page (the `test-hooks` feature:
+/// the crash banner's trigger) as `target/test-page/gapcast.html`, never in
+/// `dist/`. Returns the page's path.
+pub fn build_page(test_hooks: bool) -> Result<PathBuf, String> {
     setup::wasm_target()?;
     let wasm_bindgen = setup::wasm_bindgen_cli()?;
     let root = root();
@@ -47,16 +60,39 @@ pub fn dist() -> Result<PathBuf, String> {
         "--bin",
         "gapcast-app",
     ]);
+    if test_hooks {
+        build.args(["--features", "test-hooks"]);
+    }
+    // The XLSX writer's module: the same flags, its own cargo run (in one run
+    // the app would get the core's `xlsx` feature too).
+    let mut xlsx_build = Command::new(env!("CARGO"));
+    xlsx_build.current_dir(&root).args([
+        "build",
+        "--release",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--package",
+        "gapcast-xlsx",
+        "--lib",
+    ]);
     run(build.env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS", remap_flags()))?;
+    run(xlsx_build.env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS", remap_flags()))?;
 
     let target_dir = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"));
-    let out = target_dir.join("page");
-    run(Command::new(wasm_bindgen)
+    let out = target_dir.join(if test_hooks { "page-test-hooks" } else { "page" });
+    run(Command::new(&wasm_bindgen)
         .arg(target_dir.join("wasm32-unknown-unknown/release/gapcast-app.wasm"))
         .arg("--out-dir")
         .arg(&out)
         .args(["--out-name", "gapcast", "--target", "no-modules", "--no-typescript"])
         .args(["--remove-name-section", "--remove-producers-section"]))?;
+
+    run(Command::new(&wasm_bindgen)
+        .arg(target_dir.join("wasm32-unknown-unknown/release/gapcast_xlsx.wasm"))
+        .arg("--out-dir")
+        .arg(&out)
+        .args(["--out-name", "gapcast_xlsx", "--target", "no-modules", "--no-modules-global", "gapcast_xlsx"])
+        .args(["--no-typescript", "--remove-name-section", "--remove-producers-section"]))?;
 
     // The first screen's skeleton: the app's layout rendered natively (see
     // `examples/skeleton.rs`), in both languages.
@@ -74,7 +110,18 @@ pub fn dist() -> Result<PathBuf, String> {
     let boot = read(root.join("static/boot.js"))?;
     let glue = compact_js(&read(out.join("gapcast.js"))?);
     let wasm = std::fs::read(out.join("gapcast_bg.wasm")).map_err(|e| format!("cannot read the wasm: {e}"))?;
+    if test_hooks != wasm.windows(TEST_HOOK.len()).any(|w| w == TEST_HOOK) {
+        return Err(format!(
+            "the {} page's wasm {} the test hook",
+            if test_hooks { "test" } else { "shipped" },
+            if test_hooks { "lacks" } else { "holds" }
+        ));
+    }
     let wasm_gz = gzip(&wasm);
+    let xlsx_glue = compact_js(&read(out.join("gapcast_xlsx.js"))?);
+    let xlsx_wasm =
+        std::fs::read(out.join("gapcast_xlsx_bg.wasm")).map_err(|e| format!("cannot read the XLSX wasm: {e}"))?;
+    let xlsx_gz = gzip(&xlsx_wasm);
 
     let page = assemble(
         &template,
@@ -85,22 +132,27 @@ pub fn dist() -> Result<PathBuf, String> {
             wasm_b64: &base64_encode(&wasm_gz),
             skeleton_zh: &skeleton_zh,
             skeleton_en: &skeleton_en,
+            xlsx_glue: &xlsx_glue,
+            xlsx_b64: &base64_encode(&xlsx_gz),
         },
     )?;
-    let dist_dir = root.join("dist");
-    std::fs::create_dir_all(&dist_dir).map_err(|e| format!("cannot create dist/: {e}"))?;
+    let dist_dir = if test_hooks { target_dir.join("test-page") } else { root.join("dist") };
+    std::fs::create_dir_all(&dist_dir).map_err(|e| format!("cannot create {}: {e}", dist_dir.display()))?;
     let page_path = dist_dir.join("gapcast.html");
     std::fs::write(&page_path, &page).map_err(|e| format!("cannot write {}: {e}", page_path.display()))?;
 
     let page_gz = gzip(page.as_bytes()).len();
     println!(
-        "dist/gapcast.html: {} raw, {} gzip (budget {}; wasm {} raw, {} gzip; glue {} raw)",
+        "{}: {} raw, {} gzip (budget {}; wasm {} raw, {} gzip; glue {} raw; XLSX module, unpacked on demand: {} raw, {} gzip)",
+        if test_hooks { "target/test-page/gapcast.html" } else { "dist/gapcast.html" },
         kb(page.len()),
         kb(page_gz),
         kb(BUDGET_GZIP),
         kb(wasm.len()),
         kb(wasm_gz.len()),
-        kb(glue.len())
+        kb(glue.len()),
+        kb(xlsx_wasm.len()),
+        kb(xlsx_gz.len())
     );
     if page_gz > BUDGET_GZIP {
         println!("warning: the page is over its budget of {} gzip", kb(BUDGET_GZIP));
@@ -130,12 +182,18 @@ struct Pieces<'a> {
     wasm_b64: &'a str,
     skeleton_zh: &'a str,
     skeleton_en: &'a str,
+    /// The XLSX writer's module (xlsx/): its glue and its wasm, packed the same
+    /// way, unpacked only when the user exports to Excel.
+    xlsx_glue: &'a str,
+    xlsx_b64: &'a str,
 }
 
 /// Puts the pieces into the template. Every marker must be present exactly once,
 /// so a template edit that drops one fails the build instead of the page.
 fn assemble(template: &str, p: &Pieces) -> Result<String, String> {
-    for mark in [STYLE_MARK, GLUE_MARK, BOOT_MARK, WASM_MARK, SKELETON_MARK, SKELETON_EN_MARK] {
+    for mark in
+        [STYLE_MARK, GLUE_MARK, BOOT_MARK, WASM_MARK, XLSX_WASM_MARK, XLSX_GLUE_MARK, SKELETON_MARK, SKELETON_EN_MARK]
+    {
         if template.matches(mark).count() != 1 {
             return Err(format!("index.html must contain the marker {mark} exactly once"));
         }
@@ -146,6 +204,8 @@ fn assemble(template: &str, p: &Pieces) -> Result<String, String> {
         .replace(STYLE_MARK, p.style)
         .replace(GLUE_MARK, &script_safe(p.glue))
         .replace(BOOT_MARK, &script_safe(p.boot))
+        .replace(XLSX_WASM_MARK, p.xlsx_b64)
+        .replace(XLSX_GLUE_MARK, &script_safe(p.xlsx_glue))
         .replace(WASM_MARK, p.wasm_b64)
         .replace(SKELETON_MARK, p.skeleton_zh)
         .replace(SKELETON_EN_MARK, p.skeleton_en))
@@ -249,15 +309,17 @@ mod tests {
             wasm_b64: "QUJD",
             skeleton_zh: "<div>zh</div>",
             skeleton_en: "<div>en</div>",
+            xlsx_glue: "x()",
+            xlsx_b64: "WA==",
         }
     }
 
     #[test]
     fn assemble_fills_every_marker_and_escapes_script_ends() {
-        let template = "<style>/*@STYLE@*/</style><div id=app><!--@SKELETON@--></div><template><!--@SKELETON_EN@--></template><script>/*@GLUE@*/</script><script>/*@BOOT@*/</script><script type=x>@WASM_GZIP_BASE64@</script>";
+        let template = "<style>/*@STYLE@*/</style><div id=app><!--@SKELETON@--></div><template><!--@SKELETON_EN@--></template><script>/*@GLUE@*/</script><script>/*@BOOT@*/</script><script type=x>@WASM_GZIP_BASE64@</script><script type=x>@XLSX_WASM_GZIP_BASE64@</script><script>/*@XLSX_GLUE@*/</script>";
         assert_eq!(
             assemble(template, &pieces()).unwrap(),
-            "<style>a{}</style><div id=app><div>zh</div></div><template><div>en</div></template><script>let s='<\\/script>';</script><script>boot()</script><script type=x>QUJD</script>"
+            "<style>a{}</style><div id=app><div>zh</div></div><template><div>en</div></template><script>let s='<\\/script>';</script><script>boot()</script><script type=x>QUJD</script><script type=x>WA==</script><script>x()</script>"
         );
     }
 

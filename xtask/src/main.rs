@@ -21,7 +21,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 const USAGE: &str = "usage: cargo xtask <dist|run|test|bench-page>
-  dist        build dist/gapcast.html (one self-contained file)
+  dist        build dist/gapcast.html (one self-contained file); with --test-hooks,
+              the browser tests' page with the crash banner's trigger, in
+              target/test-page/ (never shipped)
   run         build, then serve dist/ on 127.0.0.1 (Ctrl-C stops)
   test        run every test (native, cross-check, browser)
   bench-page  time the built page in headless Chromium against a static page
@@ -30,7 +32,7 @@ const USAGE: &str = "usage: cargo xtask <dist|run|test|bench-page>
 fn main() -> ExitCode {
     let task = std::env::args().nth(1).unwrap_or_default();
     let result = match task.as_str() {
-        "dist" => dist::dist().map(|_| ()),
+        "dist" => dist::build_page(std::env::args().nth(2).as_deref() == Some("--test-hooks")).map(|_| ()),
         "run" => dist::dist().and_then(|page| serve::serve(&page)),
         "test" => test::test(),
         "bench-page" => test::bench_page(),

@@ -93,9 +93,10 @@ pub fn npm_packages() -> Result<(), String> {
     run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&dir))
 }
 
-/// numpy and scipy for the statistical cross-check, unless importable already.
+/// numpy and scipy for the statistical cross-check and openpyxl for the XLSX
+/// check, unless importable already.
 pub fn python_packages() -> Result<(), String> {
-    if succeeds(Command::new("python3").args(["-c", "import numpy, scipy"])) {
+    if succeeds(Command::new("python3").args(["-c", "import numpy, scipy, openpyxl"])) {
         return Ok(());
     }
     let requirements = root().join("tests").join("crosscheck").join("requirements.txt");

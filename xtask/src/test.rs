@@ -1,9 +1,11 @@
 //! `cargo xtask test`: every test, in the order that fails fastest.
 //!
 //! 1. native `cargo test --workspace` (core logic, CLI, app SSR rendering);
-//! 2. the statistical cross-check of `gapcast assess` against numpy/scipy;
+//! 2. the statistical cross-check of `gapcast assess` against numpy/scipy, and
+//!    its XLSX workbook read back with openpyxl;
 //! 3. the built page in headless Chromium over `file://` (node's test runner
-//!    driving Debian's chromium through playwright-core).
+//!    driving Debian's chromium through playwright-core); the crash banner's
+//!    test on the test page (`dist::build_page(true)`, with its trigger).
 //!
 //! Each runner's output is echoed as it comes and its counts are summed into one
 //! closing line, `N passed, N failed`, which CI reads.
@@ -84,24 +86,29 @@ pub fn test() -> Result<(), String> {
     ]))
     .and_then(|()| {
         let target_dir = std::env::var_os("CARGO_TARGET_DIR").map(Into::into).unwrap_or_else(|| root.join("target"));
-        run_counted(
-            Command::new("python3")
-                .current_dir(&root)
-                .arg("tests/crosscheck/crosscheck.py")
-                .arg("--gapcast")
-                .arg(target_dir.join("debug/gapcast")),
-            &mut tally,
-        )
+        let gapcast = target_dir.join("debug/gapcast");
+        let script = |name: &str| {
+            let mut cmd = Command::new("python3");
+            cmd.current_dir(&root).arg(format!("tests/crosscheck/{name}")).arg("--gapcast").arg(&gapcast);
+            cmd
+        };
+        let numbers = run_counted(&mut script("crosscheck.py"), &mut tally);
+        let xlsx = run_counted(&mut script("xlsx_check.py"), &mut tally);
+        numbers.and(xlsx)
     });
     failures.extend(crosscheck.err());
 
-    let browser = dist::dist().and_then(|page| {
+    // The test page (the crash banner's trigger) first, so the shipped page is
+    // the last one built.
+    let hooks = dist::build_page(true);
+    let browser = hooks.and_then(|hooks| dist::dist().map(|page| (page, hooks))).and_then(|(page, hooks)| {
         run_counted(
             Command::new("node")
                 .current_dir(root.join("tests/e2e"))
                 .args(["--test", "--test-reporter=tap", "--test-concurrency=1"])
                 .arg("tests/")
                 .env("GAPCAST_PAGE", &page)
+                .env("GAPCAST_TEST_PAGE", &hooks)
                 .env("CHROMIUM", &chromium),
             &mut tally,
         )

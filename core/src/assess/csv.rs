@@ -80,6 +80,12 @@ fn int(x: Option<i32>) -> String {
     x.map(|v| v.to_string()).unwrap_or_default()
 }
 
+/// A text cell, neutralised for spreadsheets ([`crate::export::neutralise`]):
+/// names and ids come from catalog files; numbers are written bare.
+fn text(cell: String) -> String {
+    crate::export::neutralise(&cell).into_owned()
+}
+
 fn row(a: &Assessment) -> Vec<String> {
     let mid = a.projection_mid_term.as_ref();
     let at = a.projection_at_target.as_ref();
@@ -92,11 +98,11 @@ fn row(a: &Assessment) -> Vec<String> {
         .join(";");
     let warnings = a.warnings.iter().map(|w| w.code.as_str()).collect::<Vec<_>>().join(";");
     vec![
-        a.id.clone(),
+        text(a.id.clone()),
         a.plan.key().to_string(),
-        a.domain.clone(),
-        a.name_zh.clone(),
-        a.name_en.clone(),
+        text(a.domain.clone()),
+        text(a.name_zh.clone()),
+        text(a.name_en.clone()),
         a.unit.key().to_string(),
         a.target.comparator.clone().unwrap_or_default(),
         num(a.target.value),
@@ -133,14 +139,14 @@ fn row(a: &Assessment) -> Vec<String> {
         a.status.key().to_string(),
         a.status_severity.key().to_string(),
         a.severity.key().to_string(),
-        milestones,
+        text(milestones),
         int(cp.map(|c| c.base_year)),
         num(cp.map(|c| c.base_value)),
         num(cp.and_then(|c| c.expected_at_latest)),
         num(cp.and_then(|c| c.share_done)),
         num(cp.and_then(|c| c.share_time)),
         cp.and_then(|c| c.position).map(|p| p.key().to_string()).unwrap_or_default(),
-        warnings,
+        text(warnings),
     ]
 }
 

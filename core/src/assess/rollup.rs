@@ -132,7 +132,7 @@ pub fn roll_up(assessments: &[Assessment]) -> RollUp {
 
 /// One assessment per indicator, an indicator both plans share (one shared key)
 /// once: the worse of its two.
-fn distinct(assessments: &[Assessment]) -> Vec<&Assessment> {
+pub fn distinct(assessments: &[Assessment]) -> Vec<&Assessment> {
     let mut out: Vec<&Assessment> = Vec::with_capacity(assessments.len());
     let mut by_key: BTreeMap<&str, usize> = BTreeMap::new();
     for a in assessments {

@@ -33,9 +33,13 @@ pub fn template(catalog: &Catalog, plan: Option<Plan>, years: RangeInclusive<i32
             continue;
         }
         keys_done.push(key);
-        let cells =
-            [indicator.id.as_str(), &clean(&indicator.name_zh), indicator.unit.symbol_zh(), &target_text(indicator)]
-                .join("\t");
+        let cells = [
+            &clean(&indicator.id),
+            &clean(&indicator.name_zh),
+            indicator.unit.symbol_zh(),
+            &clean(&target_text(indicator)),
+        ]
+        .join("\t");
         out.push_str(&cells);
         for _ in years.clone() {
             out.push('\t');
@@ -45,9 +49,11 @@ pub fn template(catalog: &Catalog, plan: Option<Plan>, years: RangeInclusive<i32
     out
 }
 
-/// A cell's text with tabs and line breaks made spaces, so it stays one cell.
+/// A cell's text neutralised for spreadsheets (a name starting with `=` gets
+/// a leading `'`: [`crate::export::neutralise`]), with tabs and line breaks
+/// made spaces so it stays one cell.
 fn clean(text: &str) -> String {
-    text.chars().map(|c| if matches!(c, '\t' | '\r' | '\n') { ' ' } else { c }).collect()
+    crate::export::neutralise(text).chars().map(|c| if matches!(c, '\t' | '\r' | '\n') { ' ' } else { c }).collect()
 }
 
 /// The target as the plans write it: `≤7.5/10万`, `≥90%`, `约45%`, `提高`, with
@@ -118,5 +124,18 @@ mod tests {
         let children = template(&catalog(), Some(Plan::Children), 2020..=2020);
         assert!(children.lines().skip(1).all(|r| r.starts_with("C-")));
         assert!(children.contains("C-EDU-02\t"));
+    }
+
+    #[test]
+    fn a_name_that_reads_as_a_formula_is_text() {
+        let mut catalog = catalog();
+        catalog.indicators[0].name_zh = "=HYPERLINK(\"http://x\")".into();
+        catalog.indicators[1].name_zh = "@SUM(1)\t-2".into();
+        let tsv = template(&catalog, None, 2020..=2020);
+        assert!(tsv.contains("\t'=HYPERLINK(\"http://x\")\t"), "{tsv}");
+        assert!(tsv.contains("\t'@SUM(1) -2\t"), "{tsv}");
+        for cell in tsv.lines().flat_map(|l| l.split('\t')) {
+            assert!(crate::export::is_inert(cell), "{cell:?}");
+        }
     }
 }

@@ -11,6 +11,9 @@ import { pathToFileURL } from "node:url";
 
 export const PAGE = resolve(process.env.GAPCAST_PAGE ?? "../../dist/gapcast.html");
 export const PAGE_URL = pathToFileURL(PAGE).href;
+/** The test page: the same app with the crash banner's trigger
+ *  (`cargo xtask dist --test-hooks`, never shipped). */
+export const TEST_PAGE_URL = pathToFileURL(resolve(process.env.GAPCAST_TEST_PAGE ?? "../../target/test-page/gapcast.html")).href;
 
 const FLAGS = [
   "--no-sandbox",
@@ -71,17 +74,18 @@ export async function reopenWhenSaved(page, record, saved) {
   return again;
 }
 
-/** Opens the page (optionally with a fragment) and starts recording. `init` is
- *  one init script or a list of them. Resolves
- *  once the app has rendered (or the boot message shows, for failure tests). */
-export async function open(context, { hash = "", init, waitFor = ".app" } = {}) {
+/** Opens the page (optionally with a fragment; `url` another build of it, the
+ *  test page) and starts recording. `init` is one init script or a list of
+ *  them. Resolves once the app has rendered (or the boot message shows, for
+ *  failure tests). */
+export async function open(context, { hash = "", init, waitFor = ".app", url = PAGE_URL } = {}) {
   const page = await context.newPage();
   const record = { errors: [], requests: [] };
   page.on("console", (m) => { if (m.type() === "error") record.errors.push(m.text()); });
   page.on("pageerror", (e) => record.errors.push(String(e)));
-  page.on("request", (r) => { if (!r.url().startsWith(PAGE_URL)) record.requests.push(r.url()); });
+  page.on("request", (r) => { if (!r.url().startsWith(url)) record.requests.push(r.url()); });
   for (const script of [init].flat()) if (script) await page.addInitScript(script);
-  await page.goto(PAGE_URL + hash);
+  await page.goto(url + hash);
   if (waitFor) await page.waitForSelector(waitFor, { timeout: 15000 });
   if (waitFor === ".app") await tableDrawn(page);
   return { page, record };

@@ -3,7 +3,9 @@
 // to a paste, logs no error and requests nothing; failures are visible.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, open } from "../lib/browser.mjs";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { launch, open, TEST_PAGE_URL } from "../lib/browser.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -41,14 +43,29 @@ test("pasted text is taken in and kept exactly", async () => {
   assert.deepEqual(record.requests, []);
 });
 
-test("a panic shows the crash banner with details to copy", async () => {
-  const { page, record } = await open(browser.context, { hash: "#gapcast-test-panic", waitFor: "#gapcast-crash" });
+test("a panic shows the crash banner with details to copy; its reload drops the fragment", async () => {
+  // The test page carries the trigger; the shipped page has none (next test).
+  assert.ok(existsSync(fileURLToPath(TEST_PAGE_URL)), "the test page is built: cargo xtask dist --test-hooks");
+  const { page, record } = await open(browser.context, { url: TEST_PAGE_URL, hash: "#gapcast-test-panic", waitFor: "#gapcast-crash" });
   const banner = await page.textContent("#gapcast-crash");
   assert.match(banner, /出错了/);
   assert.match(banner, /Something went wrong/);
   assert.match(banner, /deliberate test panic/);
   assert.ok(await page.isVisible("#gapcast-crash >> text=复制详情 / Copy details"));
   assert.ok(record.errors.some((e) => e.includes("deliberate test panic")), "the details reach the console");
+
+  await Promise.all([page.waitForNavigation(), page.click("#gapcast-crash >> text=重新加载 / Reload")]);
+  await page.waitForSelector(".app");
+  assert.equal(new URL(page.url()).hash, "", "the fragment that crashed the page is gone");
+  assert.equal(await page.$("#gapcast-crash"), null, "the page works again");
+});
+
+test("the shipped page has no test hook: the trigger's fragment does nothing", async () => {
+  const { page, record } = await open(browser.context, { hash: "#gapcast-test-panic" });
+  await page.waitForTimeout(300);
+  assert.equal(await page.$("#gapcast-crash"), null);
+  assert.ok(await page.isVisible("#paste-box"));
+  assert.deepEqual(record.errors, []);
 });
 
 test("a browser without WebAssembly gets a clear message naming working versions", async () => {

@@ -11,7 +11,8 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { randomBytes } from "node:crypto";
 import { gzipSync } from "node:zlib";
-import { emptyStorageOnce, launch, open, PAGE, PAGE_URL } from "../lib/browser.mjs";
+import { execFileSync } from "node:child_process";
+import { emptyStorageOnce, launch, open, paste, PAGE, PAGE_URL } from "../lib/browser.mjs";
 
 let browser;
 // A browser with its own profile per test: a page of an earlier test can
@@ -165,6 +166,71 @@ test("the results export as CSV with a BOM and copy as TSV, in the page's langua
   clean(record);
 });
 
+test("the results export as an Excel workbook that openpyxl reads: sheets, frozen header, numbers, colours", async () => {
+  const { page, record } = await fresh();
+  await page.click("#demo-button");
+  const [d] = await Promise.all([page.waitForEvent("download"), page.click("#export-xlsx")]);
+  assert.match(d.suggestedFilename(), /^gapcast-results-\d{4}\.xlsx$/);
+  const path = await d.path();
+  const bytes = readFileSync(path);
+  assert.equal(bytes.subarray(0, 4).toString("latin1"), "PK\x03\x04", "a zip");
+  assert.ok(bytes.includes("xl/workbook.xml") && bytes.includes("xl/worksheets/sheet3.xml"), "a workbook of three sheets");
+  // The independent reader, with the same checks as the CLI's workbook.
+  const checker = join(process.cwd(), "..", "crosscheck", "xlsx_check.py");
+  const file = join(mkdtempSync(join(tmpdir(), "gapcast-xlsx-")), "results.xlsx");
+  copyFileSync(path, file);
+  execFileSync("python3", [checker, "--file", file, "--lang", "zh"], { stdio: "inherit" });
+  clean(record);
+});
+
+/** A women's plan of one indicator whose names read as spreadsheet formulas. */
+const HOSTILE_CATALOG = `plan = "women"
+
+[[indicator]]
+id = "W-X-01"
+domain = "妇女与健康"
+name_zh = "=HYPERLINK(\\"http://x\\",\\"点击\\")"
+name_en = "@SUM(1)"
+unit = "percent"
+comparator = "ge"
+value = 80
+source = "test"
+`;
+
+test("names that read as formulas reach the CSV and the copied table as text", async () => {
+  const { page, record } = await fresh();
+  await page.click("#open-catalogs");
+  await page.setInputFiles("#catalog-file", { name: "hostile.toml", mimeType: "application/toml", buffer: Buffer.from(HOSTILE_CATALOG) });
+  await page.waitForFunction(() => document.querySelector(".catalog-files")?.textContent.includes("hostile.toml"));
+  await page.click("text=替代内置规划");
+  await page.keyboard.press("Escape");
+  await page.waitForSelector("#catalog-dialog", { state: "detached" });
+  await paste(page, "body", "指标\t2021年\t2022年\t2023年\nW-X-01\t60\t55\t50\n");
+  await page.waitForFunction(() => document.querySelector("#indicator-table tbody").textContent.includes("50.0%"));
+  assert.match(await page.textContent("#indicator-table tbody"), /=HYPERLINK/, "the page shows the name as given");
+
+  const csv = await download(page, () => page.click("#export-csv"));
+  const rows = parseCsv(csv.text.slice(1));
+  const row = rows.find((r) => r[2] === "W-X-01");
+  assert.equal(row[1], "'=HYPERLINK(\"http://x\",\"点击\")");
+  assert.ok(rows.flat().every(inert), "no CSV cell starts a formula");
+  assert.ok(row.some((c) => /^-\d/.test(c)), "a negative number stays a number");
+
+  await page.click("#copy-table");
+  const tsv = (await page.evaluate(() => window.__copied))[0].replace(/\n$/, "").split("\n").map((l) => l.split("\t"));
+  assert.deepEqual(tsv, rows, "the clipboard holds the same neutralised table");
+
+  await page.getByRole("button", { name: "English" }).click();
+  const en = parseCsv((await download(page, () => page.click("#export-csv"))).text.slice(1));
+  assert.equal(en.find((r) => r[2] === "W-X-01")[1], "'@SUM(1)");
+  clean(record);
+});
+
+/** Whether a spreadsheet cell is inert: not starting a formula, or a number. */
+function inert(cell) {
+  return !/^[=+\-@\t\r]/.test(cell) || Number.isFinite(Number(cell));
+}
+
 test("the printable report: cover, summary, red and amber indicators with charts, full table, A4 pages", async () => {
   const { page, record } = await fresh();
   await page.click("#demo-button");
@@ -185,7 +251,9 @@ test("the printable report: cover, summary, red and amber indicators with charts
 
   // The summary's total row agrees with the dashboard.
   const totalRow = await page.locator("#report-summary .total-row td").allTextContents();
-  assert.equal(Number(totalRow[0]), total);
+  let headline = 0;
+  for (const s of ["red", "amber", "green", "none"]) headline += await count(s);
+  assert.equal(Number(totalRow[0]), headline, "an indicator both plans share counts once, as in the headline");
   assert.equal(Number(totalRow[2]) + Number(totalRow[3]), flaggedOnDashboard);
 
   // Every red and amber indicator, each with its chart and its sentence.
@@ -196,6 +264,10 @@ test("the printable report: cover, summary, red and amber indicators with charts
     assert.equal(await item.locator("svg.chart").count(), 1);
     assert.ok(await item.locator("svg.chart .observed").count() >= 1, "the chart has its points");
     assert.match(await item.locator("p.reading").textContent(), /2030年预计|已实现|数据/);
+    // The verdict sentence, as the table's tooltip says it.
+    const id = await item.getAttribute("data-id");
+    const tooltip = await page.evaluate((id) => document.querySelector(`#indicator-table tr[data-id="${id}"] .status .badge`)?.getAttribute("title"), id);
+    if (tooltip) assert.equal((await item.locator("p.verdict strong").textContent()).trim(), tooltip);
   }
   assert.ok(await page.isVisible("#report-flagged .flag-item.sev-red >> nth=0"));
   assert.equal(await page.locator("#report-table tbody tr:not(.group)").count(), total);

@@ -1,13 +1,18 @@
 //! `gapcast assess`: reads figures exactly as `gapcast figures` does, assesses
 //! every catalog indicator (METHODS.md) and prints one object per indicator as
-//! JSON, or one row per indicator as CSV for Excel (UTF-8 with a byte-order mark).
+//! JSON, one row per indicator as CSV for Excel (UTF-8 with a byte-order mark;
+//! every METHODS.md field), or writes the page's results workbook as XLSX
+//! (`--format xlsx -o out.xlsx`: a sheet per plan with the dashboard's columns
+//! in `--lang`, and a notes sheet; never written to a terminal).
 //!
 //! Indicators without figures are listed too (`insufficient_data`, or
 //! `not_assessed` for targets that are not judged). The figures' diagnostics and
 //! any catalog issues go to stderr, so stdout is only the assessment.
 //!
-//! Exit status: 0 on success, 1 when a `--catalog` file has errors (the sound
-//! indicators are still assessed), 2 for a usage problem or an unreadable file.
+//! Exit status: 0 on success, 1 when a `--catalog` file has errors or some
+//! cell of the figures was not used (everything sound is still assessed), 2
+//! for a usage problem or a file that cannot be read (missing, binary, not
+//! UTF-8), 3 when the output cannot be written (`gapcast --help`).
 
 use std::ffi::OsString;
 use std::io::Read;
@@ -15,11 +20,14 @@ use std::process::ExitCode;
 
 use gapcast_core::assess::{assess_catalog, csv, Settings};
 use gapcast_core::catalog::{builtin, has_errors, load_files, Catalog, CatalogIssue, Scale};
+use gapcast_core::export;
 use gapcast_core::figures::{self, ParseOptions, Severity as DiagnosticSeverity};
+use gapcast_core::format::Lang;
 
 const USAGE: &str = "\
 usage: gapcast assess FILE [--catalog FILE]... [--level 0.8] [--scale auto|linear|log|logit]
-                      [--from-year YEAR] [--current-year YEAR] [--format json|csv]
+                      [--from-year YEAR] [--current-year YEAR] [--format json|csv|xlsx]
+                      [--lang zh|en] [-o FILE]
 
   FILE               figures as pasted or exported (TSV/CSV, wide or long); - for stdin
   --catalog FILE     assess against this catalog file instead of the built-in plans
@@ -28,13 +36,22 @@ usage: gapcast assess FILE [--catalog FILE]... [--level 0.8] [--scale auto|linea
   --scale S          model scale for every indicator (default auto: each indicator's own)
   --from-year YEAR   fit only points from YEAR on
   --current-year Y   the year it is now (default: the system clock's)
-  --format json|csv  output format (default json; csv is UTF-8 with BOM for Excel)
+  --format F         json (default), csv (UTF-8 with BOM for Excel, every field),
+                     or xlsx (the page's results workbook: a sheet per plan)
+  --lang zh|en       the language of the xlsx headers and cells (default zh)
+  -o, --output FILE  write to FILE instead of stdout (xlsx is never written to
+                     a terminal)
+
+exit status: 0 done; 1 done, but the input has errors (a catalog file's, or
+cells not used); 2 usage error or unreadable input (missing, binary, not
+UTF-8); 3 the output could not be written; 141 stdout closed by its reader.
 ";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Format {
     Json,
     Csv,
+    Xlsx,
 }
 
 #[derive(Debug, PartialEq)]
@@ -46,6 +63,8 @@ struct Options {
     from_year: Option<i32>,
     current_year: Option<i32>,
     format: Format,
+    lang: Lang,
+    output: Option<String>,
 }
 
 /// Parses the arguments after `assess`; `Ok(None)` asks for the usage text.
@@ -61,6 +80,8 @@ fn parse_args(args: Vec<OsString>) -> Result<Option<Options>, String> {
         from_year: None,
         current_year: None,
         format: Format::Json,
+        lang: Lang::Zh,
+        output: None,
     };
     let text = |value: OsString| value.into_string().map_err(|v| format!("not valid UTF-8: {}", v.to_string_lossy()));
     let year = |value: String, flag: &str| {
@@ -97,9 +118,19 @@ fn parse_args(args: Vec<OsString>) -> Result<Option<Options>, String> {
                 options.format = match value.as_str() {
                     "json" => Format::Json,
                     "csv" => Format::Csv,
-                    other => return Err(format!("unknown format `{other}` (expected json or csv)")),
+                    "xlsx" => Format::Xlsx,
+                    other => return Err(format!("unknown format `{other}` (expected json, csv or xlsx)")),
                 };
             }
+            Long("lang") => {
+                let value = text(parser.value().map_err(|e| e.to_string())?)?;
+                options.lang = match value.as_str() {
+                    "zh" => Lang::Zh,
+                    "en" => Lang::En,
+                    other => return Err(format!("unknown language `{other}` (expected zh or en)")),
+                };
+            }
+            Short('o') | Long("output") => options.output = Some(text(parser.value().map_err(|e| e.to_string())?)?),
             Short('h') | Long("help") => return Ok(None),
             Value(value) if file.is_none() => file = Some(text(value)?),
             Value(value) => return Err(format!("one FILE only, got a second: `{}`", value.to_string_lossy())),
@@ -115,29 +146,40 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
         Ok(options) => options,
         Err(code) => return code,
     };
+    if options.format == Format::Xlsx
+        && options.output.as_deref().is_none_or(|o| o == "-")
+        && crate::output::stdout_is_terminal()
+    {
+        crate::say!("gapcast assess: 不向终端写出二进制 XLSX refusing to write an XLSX workbook (binary) to the terminal: give -o FILE or redirect");
+        return ExitCode::from(2);
+    }
     let (catalog, issues) = match load_catalog(&options.catalogs) {
         Ok(loaded) => loaded,
         Err(message) => {
-            eprintln!("gapcast assess: {message}");
+            crate::say!("gapcast assess: {message}");
             return ExitCode::from(2);
         }
     };
     for issue in &issues {
-        eprintln!("{issue}");
+        crate::say!("{issue}");
     }
     let bytes = match read_input(&options.file) {
         Ok(bytes) => bytes,
         Err(err) => {
-            eprintln!("gapcast assess: 无法读取 cannot read {}: {err}", options.file);
+            crate::say!("gapcast assess: 无法读取 cannot read {}: {err}", options.file);
             return ExitCode::from(2);
         }
     };
+
+    if let Err(code) = crate::figures_cmd::readable("assess", &options.file, &bytes) {
+        return code;
+    }
 
     let current_year = options.current_year.unwrap_or_else(crate::clock::this_year);
     let figures = figures::parse_bytes(&bytes, &catalog, &ParseOptions::new(current_year));
     for d in figures.diagnostics.iter().filter(|d| d.severity != DiagnosticSeverity::Info) {
         let place = d.cell.clone().or_else(|| d.range.clone()).unwrap_or_else(|| "-".into());
-        eprintln!("{place} {:?} {}: {} / {}", d.severity, d.code.key(), d.message_zh, d.message_en);
+        crate::say!("{place} {:?} {}: {} / {}", d.severity, d.code.key(), d.message_zh, d.message_en);
     }
 
     let mut settings = Settings::new(current_year);
@@ -146,21 +188,29 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
     settings.from_year = options.from_year;
     let assessments = assess_catalog(&catalog, &figures.series, &settings);
 
-    match options.format {
+    let bytes = match options.format {
         Format::Json => match serde_json::to_string_pretty(&assessments) {
-            Ok(text) => println!("{text}"),
+            Ok(text) => (text + "\n").into_bytes(),
             Err(err) => {
-                eprintln!("gapcast assess: {err}");
-                return ExitCode::from(2);
+                crate::say!("gapcast assess: {err}");
+                return ExitCode::from(crate::output::WRITE_FAILED);
             }
         },
-        Format::Csv => print!("\u{feff}{}", csv::to_csv(&assessments)),
-    }
-    if has_errors(&issues) {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
+        Format::Csv => format!("\u{feff}{}", csv::to_csv(&assessments)).into_bytes(),
+        Format::Xlsx => {
+            let table = export::table(&catalog, &assessments, &settings, options.lang);
+            match export::xlsx::workbook(&table, &settings, options.lang) {
+                Ok(bytes) => bytes,
+                Err(err) => {
+                    crate::say!("gapcast assess: 无法生成 cannot make the XLSX workbook: {err}");
+                    return ExitCode::from(crate::output::WRITE_FAILED);
+                }
+            }
+        }
+    };
+    let written = crate::output::to("assess", options.output.as_deref().unwrap_or("-"), &bytes);
+    let code = if has_errors(&issues) || figures.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS };
+    crate::output::then(written, code)
 }
 
 /// The built-in catalog, or the given files loaded with `catalog::load_files`.

@@ -7,7 +7,8 @@
 //! - `gapcast catalog --check FILE...` only checks: diagnostics and a summary.
 //!
 //! Exit status: 0 when there is no error (warnings allowed), 1 when any
-//! diagnostic is an error, 2 for a usage problem or an unreadable file.
+//! diagnostic is an error, 2 for a usage problem or an unreadable file, 3 when
+//! the output cannot be written (`gapcast --help` lists them all).
 //!
 //! JSON field names are METHODS.md's output fields; a value that does not apply
 //! is `null`, never omitted. `target.tolerance` is the catalog's own and `null`
@@ -19,6 +20,7 @@ use std::process::ExitCode;
 use gapcast_core::catalog::{
     builtin, has_errors, load_files, CatalogIssue, Goal, Indicator, Severity, Unit, BUILTIN_FILES,
 };
+use gapcast_core::export::neutralise;
 use serde::Serialize;
 
 const USAGE: &str = "\
@@ -92,7 +94,7 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
             match std::fs::read_to_string(path) {
                 Ok(text) => texts.push((path.as_str(), text)),
                 Err(err) => {
-                    eprintln!("gapcast catalog: 无法读取 cannot read {path}: {err}");
+                    crate::say!("gapcast catalog: 无法读取 cannot read {path}: {err}");
                     return ExitCode::from(2);
                 }
             }
@@ -102,25 +104,28 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
     };
 
     for issue in &issues {
-        eprintln!("{issue}");
+        crate::say!("{issue}");
     }
     if options.check || !issues.is_empty() {
-        eprintln!("{}", summary(catalog.indicators.len(), &issues));
+        crate::say!("{}", summary(catalog.indicators.len(), &issues));
         if !catalog.goals.is_empty() {
             let (goals, proxies) = (catalog.goals.len(), catalog.proxies.len());
-            eprintln!("{goals} 个无量化指标的目标（{proxies} 个附建议的代理指标） / {goals} goals without a quantified target ({proxies} with a suggested proxy)");
+            crate::say!("{goals} 个无量化指标的目标（{proxies} 个附建议的代理指标） / {goals} goals without a quantified target ({proxies} with a suggested proxy)");
         }
     }
     if !options.check {
-        match options.format {
+        let text = match options.format {
             Format::Json => match json_text(&catalog.indicators) {
-                Ok(text) => println!("{text}"),
+                Ok(text) => text + "\n",
                 Err(err) => {
-                    eprintln!("gapcast catalog: {err}");
+                    crate::say!("gapcast catalog: {err}");
                     return ExitCode::from(2);
                 }
             },
-            Format::Tsv => print!("{}", tsv(&catalog.indicators)),
+            Format::Tsv => tsv(&catalog.indicators),
+        };
+        if let Err(code) = crate::output::stdout("catalog", text.as_bytes()) {
+            return code;
         }
     }
     if has_errors(&issues) {
@@ -291,28 +296,31 @@ fn tsv(indicators: &[Indicator]) -> String {
         };
         let bound = |b: Option<f64>, open: &str| b.map_or(open.to_string(), |b| b.to_string());
         let bounds = format!("[{}, {}]", bound(indicator.bounds.lower, "-∞"), bound(indicator.bounds.upper, "+∞"));
+        // Text cells are neutralised (a name from a catalog file never reaches
+        // a spreadsheet as a formula); number cells stay numbers.
+        let text = |s: String| neutralise(&s).into_owned();
         let cells = [
-            indicator.id.clone(),
-            row.key.unwrap_or_default().to_string(),
+            text(indicator.id.clone()),
+            text(row.key.unwrap_or_default().to_string()),
             row.plan.to_string(),
-            indicator.domain.clone(),
-            indicator.name_zh.clone(),
-            indicator.name_en.clone(),
+            text(indicator.domain.clone()),
+            text(indicator.name_zh.clone()),
+            text(indicator.name_en.clone()),
             row.unit.to_string(),
-            target_text(indicator),
+            text(target_text(indicator)),
             row.target.comparator.unwrap_or_default().to_string(),
             number(row.target.value),
             number(row.target.value2),
             row.target.year.to_string(),
             number(row.target.tolerance),
             row.direction.unwrap_or_default().to_string(),
-            level,
-            milestones,
+            text(level),
+            text(milestones),
             row.scale.to_string(),
             bounds,
-            indicator.aliases.join("、"),
-            indicator.source.clone(),
-            indicator.notes(true).unwrap_or_default().to_string(),
+            text(indicator.aliases.join("、")),
+            text(indicator.source.clone()),
+            text(indicator.notes(true).unwrap_or_default().to_string()),
         ];
         let cells: Vec<String> = cells.iter().map(|c| clean_cell(c)).collect();
         out.push_str(&cells.join("\t"));

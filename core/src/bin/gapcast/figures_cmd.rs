@@ -7,8 +7,9 @@
 //! - `gapcast template --plan women|children|all --years 2020-2025` prints the
 //!   TSV template staff fill in Excel and paste back.
 //!
-//! Exit status: 0 when no diagnostic is an error, 1 when some cell was not used
-//! (or the file is not text), 2 for a usage problem or an unreadable file.
+//! Exit status: 0 when no diagnostic is an error, 1 when some cell was not
+//! used, 2 for a usage problem or a file that cannot be read (missing, binary,
+//! not UTF-8), 3 when the output cannot be written (`gapcast --help`).
 
 use std::ffi::OsString;
 use std::io::Read;
@@ -155,7 +156,7 @@ fn catalog(files: &[String], command: &str) -> Result<(Catalog, bool), ExitCode>
         match std::fs::read_to_string(path) {
             Ok(text) => texts.push((path.as_str(), text)),
             Err(err) => {
-                eprintln!("gapcast {command}: 无法读取 cannot read {path}: {err}");
+                crate::say!("gapcast {command}: 无法读取 cannot read {path}: {err}");
                 return Err(ExitCode::from(2));
             }
         }
@@ -163,9 +164,23 @@ fn catalog(files: &[String], command: &str) -> Result<(Catalog, bool), ExitCode>
     let files: Vec<(&str, &str)> = texts.iter().map(|(p, t)| (*p, t.as_str())).collect();
     let (catalog, issues) = load_files(&files);
     for issue in &issues {
-        eprintln!("{issue}");
+        crate::say!("{issue}");
     }
     Ok((catalog, has_errors(&issues)))
+}
+
+/// Refuses input that is not text (binary data, another encoding) with the
+/// parser's own message, as an unreadable file: status 2 in `figures` and
+/// `assess` alike.
+pub fn readable(command: &str, file: &str, bytes: &[u8]) -> Result<(), ExitCode> {
+    match gapcast_core::figures::decode(bytes) {
+        Ok(_) => Ok(()),
+        Err(error) => {
+            let d = error.diagnostic();
+            crate::say!("gapcast {command}: 无法读取 cannot read {file}: {} / {}", d.message_zh, d.message_en);
+            Err(ExitCode::from(2))
+        }
+    }
 }
 
 pub fn run(args: Vec<OsString>) -> ExitCode {
@@ -186,17 +201,23 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
     let bytes = match bytes {
         Ok(bytes) => bytes,
         Err(err) => {
-            eprintln!("gapcast figures: 无法读取 cannot read {}: {err}", args.file);
+            crate::say!("gapcast figures: 无法读取 cannot read {}: {err}", args.file);
             return ExitCode::from(2);
         }
     };
+    if let Err(code) = readable("figures", &args.file, &bytes) {
+        return code;
+    }
     let figures = parse_bytes(&bytes, &catalog, &args.options);
-    match serde_json::to_string_pretty(&figures) {
-        Ok(json) => println!("{json}"),
+    let json = match serde_json::to_string_pretty(&figures) {
+        Ok(json) => json + "\n",
         Err(err) => {
-            eprintln!("gapcast figures: cannot write JSON: {err}");
-            return ExitCode::from(1);
+            crate::say!("gapcast figures: cannot write JSON: {err}");
+            return ExitCode::from(crate::output::WRITE_FAILED);
         }
+    };
+    if let Err(code) = crate::output::stdout("figures", json.as_bytes()) {
+        return code;
     }
     if figures.has_errors() || catalog_errors {
         ExitCode::from(1)
@@ -214,12 +235,11 @@ pub fn run_template(args: Vec<OsString>) -> ExitCode {
         Ok(c) => c,
         Err(code) => return code,
     };
-    print!("{}", template(&catalog, args.plan, args.years.0..=args.years.1));
-    if catalog_errors {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
+    let tsv = template(&catalog, args.plan, args.years.0..=args.years.1);
+    crate::output::then(
+        crate::output::stdout("template", tsv.as_bytes()),
+        if catalog_errors { ExitCode::from(1) } else { ExitCode::SUCCESS },
+    )
 }
 
 #[cfg(test)]
