@@ -65,8 +65,9 @@ pub fn likely_reading(y: f64, median_of_others: f64, bounds: &Bounds) -> Option<
         .min_by(|a, b| distance(*a).total_cmp(&distance(*b)))
 }
 
-/// `x` to 12 significant digits, so 0.93 × 100 reads 93, not 93.00000000000001.
-fn tidy(x: f64) -> f64 {
+/// Rounds away binary noise from a conversion (`0.93 × 100` -> `93`): twelve
+/// significant digits are more than any pasted figure has.
+pub(crate) fn tidy(x: f64) -> f64 {
     if x == 0.0 || !x.is_finite() {
         return x;
     }

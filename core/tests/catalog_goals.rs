@@ -210,7 +210,7 @@ fn the_plan_text_has_the_items_counted_here() {
     assert_eq!(women, owned(&expected_women));
     assert_eq!(children, owned(&expected_children));
     // Items are numbered 1..n with none missing.
-    for ((plan, part), _) in &text.domains {
+    for (plan, part) in text.domains.keys() {
         let numbers: Vec<usize> = text
             .passages
             .keys()

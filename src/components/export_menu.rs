@@ -270,7 +270,9 @@ pub fn ExportMenu() -> Html {
                 then(
                     promise,
                     Box::new(move |bytes| {
-                        match bytes.and_then(|b| b.dyn_into::<js_sys::Uint8Array>().map_err(|_| String::new())) {
+                        match bytes.and_then(|b| {
+                            b.dyn_into::<js_sys::Uint8Array>().map_err(|_| "no workbook came back".to_string())
+                        }) {
                             Ok(bytes) => {
                                 browser::download_bytes(&name, XLSX_TYPE, &bytes.to_vec());
                             }

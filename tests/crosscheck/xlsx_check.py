@@ -51,7 +51,7 @@ def check_workbook(path, lang, hostile=False):
         return problems
     sheet = book[names[0]]
     expect(sheet.freeze_panes == "A2", f"frozen pane {sheet.freeze_panes}, expected A2")
-    expect(sheet.auto_filter.ref is not None and sheet.auto_filter.ref.startswith("A1:R"), "header filter")
+    expect(sheet.auto_filter.ref is not None and sheet.auto_filter.ref.startswith("A1:S"), "header filter over the 19 columns")
     header = [c.value for c in sheet[1]]
     first = ["领域", "指标", "编号", "单位", "目标", "最新值"] if lang == "zh" else ["Domain", "Indicator", "ID", "Unit", "Target", "Latest value"]
     expect(header[:6] == first, f"header {header[:6]}")
@@ -68,6 +68,8 @@ def check_workbook(path, lang, hostile=False):
         status = mmr[16]
         expect(status.data_type == "s" and status.value, "the status is text")
         expect(status.fill.fgColor.rgb[-6:].upper() in FILLS, f"status fill {status.fill.fgColor.rgb}")
+        verdict = mmr[18].value or ""
+        expect(verdict.startswith("≤ 7.5/10万（2030）：" if lang == "zh" else "≤ 7.5 per 100,000 live births (2030): "), f"the verdict sentence {verdict!r}")
         name = mmr[1].value
         expect(name == ("孕产妇死亡率" if lang == "zh" else "Maternal mortality ratio"), f"name {name!r}")
     negative = [r[7] for r in rows.values() if isinstance(r[7].value, float) and r[7].value < 0]

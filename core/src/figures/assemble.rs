@@ -841,21 +841,7 @@ fn convert(unit: Unit, pasted: Option<PastedUnit>, value: f64) -> Option<(f64, b
     }
 }
 
-/// Rounds away binary noise from a conversion (`0.93 × 100` -> `93`): twelve
-/// significant digits are more than any pasted figure has.
-fn tidy(x: f64) -> f64 {
-    if x == 0.0 || !x.is_finite() {
-        return x;
-    }
-    let digits = 12 - x.abs().log10().ceil() as i32;
-    let scale = 10f64.powi(digits.clamp(-300, 300));
-    let rounded = (x * scale).round() / scale;
-    if rounded.is_finite() {
-        rounded
-    } else {
-        x
-    }
-}
+use crate::plausibility::tidy;
 
 /// Two values are the same figure if equal to twelve significant digits.
 fn same(a: f64, b: f64) -> bool {
