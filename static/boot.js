@@ -1,13 +1,19 @@
-// Starts Gapcast from the single HTML file: checks the browser, unpacks the
-// inlined wasm (xz + base64) with the vendored xz-decompress decoder, and hands
-// it to wasm-bindgen's no-modules glue; the XLSX writer's module only when it
-// is first asked for. Also owns the crash banner, so it still works when the
-// wasm instance is dead.
+// Starts Gapcast from the single HTML file: checks the browser, then streams the
+// inlined wasm (gzip + base64) through the browser's own DecompressionStream
+// into WebAssembly.instantiateStreaming, so it compiles while it decodes, and
+// hands the instance to wasm-bindgen's no-modules glue; the XLSX writer's
+// module the same way, only when it is first asked for. Also owns the crash
+// banner, so it still works when the wasm instance is dead.
 (function () {
   "use strict";
   var status = document.getElementById("boot-status");
 
+  // A failure to start replaces the first screen's static skeleton (which
+  // would otherwise wait for an app that never comes) with the message.
   function message(zh, en) {
+    var skeleton = document.getElementById("app");
+    if (skeleton && !window.gapcastMounted) skeleton.textContent = "";
+    status.hidden = false;
     status.className = "boot-message boot-error";
     status.setAttribute("role", "alert");
     status.textContent = "";
@@ -65,25 +71,36 @@
     if (window.gapcastStarted) window.gapcastShowCrash(e.reason);
   });
 
-  var xz = window["xz-decompress"];
+  // DecompressionStream is the newest of what is needed (Chrome and Edge 80,
+  // Firefox 113, Safari 16.4); the others are older.
   if (typeof WebAssembly !== "object" || typeof ReadableStream !== "function" ||
-      typeof Response !== "function" || !Blob.prototype.stream || !xz) {
+      typeof Response !== "function" || !Blob.prototype.stream ||
+      typeof DecompressionStream !== "function") {
     message(
-      "此浏览器版本过旧，无法运行 Gapcast（需要 WebAssembly 和数据流支持）。请使用 Chrome 或 Edge 80 及以上、Firefox 78 及以上、Safari 14.1 及以上，或 360、QQ 浏览器的“极速模式”。",
-      "This browser is too old to run Gapcast (it needs WebAssembly and streams). Use Chrome or Edge 80+, Firefox 78+, Safari 14.1+, or the 'speed mode' of 360 or QQ Browser."
+      "此浏览器版本过旧，无法运行 Gapcast（需要 WebAssembly 和数据流解压支持）。请使用 Chrome 或 Edge 80 及以上、Firefox 113 及以上、Safari 16.4 及以上，或 360、QQ 浏览器的“极速模式”。",
+      "This browser is too old to run Gapcast (it needs WebAssembly and stream decompression). Use Chrome or Edge 80+, Firefox 113+, Safari 16.4+, or the 'speed mode' of 360 or QQ Browser."
     );
     return;
   }
 
-  // The inlined wasm of the script element `id` (xz + base64), unpacked.
+  // The inlined wasm of the script element `id` (gzip + base64), as a
+  // Response that decodes while it is read: wasm-bindgen's glue hands it to
+  // WebAssembly.instantiateStreaming, which compiles as the bytes arrive.
   function unpack(id) {
     var holder = document.getElementById(id);
     var text = holder.textContent;
     holder.remove();
-    var binary = atob(text);
-    var bytes = new Uint8Array(binary.length);
-    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return new Response(new xz.XzReadableStream(new Blob([bytes]).stream())).arrayBuffer();
+    var bytes;
+    if (typeof Uint8Array.fromBase64 === "function") {
+      bytes = Uint8Array.fromBase64(text);
+    } else {
+      var binary = atob(text);
+      bytes = new Uint8Array(binary.length);
+      for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    }
+    return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip")), {
+      headers: { "Content-Type": "application/wasm" },
+    });
   }
 
   // The XLSX writer, a wasm module of its own (xlsx/), unpacked on the first
@@ -91,23 +108,35 @@
   // core's WorkbookRequest; resolves with the workbook's bytes.
   var xlsx = null;
   window.gapcastXlsx = function (request) {
-    if (!xlsx) {
-      xlsx = unpack("gapcast-xlsx-wasm").then(function (wasm) {
-        return gapcast_xlsx({ module_or_path: wasm });
-      });
-    }
+    if (!xlsx) xlsx = gapcast_xlsx({ module_or_path: unpack("gapcast-xlsx-wasm") });
     return xlsx.then(function () { return gapcast_xlsx.workbook(request); });
   };
 
-  unpack("gapcast-wasm")
-    .then(function (wasm) {
-      // Marks for the timing script (cargo xtask bench-page).
-      performance.mark("gapcast-unpacked");
-      window.gapcastStarted = true;
-      return wasm_bindgen({ module_or_path: wasm });
-    })
-    .then(function () { status.remove(); })
-    .catch(function (e) {
-      message("Gapcast 启动失败：" + e, "Gapcast could not start: " + e);
-    });
+  // The static first screen paints before the decoding and compiling start:
+  // right after the next frame, or after 250 ms where frames wait (a tab
+  // opened in the background).
+  var started = false;
+  function startOnce() {
+    if (started) return;
+    started = true;
+    start();
+  }
+  requestAnimationFrame(function () { setTimeout(startOnce, 0); });
+  setTimeout(startOnce, 250);
+
+  function start() {
+    var wasm = unpack("gapcast-wasm");
+    // Marks for the timing script (cargo xtask bench-page).
+    performance.mark("gapcast-boot");
+    window.gapcastStarted = true;
+    // The glue sees a Response and uses instantiateStreaming on it.
+    wasm_bindgen({ module_or_path: wasm })
+      .then(function () {
+        window.gapcastMounted = true;
+        status.remove();
+      })
+      .catch(function (e) {
+        message("Gapcast 启动失败：" + e, "Gapcast could not start: " + e);
+      });
+  }
 })();

@@ -6,14 +6,9 @@ use std::rc::Rc;
 use wasm_bindgen::{closure::Closure, JsCast};
 use yew::prelude::*;
 
-use crate::components::{catalog_panel::CatalogPanel, export_menu::ExportMenu, report::Report};
-use crate::components::{
-    checks::Checks, dashboard::Dashboard, detail::Detail, header::Header, indicator_table::IndicatorTable,
-    input_panel::InputPanel, settings_panel::SettingsPanel, sources_panel::SourcesPanel,
-};
+use crate::components::layout::Layout;
 use crate::hooks::AppHandle;
-use crate::i18n::Msg;
-use crate::state::{Action, Panel, State};
+use crate::state::{Action, State};
 use crate::{browser, storage};
 
 /// The session saved in this browser, if any, with the reason it could not be
@@ -183,43 +178,9 @@ pub fn App() -> Html {
         });
     }
 
-    let lang = state.lang();
-    let storage_notice = state.storage_problem.map(|p| {
-        let text = match p {
-            storage::StorageProblem::Blocked => Msg::StorageBlocked.text(lang),
-            storage::StorageProblem::Full => Msg::StorageFull.text(lang),
-        };
-        html! { <p class="notice sev-amber" role="status">{ text }</p> }
-    });
-    let panel = match &state.panel {
-        Panel::None => html! {},
-        Panel::Settings => html! { <SettingsPanel /> },
-        Panel::Sources => html! { <SourcesPanel /> },
-        Panel::Detail(id) => html! { <Detail id={AttrValue::from(id.clone())} /> },
-        Panel::Report => html! { <Report /> },
-        Panel::Catalog => html! { <CatalogPanel /> },
-    };
-
     html! {
         <ContextProvider<AppHandle> context={state.clone()}>
-            <div class="app" lang={lang.tag()}>
-                <Header />
-                <ExportMenu />
-                { for storage_notice }
-                if state.pending {
-                    <p class="notice sev-info working" role="status">{ Msg::Working.text(lang) }</p>
-                }
-                <main>
-                    <div class="input-grid">
-                        <InputPanel />
-                        <Checks />
-                    </div>
-                    <Dashboard />
-                    <IndicatorTable />
-                    <crate::components::goals::GoalsPanel />
-                </main>
-                { panel }
-            </div>
+            <Layout table=true />
         </ContextProvider<AppHandle>>
     }
 }

@@ -17,6 +17,7 @@ pub mod goals;
 pub mod header;
 pub mod indicator_table;
 pub mod input_panel;
+pub mod layout;
 pub mod report;
 pub mod report_goals;
 pub mod settings_panel;

@@ -1,16 +1,12 @@
-// What each wasm module of the built page costs to unpack (base64 + the
-// vendored xz decoder) and compile, as process CPU time (all threads), which a
+// What each wasm module of the built page costs to unpack (base64 + gzip through
+// DecompressionStream, as static/boot.js does) and compile, as process CPU time (all threads), which a
 // loaded machine disturbs less than wall time. A benchmark, never a test:
 //   cargo xtask dist && node tests/e2e/bench-unpack.mjs
 // The page pays for the app's module at every start and for the XLSX writer's
 // only on the first export to Excel (static/boot.js).
 import { readFileSync } from "node:fs";
-import vm from "node:vm";
 import { PAGE } from "./lib/browser.mjs";
 
-globalThis.window = globalThis;
-vm.runInThisContext(readFileSync(new URL("../../static/vendor/xz-decompress.min.js", import.meta.url), "utf8"));
-const xz = globalThis["xz-decompress"];
 const html = readFileSync(PAGE, "utf8");
 const packed = (id) => html.match(new RegExp(`<script type="application/octet-stream" id="${id}">([^<]*)</script>`))[1];
 const modules = { "app (at every start)": packed("gapcast-wasm"), "XLSX writer (on the first Excel export)": packed("gapcast-xlsx-wasm") };
@@ -20,7 +16,7 @@ for (let i = 0; i < RUNS; i++) {
   for (const [name, text] of Object.entries(modules)) {
     const before = process.cpuUsage();
     const bytes = Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
-    const wasm = await new Response(new xz.XzReadableStream(new Blob([bytes]).stream())).arrayBuffer();
+    const wasm = await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
     await WebAssembly.compile(wasm);
     const used = process.cpuUsage(before);
     cpu[name].push((used.user + used.system) / 1000);

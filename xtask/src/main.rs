@@ -1,7 +1,8 @@
 //! Build tasks for Gapcast, run as `cargo xtask <task>`.
 //!
-//! - `dist`: builds `dist/gapcast.html`, one self-contained page (JS glue, CSS and
-//!   the gzipped, base64-encoded wasm inlined), and prints its raw and gzip size.
+//! - `dist`: builds `dist/gapcast.html`, one self-contained page (JS glue, CSS, the
+//!   first screen's static skeleton and the gzipped, base64-encoded wasm
+//!   inlined), and prints its raw and gzip size.
 //! - `run`: `dist`, then serves `dist/` on 127.0.0.1 and prints the `file://` path
 //!   and the URL.
 //! - `test`: every test: native `cargo test --workspace`, the statistical
@@ -25,7 +26,8 @@ const USAGE: &str = "usage: cargo xtask <dist|run|test|bench-page>
               target/test-page/ (never shipped)
   run         build, then serve dist/ on 127.0.0.1 (Ctrl-C stops)
   test        run every test (native, cross-check, browser)
-  bench-page  time the built page in headless Chromium (first render, paste, what-if)";
+  bench-page  time the built page in headless Chromium against a static page
+              (first visible text, answering a paste, long tasks, what-if)";
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1).unwrap_or_default();

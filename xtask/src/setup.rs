@@ -18,20 +18,6 @@ pub fn wasm_target() -> Result<(), String> {
     run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
 }
 
-/// The standard library's sources (rustup's `rust-src`), which the page build
-/// compiles for size (see `dist::size_build`). Added when missing; `false` when
-/// rustup cannot add them, and the page is then built with the prebuilt std.
-pub fn rust_src() -> bool {
-    let installed = Command::new("rustup").args(["component", "list", "--installed"]).output();
-    let present =
-        |out: &std::process::Output| String::from_utf8_lossy(&out.stdout).lines().any(|l| l.trim() == "rust-src");
-    match installed {
-        Ok(out) if present(&out) => true,
-        Ok(_) => run(Command::new("rustup").args(["component", "add", "rust-src"])).is_ok(),
-        Err(_) => false,
-    }
-}
-
 /// The `wasm-bindgen` version Cargo.lock resolves: the CLI must match it exactly.
 pub fn locked_wasm_bindgen_version() -> Result<String, String> {
     let lock = std::fs::read_to_string(root().join("Cargo.lock"))

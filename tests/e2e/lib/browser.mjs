@@ -69,6 +69,7 @@ export async function reopenWhenSaved(page, record, saved) {
   again.on("request", (r) => { if (!r.url().startsWith(PAGE_URL)) record.requests.push(r.url()); });
   await again.goto(page.url());
   await again.waitForSelector(".app");
+  await tableDrawn(again);
   await page.close();
   return again;
 }
@@ -86,7 +87,17 @@ export async function open(context, { hash = "", init, waitFor = ".app", url = P
   for (const script of [init].flat()) if (script) await page.addInitScript(script);
   await page.goto(url + hash);
   if (waitFor) await page.waitForSelector(waitFor, { timeout: 15000 });
+  if (waitFor === ".app") await tableDrawn(page);
   return { page, record };
+}
+
+/** Waits until the indicator table, if the page shows one, has drawn every row:
+ *  it draws them in blocks after the first paint, busy until the last. */
+export async function tableDrawn(page) {
+  await page.waitForFunction(() => {
+    const table = document.querySelector("#indicator-table");
+    return !table || table.getAttribute("aria-busy") === "false";
+  }, null, { timeout: 15000 });
 }
 
 /** Pastes `text` onto the element matching `selector` the way a user's paste

@@ -75,6 +75,6 @@ test("a browser without WebAssembly gets a clear message naming working versions
   });
   const text = await page.textContent("#boot-status");
   assert.match(text, /Chrome 或 Edge 80 及以上/);
-  assert.match(text, /Firefox 78\+/);
+  assert.match(text, /Firefox 113\+/);
   assert.equal(await page.$(".app"), null);
 });
