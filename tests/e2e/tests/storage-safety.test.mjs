@@ -140,7 +140,7 @@ for (const [what, session] of [
     await page.waitForTimeout(500);
     assert.equal(await stored(page, "gapcast.session"), before, "cancel changes nothing");
     assert.equal(await page.inputValue("#paste-box"), "");
-    // A share link is asked about the same way.
+    // Accepting replaces it (undo brings it back).
     asked = page.waitForEvent("dialog");
     await page.setInputFiles("#session-file", file);
     await (await asked).accept();
