@@ -106,6 +106,15 @@ pub struct Undo {
     pub cleared: bool,
 }
 
+/// A saved session the page cannot read, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unreadable {
+    /// The stored text, as found (to be saved as a file).
+    pub text: Rc<str>,
+    pub why_zh: String,
+    pub why_en: String,
+}
+
 /// Everything the page shows is derived from this.
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
@@ -132,6 +141,13 @@ pub struct State {
     pub highlight: Option<(usize, usize)>,
     /// Why autosave is not working, if it is not.
     pub storage_problem: Option<StorageProblem>,
+    /// The saved session this page could not read (a newer format, a damaged
+    /// text), kept in storage untouched: autosave waits until the user saves
+    /// it as a file or lets it go.
+    pub unreadable: Option<Unreadable>,
+    /// Another tab (or another copy of the file) saved since this one read or
+    /// wrote: this tab does not save until the user reloads or keeps its own.
+    pub other_tab: bool,
     /// The session as it was before it was cleared or replaced, for undo.
     pub undo: Option<Undo>,
     /// The year of the page's clock, for a session whose year is not pinned.
@@ -159,6 +175,8 @@ impl State {
             panel: Panel::None,
             highlight: None,
             storage_problem: None,
+            unreadable: None,
+            other_tab: false,
             undo: None,
             clock_year,
         }
@@ -223,6 +241,10 @@ pub enum Action {
     Clear,
     Undo,
     StorageResult(Option<StorageProblem>),
+    /// Another tab saved (`true`), or the user chose to keep this tab's work.
+    OtherTab(bool),
+    /// The user has saved or let go the unreadable stored session.
+    ForgetUnreadable,
 }
 
 impl Reducible for State {
@@ -355,6 +377,14 @@ impl Reducible for State {
             }
             Action::StorageResult(problem) => {
                 next.storage_problem = problem;
+                evaluate = false;
+            }
+            Action::OtherTab(changed) => {
+                next.other_tab = changed;
+                evaluate = false;
+            }
+            Action::ForgetUnreadable => {
+                next.unreadable = None;
                 evaluate = false;
             }
         }

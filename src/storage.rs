@@ -11,6 +11,18 @@ pub const SESSION_KEY: &str = "gapcast.session";
 /// that changing a setting does not rewrite megabytes of text, and the text is
 /// stored without JSON escaping.
 pub const RAW_KEY: &str = "gapcast.raw";
+/// The key of the save stamp: a value written after every save, unique to
+/// that save. A tab remembers the stamp it read or wrote last; a different
+/// stamp before it writes means another tab (or another copy of the file: every
+/// `file://` page shares one storage) saved since, and this tab must not
+/// overwrite that work without asking. Its change is also what the other tabs'
+/// `storage` event reports.
+pub const STAMP_KEY: &str = "gapcast.stamp";
+
+/// A stamp no other save will have: the time and a random part.
+pub fn new_stamp() -> String {
+    format!("{}-{:08x}", js_sys::Date::now() as u64, (js_sys::Math::random() * f64::from(u32::MAX)) as u32)
+}
 
 /// Why storage could not be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

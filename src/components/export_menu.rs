@@ -84,9 +84,9 @@ impl Notice {
     }
 }
 
-/// Asks before a session from outside replaces figures the user already has.
-fn confirm_replace(lang: Lang, has_figures: bool) -> bool {
-    !has_figures
+/// Asks before a session from outside replaces work the user already has.
+fn confirm_replace(lang: Lang, has_work: bool) -> bool {
+    !has_work
         || web_sys::window()
             .and_then(|w| w.confirm_with_message(ReachMsg::ReplaceConfirm.text(lang)).ok())
             .unwrap_or(false)
@@ -97,13 +97,15 @@ fn confirm_replace(lang: Lang, has_figures: bool) -> bool {
 #[derive(Clone, Copy, Default)]
 struct Now {
     lang: Lang,
-    has_figures: bool,
+    /// Figures, catalog files, evaluation texts or scenarios: anything an
+    /// opened session would replace that the user would miss.
+    has_work: bool,
 }
 
 /// Replaces the session with one from outside (after asking), or says why not.
 fn import(app: &AppHandle, now: &Cell<Now>, notice: &UseStateHandle<Option<Notice>>, session: Session, done: Notice) {
     let now = now.get();
-    if confirm_replace(now.lang, now.has_figures) {
+    if confirm_replace(now.lang, now.has_work) {
         app.dispatch(Action::ImportSession(Box::new(session)));
         notice.set(Some(done));
     }
@@ -134,7 +136,12 @@ pub fn ExportMenu() -> Html {
     let dragging = use_state_eq(|| false);
     let picker = use_node_ref();
     let now = use_memo((), |_| Cell::new(Now::default()));
-    now.set(Now { lang, has_figures: !app.session.raw.trim().is_empty() });
+    let session = &app.session;
+    let has_work = !session.raw.trim().is_empty()
+        || !session.catalogs.is_empty()
+        || !session.evaluations.is_empty()
+        || !session.scenarios.is_empty();
+    now.set(Now { lang, has_work });
 
     // A share link opens at start, and when only the fragment changes (a link
     // pasted into the address bar of the open page); dropping a file anywhere

@@ -22,6 +22,10 @@ pub struct LayoutProps {
     /// Whether the indicator table and what follows it are drawn: the
     /// skeleton stops above them.
     pub table: bool,
+    /// Notices only the mounted app has (an unreadable saved session, another
+    /// tab's newer save), under the bar.
+    #[prop_or_default]
+    pub notices: Html,
 }
 
 #[component]
@@ -49,6 +53,7 @@ pub fn Layout(props: &LayoutProps) -> Html {
             <Header />
             <ExportMenu />
             { for storage_notice }
+            { props.notices.clone() }
             if state.pending {
                 <p class="notice sev-info working" role="status">{ Msg::Working.text(lang) }</p>
             }

@@ -118,6 +118,13 @@ messages!(Msg {
     ScaleLogit => "logit（百分比）", "Logit (percentages)";
     ResetDefaults => "恢复默认设置", "Reset to defaults";
     StorageBlocked => "浏览器禁止本页保存数据：关闭页面后粘贴的数据不会保留。可以导出会话文件保存。", "This browser does not let the page save data: what you paste is lost when the page closes.";
+    StoredUnreadable => "本浏览器中保存的会话无法读取，已原样保留，本页暂不自动保存，以免覆盖它：", "The session saved in this browser cannot be read. It is kept as it is, and this page does not save until you decide, so it is not overwritten:";
+    SaveUnreadable => "另存为文件", "Save it as a file";
+    DiscardUnreadable => "放弃它，开始自动保存", "Let it go and start saving";
+    DiscardUnreadableConfirm => "无法读取的会话将被本页的数据覆盖。已另存为文件了吗？", "The unreadable session will be overwritten by this page's data. Have you saved it as a file?";
+    OtherTabChanged => "此页面的数据已在另一个标签页中更改。本页暂停自动保存，以免覆盖那里的修改。", "This page's data was changed in another tab. This page stopped saving so as not to overwrite those changes.";
+    OtherTabReload => "重新载入（使用另一个标签页的数据）", "Reload (use the other tab's data)";
+    OtherTabKeep => "保留本页数据（覆盖另一个标签页的修改）", "Keep this page's data (overwrite the other tab's changes)";
     StorageFull => "浏览器存储空间已满，最近的修改未能自动保存。", "Browser storage is full; the latest changes could not be saved.";
     Working => "正在分析…", "Analysing…";
     LargePaste => "已粘贴 {mb} MB、{lines} 行，全部保留并已分析；下方仅显示开头部分。要换用其他数据，请直接粘贴新的内容或点击“清空”。", "{mb} MB, {lines} lines pasted, all kept and analysed; only the beginning is shown below. To use other figures, paste them anywhere or press Clear.";

@@ -7,7 +7,7 @@ messages!(ReachMsg {
     SaveSession => "保存会话文件", "Save session file";
     OpenSession => "打开会话文件", "Open session file";
     DropHere => "松开鼠标以打开会话文件（.json）或指标目录（.toml）", "Drop to open the session file (.json) or catalog (.toml)";
-    ReplaceConfirm => "打开的数据将替换当前粘贴的数据和设置（可以撤销）。继续吗？", "The data being opened will replace your current figures and settings (you can undo). Continue?";
+    ReplaceConfirm => "打开的数据将替换当前的数据、指标目录、评估文字、情景和设置（可以撤销）。继续吗？", "The data being opened will replace your current figures, catalogs, evaluation texts, scenarios and settings (you can undo). Continue?";
     Opened => "已打开会话文件", "Opened the session file";
     NotOpened => "无法打开文件", "Cannot open the file";
     NotJson => "只能拖入 .json 会话文件或 .toml 指标目录；数据表请复制后粘贴。", "Only a .json session file or a .toml catalog can be dropped here; copy and paste a data table instead.";
