@@ -233,10 +233,19 @@ proptest! {
 #[test]
 fn hostile_settings_are_refused_with_the_field_named() {
     for (json, field) in [
-        (r#"{"format_version": 1, "settings": {"current_year": 2026, "base_year": -2000000000}}"#, "settings.base_year"),
-        (r#"{"format_version": 1, "settings": {"current_year": 2026, "mid_term_year": 2147483647}}"#, "settings.mid_term_year"),
+        (
+            r#"{"format_version": 1, "settings": {"current_year": 2026, "base_year": -2000000000}}"#,
+            "settings.base_year",
+        ),
+        (
+            r#"{"format_version": 1, "settings": {"current_year": 2026, "mid_term_year": 2147483647}}"#,
+            "settings.mid_term_year",
+        ),
         (r#"{"format_version": 1, "settings": {"current_year": 2026, "level": 1.5}}"#, "settings.level"),
-        (r#"{"format_version": 1, "choices": [{"id": "W-HEALTH-02", "year": 2021, "value": 1e308}]}"#, "choices[0].value"),
+        (
+            r#"{"format_version": 1, "choices": [{"id": "W-HEALTH-02", "year": 2021, "value": 1e308}]}"#,
+            "choices[0].value",
+        ),
     ] {
         match gapcast_core::session::Session::from_json(json) {
             Err(gapcast_core::session::SessionError::Field { field: f, .. }) => assert_eq!(f, field),
@@ -256,7 +265,8 @@ fn deeply_nested_sessions_are_a_located_error() {
         .to_string();
     assert!(err.contains("raw") && err.contains("line 1"), "{err}");
     let nested_object = format!("{}{}", "{\"a\":".repeat(100_000), "}".repeat(100_000));
-    let err = gapcast_core::session::Session::from_json(&format!("{{\"format_version\": 1, \"settings\": {nested_object}}}"));
+    let err =
+        gapcast_core::session::Session::from_json(&format!("{{\"format_version\": 1, \"settings\": {nested_object}}}"));
     assert!(err.is_err(), "deep settings are refused");
     // An unknown field holding deep nesting is skipped, not recursed into.
     let _ = gapcast_core::session::Session::from_json(&format!("{{\"format_version\": 1, \"x\": {deep}}}"));

@@ -631,18 +631,28 @@ impl<'a> Assembler<'a> {
             // linear (it used to copy a message listing every cell into
             // every cell).
             let mut seen = HashSet::new();
-            let distinct: Vec<&Candidate> = candidates.iter().filter(|c| seen.insert(tidy(c.value).to_bits())).collect();
+            let distinct: Vec<&Candidate> =
+                candidates.iter().filter(|c| seen.insert(tidy(c.value).to_bits())).collect();
             let shown = &distinct[..distinct.len().min(CONFLICT_LISTED)];
             let more = distinct.len() - shown.len();
-            let mut listing_zh: Vec<String> = shown.iter().map(|c| format!("{} 的 {}", c.cell.a1(), fmt(c.value))).collect();
-            let mut listing_en: Vec<String> = shown.iter().map(|c| format!("{} in {}", fmt(c.value), c.cell.a1())).collect();
+            let mut listing_zh: Vec<String> =
+                shown.iter().map(|c| format!("{} 的 {}", c.cell.a1(), fmt(c.value))).collect();
+            let mut listing_en: Vec<String> =
+                shown.iter().map(|c| format!("{} in {}", fmt(c.value), c.cell.a1())).collect();
             if more > 0 {
                 listing_zh.push(format!("…另有 {more} 个不同数值"));
                 listing_en.push(format!("…and {more} more"));
             }
-            let cells_zh = if candidates.len() > distinct.len() { format!("（共 {} 格）", candidates.len()) } else { String::new() };
-            let cells_en =
-                if candidates.len() > distinct.len() { format!(" ({} cells)", candidates.len()) } else { String::new() };
+            let cells_zh = if candidates.len() > distinct.len() {
+                format!("（共 {} 格）", candidates.len())
+            } else {
+                String::new()
+            };
+            let cells_en = if candidates.len() > distinct.len() {
+                format!(" ({} cells)", candidates.len())
+            } else {
+                String::new()
+            };
             let name = &catalog.indicators[first.indicator].name_zh;
             let zh = format!(
                 "{name} {year} 年有不同的数值{cells_zh}：{}；请选择一个，选择前均不使用",
@@ -762,7 +772,10 @@ impl<'a> Assembler<'a> {
                 .and_then(|m| crate::plausibility::likely_reading(v, m, &indicator.bounds));
             let text = self.text(candidate.cell).to_string();
             let (offer_zh, offer_en) = match reading {
-                Some(r) => (format!("，可能应为 {}（可一键改正）", fmt(r)), format!("; it may be {} (one click to correct)", fmt(r))),
+                Some(r) => (
+                    format!("，可能应为 {}（可一键改正）", fmt(r)),
+                    format!("; it may be {} (one click to correct)", fmt(r)),
+                ),
                 None => (String::new(), String::new()),
             };
             let d = Diagnostic::at(

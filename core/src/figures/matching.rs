@@ -386,7 +386,8 @@ mod tests {
         let (catalog, issues) = crate::catalog::load_files(&[("t.toml", text)]);
         assert!(issues.is_empty(), "{issues:?}");
         let m = Matcher::new(&catalog, &BTreeMap::new());
-        for name in ["ДОЛЯ ЖЕНЩИН", "доля  женщин", "Δεικτης Υγειας", "δεικτης υγειας", "w-x-01", "Ｗ－Ｘ－０１"] {
+        for name in ["ДОЛЯ ЖЕНЩИН", "доля  женщин", "Δεικτης Υγειας", "δεικτης υγειας", "w-x-01", "Ｗ－Ｘ－０１"]
+        {
             assert!(matches!(m.find(name), NameMatch::Found(0, _)), "{name}");
         }
         assert_eq!(m.find("Доля мужчин"), NameMatch::NotFound);
