@@ -211,6 +211,7 @@ proptest! {
             }
             Err(ShareError::Truncated { length }) => prop_assert_eq!(length % 4, 1),
             Err(ShareError::Empty) => prop_assert!(text.chars().all(|c| "= \n\r\t".contains(c))),
+            Err(e @ (ShareError::TooLarge | ShareError::NotText)) => prop_assert!(false, "base64 decoding never gives {:?}", e),
         }
         if let Err(e) = decode_base64url(&text) {
             prop_assert!(!e.message(Lang::Zh).is_empty() && !e.message(Lang::En).is_empty());
@@ -270,4 +271,44 @@ fn deeply_nested_sessions_are_a_located_error() {
     assert!(err.is_err(), "deep settings are refused");
     // An unknown field holding deep nesting is skipped, not recursed into.
     let _ = gapcast_core::session::Session::from_json(&format!("{{\"format_version\": 1, \"x\": {deep}}}"));
+}
+
+proptest! {
+    /// Any year and level a hostile file may carry: read only when within the
+    /// documented bounds, else refused naming the field; never a panic.
+    #[test]
+    fn any_settings_number_is_bounded_or_refused(
+        year in any::<i32>(),
+        which in 0usize..4,
+        level in prop_oneof![any::<f64>(), 0.0f64..1.0],
+    ) {
+        let key = ["current_year", "base_year", "mid_term_year", "from_year"][which];
+        let json = format!(
+            r#"{{"format_version": 1, "settings": {{"current_year": 2026, "{key}": {year}, "level": {}}}}}"#,
+            serde_json::to_string(&level).unwrap()
+        );
+        match Session::from_json(&json) {
+            Ok(s) => {
+                prop_assert!((1900..=2200).contains(&year));
+                prop_assert!((0.5..=0.99).contains(&s.settings.level));
+            }
+            Err(SessionError::Field { field, .. }) => {
+                prop_assert!(field.starts_with("settings"), "{}", field);
+            }
+            Err(e) => check_located(&e),
+        }
+    }
+
+    /// However much a link inflates to, at most the limit is held.
+    #[test]
+    fn inflating_holds_at_most_the_limit(chunks in proptest::collection::vec(0usize..600_000, 0..12)) {
+        let mut inflated = gapcast_core::share::Inflated::default();
+        let mut total = 0usize;
+        for n in chunks {
+            match inflated.push(&vec![b'a'; n]) {
+                Ok(()) => { total += n; prop_assert!(total <= gapcast_core::share::MAX_INFLATED); }
+                Err(e) => { prop_assert_eq!(e, ShareError::TooLarge); prop_assert!(total + n > gapcast_core::share::MAX_INFLATED); break; }
+            }
+        }
+    }
 }
