@@ -305,7 +305,7 @@ impl<'a> Assembler<'a> {
                         cell,
                         text,
                         format!("“{}”{zh}，未使用", text.trim()),
-                        format!("“{}” is {en}; not used", text.trim()),
+                        format!("“{}”: {en}; not used", text.trim()),
                     );
                     self.report(d.for_indicator(&indicator.id).for_year(year));
                     continue;
@@ -334,6 +334,18 @@ impl<'a> Assembler<'a> {
                 self.report(d.for_indicator(&indicator.id).for_year(year));
                 continue;
             };
+            if !(value.abs() <= crate::session::MAX_VALUE) {
+                let d = Diagnostic::at(
+                    Severity::Error,
+                    Code::OutOfBounds,
+                    cell,
+                    text,
+                    format!("数值 {} 超过任何指标可取的上限 ±1e12，未使用", fmt(value)),
+                    format!("Value {} is beyond ±1e12, more than any indicator can be; not used", fmt(value)),
+                );
+                self.report(d.for_indicator(&indicator.id).for_year(year));
+                continue;
+            }
             if !indicator.bounds.contains(value) {
                 let d = Diagnostic::at(
                     Severity::Error,
