@@ -446,27 +446,17 @@ pub fn method_lines(a: &Assessment, lang: Lang) -> Vec<MethodLine> {
     if let Some(delta) = e.clamp_delta.filter(|_| a.warnings.iter().any(|w| w.code == "clamped")) {
         out.push(line(
             lang.pick("边界值调整", "Values on a bound"),
-            lang.pick(
-                "δ = ½·min(0.1, τ_b, 离边界最近的其他数值的距离)",
-                "δ = ½·min(0.1, τ_b, nearest other value's distance)",
-            ),
+            lang.pick("δ = ½·min(0.1, τ_b, 离边界最近的其他数值的距离)", "δ = ½·min(0.1, τ_b, nearest other value's distance)"),
             format!("{}{}", lang.pick("移入 ", "moved inside by "), sig(delta)),
         ));
     }
     if let (Some(eff), Some(stated), Some(tau)) = (a.target.effective_value, a.target.value, a.target.tolerance) {
         out.push(line(
             lang.pick("边界上的目标", "Target on a bound"),
-            format!(
-                "y*_eff = {} {} τ_b, τ_b = {}",
-                format::number(stated, unit.decimals()),
-                if eff < stated { "−" } else { "+" },
-                sig(tau)
-            ),
+            format!("y*_eff = {} {} τ_b, τ_b = {}", format::number(stated, unit.decimals()), if eff < stated { "−" } else { "+" }, sig(tau)),
             match lang {
                 Lang::Zh => format!("{} 即视为实现，各项判断都按此值", format::number(eff, unit.decimals() + 1)),
-                Lang::En => {
-                    format!("met from {}; every rule uses this value", format::number(eff, unit.decimals() + 1))
-                }
+                Lang::En => format!("met from {}; every rule uses this value", format::number(eff, unit.decimals() + 1)),
             },
         ));
     }
@@ -478,11 +468,7 @@ pub fn method_lines(a: &Assessment, lang: Lang) -> Vec<MethodLine> {
         ));
     }
     if let Some(g) = a.gap {
-        out.push(line(
-            lang.pick("差距", "Gap"),
-            lang.pick("尚差为正，已达到为零或负", "positive = still to go"),
-            format::gap(g, unit, lang),
-        ));
+        out.push(line(lang.pick("差距", "Gap"), lang.pick("尚差为正，已达到为零或负", "positive = still to go"), format::gap(g, unit, lang)));
     }
 
     let years = match (a.first_year, a.latest_year) {
@@ -516,10 +502,7 @@ pub fn method_lines(a: &Assessment, lang: Lang) -> Vec<MethodLine> {
     if let (Some(s), Some(ssr), Some(df)) = (a.residual_sd, e.ssr, e.df) {
         out.push(line(
             lang.pick("残差标准差", "Residual standard deviation"),
-            lang.pick(
-                "s = √(SSR / (n − 2))；s ≤ 64·ε·max|gᵢ| 时视为 0",
-                "s = √(SSR / (n − 2)); zero when s ≤ 64·ε·max|gᵢ|",
-            ),
+            lang.pick("s = √(SSR / (n − 2))；s ≤ 64·ε·max|gᵢ| 时视为 0", "s = √(SSR / (n − 2)); zero when s ≤ 64·ε·max|gᵢ|"),
             format!("SSR = {}, n − 2 = {df}, s = {}", sig(ssr), sig(s)),
         ));
     }
@@ -530,12 +513,7 @@ pub fn method_lines(a: &Assessment, lang: Lang) -> Vec<MethodLine> {
                 "外部学生化残差 |tᵢ| 与 Bonferroni 界 t(n − 3, 1 − 0.05/(2n)) 比较",
                 "externally studentized residual |tᵢ| against the Bonferroni bound t(n − 3, 1 − 0.05/(2n))",
             ),
-            format!(
-                "t({}, {}) = {}",
-                a.n_points - 3,
-                format::number(1.0 - 0.05 / (2.0 * a.n_points as f64), 4),
-                sig(bound)
-            ),
+            format!("t({}, {}) = {}", a.n_points - 3, format::number(1.0 - 0.05 / (2.0 * a.n_points as f64), 4), sig(bound)),
         ));
     }
     if let (Some(t), Some(df)) = (e.t_quantile, e.df) {
@@ -653,15 +631,8 @@ pub fn method_lines(a: &Assessment, lang: Lang) -> Vec<MethodLine> {
             lang.pick("规划进度线", "Glide path"),
             if c.base_meets_target {
                 match lang {
-                    Lang::Zh => {
-                        format!("基期 {} ({}) 已达标，进度线即目标 {}", v(c.base_value), c.base_year, v(c.target_value))
-                    }
-                    Lang::En => format!(
-                        "the base {} ({}) already meets the target: the path is the target {}",
-                        v(c.base_value),
-                        c.base_year,
-                        v(c.target_value)
-                    ),
+                    Lang::Zh => format!("基期 {} ({}) 已达标，进度线即目标 {}", v(c.base_value), c.base_year, v(c.target_value)),
+                    Lang::En => format!("the base {} ({}) already meets the target: the path is the target {}", v(c.base_value), c.base_year, v(c.target_value)),
                 }
             } else {
                 format!(
@@ -728,11 +699,7 @@ pub fn method_lines(a: &Assessment, lang: Lang) -> Vec<MethodLine> {
             out.push(line(
                 lang.pick("前后两半斜率（原单位）", "Slopes of the two halves (own unit)"),
                 format!("⌈n/2⌉ = {}", d.half_size.unwrap_or_default()),
-                format!(
-                    "{} → {}",
-                    format::change_per_year(early, unit, lang),
-                    format::change_per_year(late, unit, lang)
-                ),
+                format!("{} → {}", format::change_per_year(early, unit, lang), format::change_per_year(late, unit, lang)),
             ));
         }
     }

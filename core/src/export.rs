@@ -427,18 +427,10 @@ mod tests {
         let csv = t.to_csv();
         assert!(csv.starts_with("\u{feff}Domain,Indicator,ID,"), "{csv}");
         assert!(csv.contains("\r\nWomen and health,\"a, \"\"b\"\"\",W-HEALTH-02,"), "{csv}");
-        assert!(
-            csv.ends_with(
-                ",Insufficient data,\"x\ty\nz\",\"≤ 7.5 per 100,000 live births (2030): no figures yet.\"\r\n"
-            ),
-            "{csv:?}"
-        );
+        assert!(csv.ends_with(",Insufficient data,\"x\ty\nz\",\"≤ 7.5 per 100,000 live births (2030): no figures yet.\"\r\n"), "{csv:?}");
         let tsv = t.to_tsv();
         assert_eq!(tsv.lines().count(), 2);
-        assert!(
-            tsv.ends_with("\tInsufficient data\tx y z\t≤ 7.5 per 100,000 live births (2030): no figures yet.\n"),
-            "{tsv:?}"
-        );
+        assert!(tsv.ends_with("\tInsufficient data\tx y z\t≤ 7.5 per 100,000 live births (2030): no figures yet.\n"), "{tsv:?}");
     }
 
     #[test]

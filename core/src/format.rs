@@ -289,19 +289,11 @@ mod tests {
     fn targets_read_as_one_phrase() {
         let t = |goal| Target { goal, year: 2030 };
         check(
-            target(
-                &t(Goal::Compare { comparator: Comparator::Le, value: 7.5, tolerance: None }),
-                Unit::Per100kLiveBirths,
-                Lang::Zh,
-            ),
+            target(&t(Goal::Compare { comparator: Comparator::Le, value: 7.5, tolerance: None }), Unit::Per100kLiveBirths, Lang::Zh),
             "≤ 7.5/10万（2030）",
         );
         check(
-            target(
-                &t(Goal::Compare { comparator: Comparator::Ge, value: 70.0, tolerance: None }),
-                Unit::Percent,
-                Lang::En,
-            ),
+            target(&t(Goal::Compare { comparator: Comparator::Ge, value: 70.0, tolerance: None }), Unit::Percent, Lang::En),
             "≥ 70.0% (2030)",
         );
         check(target(&t(Goal::Approx { value: 45.0, tolerance: None }), Unit::Percent, Lang::Zh), "≈ 45.0%（2030）");

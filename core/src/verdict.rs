@@ -62,9 +62,7 @@ pub fn verdict(indicator: &Indicator, a: &Assessment, lang: Lang) -> String {
         let met = a.status == Status::Achieved;
         parts.push(match lang {
             Lang::Zh => format!("目标年已到：{year}年 {}，{}", v(latest), if met { "已实现" } else { "未实现" }),
-            Lang::En => {
-                format!("the target year has come: {} in {year}, {}", v(latest), if met { "met" } else { "missed" })
-            }
+            Lang::En => format!("the target year has come: {} in {year}, {}", v(latest), if met { "met" } else { "missed" }),
         });
         return finish(&target, parts, lang);
     }
@@ -84,7 +82,9 @@ pub fn verdict(indicator: &Indicator, a: &Assessment, lang: Lang) -> String {
     if let Some(p) = a.projection_at_target.as_ref().and_then(|p| p.value) {
         let target_year = a.target.year;
         let leads = match (rule, rule.meets(p)) {
-            (Rule::Band { low, .. }, false) if latest >= low && p < low => lang.pick("将跌出范围", "leaving the band"),
+            (Rule::Band { low, .. }, false) if latest >= low && p < low => {
+                lang.pick("将跌出范围", "leaving the band")
+            }
             (Rule::Band { high, .. }, false) if latest <= high && p > high => {
                 lang.pick("将超出范围", "beyond the band")
             }

@@ -636,7 +636,7 @@ fn severity_counts_with_shared_indicators_once() {
     catalog.indicators.push(twin);
     catalog.indicators[1].target.goal = compare(Ge, 10.0);
     let series = vec![
-        Series::new("twin", pts(&[(2022, 10.0), (2024, 20.0)])), // on track, in both plans
+        Series::new("twin", pts(&[(2022, 10.0), (2024, 20.0)])),   // on track, in both plans
         Series::new("W-A-02", pts(&[(2022, 14.0), (2023, 12.0), (2024, 11.0)])), // ≥ 10 met, falling: at risk
         Series::new("C-B-01", pts(&[(2024, 31.0)])),
         Series::new("shared", pts(&[(2022, 10.0), (2024, 14.0)])),
@@ -685,20 +685,13 @@ fn required_pace_what_if_agrees_with_the_assessment() {
 #[test]
 fn at_risk_judged_on_the_model_scale() {
     let full = indicator("C-T-20", Unit::Percent, compare(Ge, 100.0));
-    for points in [
-        &[(2021, 100.0), (2022, 100.0), (2023, 100.0), (2024, 100.0)][..],
-        &[(2022, 97.0), (2023, 99.0), (2024, 100.0)],
-    ] {
+    for points in [&[(2021, 100.0), (2022, 100.0), (2023, 100.0), (2024, 100.0)][..], &[(2022, 97.0), (2023, 99.0), (2024, 100.0)]] {
         let a = assess(&full, &pts(points), &Settings::new(2025));
         assert_eq!((a.status, a.severity), (Status::Achieved, Severity::Green), "{points:?}");
         assert!(!a.warnings.iter().any(|w| w.code == "at_risk"), "{points:?}: {:?}", a.warnings);
     }
     // Met now and falling away: at risk.
-    let a = assess(
-        &indicator("C-T-21", Unit::Percent, compare(Ge, 90.0)),
-        &pts(&[(2022, 96.0), (2023, 94.0), (2024, 92.0)]),
-        &Settings::new(2025),
-    );
+    let a = assess(&indicator("C-T-21", Unit::Percent, compare(Ge, 90.0)), &pts(&[(2022, 96.0), (2023, 94.0), (2024, 92.0)]), &Settings::new(2025));
     assert!(a.warnings.iter().any(|w| w.code == "at_risk"));
 }
 

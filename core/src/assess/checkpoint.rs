@@ -118,8 +118,9 @@ pub fn checkpoint(
     let aim = rule.aim(y_base);
     let g_base = scale.g(scale.clamp(y_base));
     let g_aim = scale.g_target(aim);
-    let path =
-        |year: i32| -> Option<f64> { finite(scale.g_inv(g_base + (g_aim - g_base) * f64::from(year - t_base) / span)) };
+    let path = |year: i32| -> Option<f64> {
+        finite(scale.g_inv(g_base + (g_aim - g_base) * f64::from(year - t_base) / span))
+    };
     let expected_at_latest = path(latest_year);
     let path_mid_term = path(mid_term_year);
     Some(Checkpoint {

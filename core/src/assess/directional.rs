@@ -201,8 +201,7 @@ mod tests {
     /// halves differ and it read as `slowing`.
     #[test]
     fn slow_increase_in_the_own_unit() {
-        let points: Vec<(i32, f64)> =
-            [10.0, 11.0, 12.0, 13.0].iter().enumerate().map(|(i, &v)| (2020 + i as i32, v)).collect();
+        let points: Vec<(i32, f64)> = [10.0, 11.0, 12.0, 13.0].iter().enumerate().map(|(i, &v)| (2020 + i as i32, v)).collect();
         let trend = Trend::new(&points, ModelScale::logit(0.0, 100.0, 0.1), 0.8);
         let j = judge(Direction::SlowIncrease, Unit::Percent, &trend, &Thresholds::default());
         assert_eq!(j.status, Status::NotSlowing);
@@ -211,9 +210,6 @@ mod tests {
         // 0.1 + 0.2 style rounding never reads as slowing.
         let points = [(2020, 0.1), (2021, 0.2), (2022, 0.30000000000000004), (2023, 0.4)];
         let trend = Trend::new(&points, ModelScale::linear(), 0.8);
-        assert_eq!(
-            judge(Direction::SlowIncrease, Unit::Count, &trend, &Thresholds::default()).status,
-            Status::NotSlowing
-        );
+        assert_eq!(judge(Direction::SlowIncrease, Unit::Count, &trend, &Thresholds::default()).status, Status::NotSlowing);
     }
 }

@@ -55,8 +55,8 @@ pub use warnings::{Volatility, Warning, WarningKind};
 pub use whatif::{what_if, WhatIf, WhatIfChange};
 
 use scale::ScaleChoice;
-use target::Resolved;
 pub use target::Rule;
+use target::Resolved;
 use trend::{finite, Trend};
 
 /// The target as output: METHODS.md's `target {comparator, value, value2, year,
@@ -270,8 +270,7 @@ fn prepare(indicator: &Indicator, points: &[Point], settings: &Settings) -> Resu
         return Err(invalid);
     }
     let resolved = resolve(indicator, th);
-    let mut target_values: Vec<f64> =
-        indicator.milestones.iter().map(|m| milestone_rule(indicator, m, th).0.glide_value()).collect();
+    let mut target_values: Vec<f64> = indicator.milestones.iter().map(|m| milestone_rule(indicator, m, th).0.glide_value()).collect();
     let mut tau_b = th.bound_tolerance;
     if let Resolved::Numeric { rule, on_bound, .. } = resolved {
         target_values.extend(rule.values());
@@ -291,11 +290,7 @@ fn resolve(indicator: &Indicator, th: &Thresholds) -> Resolved {
 
 /// A milestone's rule, with a milestone on a bound replaced by its effective
 /// target like the final target.
-fn milestone_rule(
-    indicator: &Indicator,
-    m: &crate::catalog::Milestone,
-    th: &Thresholds,
-) -> (Rule, Option<target::OnBound>) {
+fn milestone_rule(indicator: &Indicator, m: &crate::catalog::Milestone, th: &Thresholds) -> (Rule, Option<target::OnBound>) {
     target::threshold(m.comparator, m.value, &indicator.bounds, th.bound_tolerance)
 }
 
@@ -718,7 +713,8 @@ fn judge_numeric(
         }
     }
 
-    a.checkpoint = base.and_then(|base| checkpoint::checkpoint(rule, target_year, trend, base, settings.mid_term_year));
+    a.checkpoint =
+        base.and_then(|base| checkpoint::checkpoint(rule, target_year, trend, base, settings.mid_term_year));
     if a.checkpoint.is_none() {
         a.null_because("checkpoint", if trend.n() == 0 { "no_data" } else { "no_checkpoint" });
     }

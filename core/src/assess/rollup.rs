@@ -107,10 +107,8 @@ pub fn roll_up(assessments: &[Assessment]) -> RollUp {
         .iter()
         .map(|(p, d)| count(Some(*p), Some(d.clone()), assessments.iter().filter(|a| a.plan == *p && a.domain == *d)))
         .collect();
-    let mut by_severity: BTreeMap<String, usize> = [Severity::Red, Severity::Amber, Severity::Green, Severity::None]
-        .iter()
-        .map(|s| (s.key().to_string(), 0))
-        .collect();
+    let mut by_severity: BTreeMap<String, usize> =
+        [Severity::Red, Severity::Amber, Severity::Green, Severity::None].iter().map(|s| (s.key().to_string(), 0)).collect();
     let mut by_status: Vec<StatusCount> = Vec::new();
     for a in &distinct {
         let severity = a.severity.bucket();

@@ -214,7 +214,13 @@ pub fn choose(indicator: &Indicator, settings: &Settings, values: &[f64], target
             (Some(lower), Some(upper)) if upper > lower && lower.is_finite() && upper.is_finite() => ScaleChoice {
                 requested,
                 source,
-                model: ModelScale::logit_for(lower, upper, settings.thresholds.clamp_delta, tau_b, values),
+                model: ModelScale::logit_for(
+                    lower,
+                    upper,
+                    settings.thresholds.clamp_delta,
+                    tau_b,
+                    values,
+                ),
                 fallback: None,
             },
             _ => linear("logit_needs_bounds"),

@@ -440,13 +440,7 @@ mod tests {
     #[test]
     fn overshooting_about_targets() {
         let band = Rule::Band { low: 43.0, high: 47.0, center: 45.0 };
-        check(
-            &[(2020, 38.0), (2022, 40.25), (2024, 42.5)],
-            band,
-            2030,
-            Status::Overshooting,
-            Some(1.125 / (0.5 / 6.0)),
-        );
+        check(&[(2020, 38.0), (2022, 40.25), (2024, 42.5)], band, 2030, Status::Overshooting, Some(1.125 / (0.5 / 6.0)));
         // From above, falling through the band: the same.
         check(&[(2022, 55.0), (2024, 50.0)], band, 2030, Status::Overshooting, Some(2.5 / (3.0 / 6.0)));
         // Reaching the band but not crossing it: on track.

@@ -57,8 +57,7 @@ pub enum Resolved {
 pub fn resolve(goal: &Goal, unit: Unit, bounds: &Bounds, thresholds: &Thresholds) -> Resolved {
     match *goal {
         Goal::Compare { comparator, value, tolerance } => {
-            let (rule, on_bound) =
-                threshold(comparator, value, bounds, tolerance.unwrap_or(thresholds.bound_tolerance));
+            let (rule, on_bound) = threshold(comparator, value, bounds, tolerance.unwrap_or(thresholds.bound_tolerance));
             Resolved::Numeric { rule, tolerance: on_bound.map(|b| b.tolerance), on_bound }
         }
         Goal::Approx { value, tolerance } => {
@@ -203,22 +202,8 @@ mod tests {
         // The gap is the distance still to go: positive means not met, for ≤ and ≥ alike.
         check(le.clone(), Unit::Per100kLiveBirths, 14.3, false, 6.8, Some((Le, 7.5)));
         check(le, Unit::Per100kLiveBirths, 7.5, true, 0.0, Some((Le, 7.5)));
-        check(
-            Goal::Compare { comparator: Lt, value: 7.5, tolerance: None },
-            Unit::Per100k,
-            7.5,
-            false,
-            0.0,
-            Some((Lt, 7.5)),
-        );
-        check(
-            Goal::Compare { comparator: Ge, value: 90.0, tolerance: None },
-            Unit::Percent,
-            94.9,
-            true,
-            -4.9,
-            Some((Ge, 90.0)),
-        );
+        check(Goal::Compare { comparator: Lt, value: 7.5, tolerance: None }, Unit::Per100k, 7.5, false, 0.0, Some((Lt, 7.5)));
+        check(Goal::Compare { comparator: Ge, value: 90.0, tolerance: None }, Unit::Percent, 94.9, true, -4.9, Some((Ge, 90.0)));
         // "About 45%": band 43..47 by default for percentages.
         let about = Goal::Approx { value: 45.0, tolerance: None };
         check(about.clone(), Unit::Percent, 46.8, true, 0.0, None);
@@ -245,10 +230,7 @@ mod tests {
             resolve(&goal(Direction::SlowIncrease), Unit::Percent, &b, &th),
             Resolved::Trend(Direction::SlowIncrease)
         );
-        assert_eq!(
-            resolve(&goal(Direction::Maintain), Unit::Percent, &b, &th),
-            Resolved::NotJudged(Direction::Maintain)
-        );
+        assert_eq!(resolve(&goal(Direction::Maintain), Unit::Percent, &b, &th), Resolved::NotJudged(Direction::Maintain));
         assert_eq!(resolve(&goal(Direction::Other), Unit::Percent, &b, &th), Resolved::NotJudged(Direction::Other));
     }
 
@@ -260,22 +242,8 @@ mod tests {
         let full = Goal::Compare { comparator: Ge, value: 100.0, tolerance: None };
         check(full.clone(), Unit::Percent, 99.96, true, 0.0 - 0.01, Some((Ge, 99.95)));
         check(full.clone(), Unit::Percent, 99.5, false, 0.45, Some((Ge, 99.95)));
-        check(
-            Goal::Compare { comparator: Gt, value: 100.0, tolerance: None },
-            Unit::Percent,
-            99.95,
-            true,
-            0.0,
-            Some((Ge, 99.95)),
-        );
-        check(
-            Goal::Compare { comparator: Le, value: 0.0, tolerance: None },
-            Unit::Count,
-            0.04,
-            true,
-            -0.01,
-            Some((Le, 0.05)),
-        );
+        check(Goal::Compare { comparator: Gt, value: 100.0, tolerance: None }, Unit::Percent, 99.95, true, 0.0, Some((Ge, 99.95)));
+        check(Goal::Compare { comparator: Le, value: 0.0, tolerance: None }, Unit::Count, 0.04, true, -0.01, Some((Le, 0.05)));
         let th = Thresholds::default();
         match resolve(&full, Unit::Percent, &Unit::Percent.default_bounds(), &th) {
             Resolved::Numeric { on_bound: Some(b), tolerance, .. } => {
@@ -286,11 +254,7 @@ mod tests {
         let open = Bounds { lower: Some(0.0), upper: None };
         assert_eq!(
             resolve(&full, Unit::Percent, &open, &th),
-            Resolved::Numeric {
-                rule: Rule::Threshold { comparator: Ge, value: 100.0 },
-                tolerance: None,
-                on_bound: None
-            }
+            Resolved::Numeric { rule: Rule::Threshold { comparator: Ge, value: 100.0 }, tolerance: None, on_bound: None }
         );
     }
 

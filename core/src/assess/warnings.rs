@@ -13,9 +13,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::settings::Thresholds;
+use crate::plausibility;
 use super::status::Severity;
 use super::trend::{finite, Trend};
-use crate::plausibility;
 
 /// What a warning is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -253,8 +253,7 @@ mod tests {
     #[test]
     fn scenarios_by_hand() {
         use Comparator::*;
-        let screening =
-            indicator(Unit::Percent, Goal::Compare { comparator: Ge, value: 70.0, tolerance: None }, vec![]);
+        let screening = indicator(Unit::Percent, Goal::Compare { comparator: Ge, value: 70.0, tolerance: None }, vec![]);
         // "If we raise screening by 3 points a year, do we reach 70% by 2030?"
         check(
             &screening,
@@ -276,8 +275,7 @@ mod tests {
             (Some(98.0), Some(100.0), Some(true), true),
         );
         // Maternal mortality −5% a year from 14.3 in 2024: 14.3·0.95^6 in 2030.
-        let mmr =
-            indicator(Unit::Per100kLiveBirths, Goal::Compare { comparator: Le, value: 7.5, tolerance: None }, vec![]);
+        let mmr = indicator(Unit::Per100kLiveBirths, Goal::Compare { comparator: Le, value: 7.5, tolerance: None }, vec![]);
         check(
             &mmr,
             &[(2024, 14.3)],
@@ -304,11 +302,7 @@ mod tests {
 
     #[test]
     fn scenarios_without_a_start_or_a_target_say_why() {
-        let screening = indicator(
-            Unit::Percent,
-            Goal::Compare { comparator: Comparator::Ge, value: 70.0, tolerance: None },
-            vec![],
-        );
+        let screening = indicator(Unit::Percent, Goal::Compare { comparator: Comparator::Ge, value: 70.0, tolerance: None }, vec![]);
         let w = what_if(&screening, &[], &Settings::new(2025), WhatIfChange::UnitsPerYear(1.0));
         assert_eq!((w.path.len(), w.reason.as_deref()), (0, Some("no_data")));
         let w = what_if(&screening, &pts(&[(2031, 60.0)]), &Settings::new(2025), WhatIfChange::UnitsPerYear(1.0));

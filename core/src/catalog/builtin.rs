@@ -60,8 +60,7 @@ struct GoalRow {
 
 impl GoalRow {
     fn goal(&self) -> PlanGoal {
-        let GoalRow { id, plan, domain, name_zh, name_en, direction, wording_zh, source, notes_zh, notes_en, proxy } =
-            self;
+        let GoalRow { id, plan, domain, name_zh, name_en, direction, wording_zh, source, notes_zh, notes_en, proxy } = self;
         PlanGoal {
             id: String::from(*id),
             plan: *plan,

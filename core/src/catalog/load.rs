@@ -25,8 +25,8 @@ use super::issue::{CatalogIssue, IssueKind, COMPARATORS, INEQUALITIES};
 use super::model::{
     Bounds, Comparator, Direction, Goal, Indicator, Milestone, Plan, PlanGoal, PlanTitle, Proxy, Scale, Target, Unit,
 };
-use super::parse::{self, SyntaxError};
 use super::raw::{self, RawIndicator, ShapeProblem, Spanned};
+use super::parse::{self, SyntaxError};
 use super::Catalog;
 
 /// The target year when a catalog gives none.
@@ -1066,10 +1066,7 @@ mod tests {
                 "t.toml:16:18 domain | malformed TOML: unexpected key or value, expected newline, `#`",
             ]
         );
-        assert_eq!(
-            issues[1].message_zh(),
-            "TOML 格式错误：此处不应再有内容（一行只写一个「字段 = 值」），此处应为：换行、`#`"
-        );
+        assert_eq!(issues[1].message_zh(), "TOML 格式错误：此处不应再有内容（一行只写一个「字段 = 值」），此处应为：换行、`#`");
     }
 
     #[test]

@@ -74,9 +74,10 @@ fn syntax_error(text: &str, err: &toml::de::Error) -> SyntaxError {
         "string values must be quoted, expected literal string" => {
             ("text must be in quotes: \"…\"".to_string(), "文本要写在引号中：\"…\"".to_string())
         }
-        "recursion limit" | "cannot recurse further; max recursion depth met" => {
-            (format!("nested more than {MAX_DEPTH} levels deep"), format!("嵌套超过 {MAX_DEPTH} 层"))
-        }
+        "recursion limit" | "cannot recurse further; max recursion depth met" => (
+            format!("nested more than {MAX_DEPTH} levels deep"),
+            format!("嵌套超过 {MAX_DEPTH} 层"),
+        ),
         _ => (message.to_string(), zh(message)),
     };
     SyntaxError { at, en, zh }
@@ -225,12 +226,7 @@ mod tests {
             ("a = 1\na = 2", 6, "duplicate key `a`", "字段「a」重复"),
             ("a = \"x\n", 6, "a string has no closing quote (strings end on their line)", "文本缺少结尾的引号"),
             ("a = [1 2]", 5, "text must be in quotes: \"…\"", "文本要写在引号中"),
-            (
-                "a = \"\\q\"",
-                6,
-                "missing escaped value, expected `b`, `e`, `f`, `n`, `r`, `\\`, `\"`, `x`, `u`, `U`",
-                "转义无效",
-            ),
+            ("a = \"\\q\"", 6, "missing escaped value, expected `b`, `e`, `f`, `n`, `r`, `\\`, `\"`, `x`, `u`, `U`", "转义无效"),
             ("a = [1,,2]", 7, "extra comma in array, expected value", "列表中多了一个逗号，此处应为：值"),
             ("a = 1 b = 2", 8, "unexpected key or value, expected newline, `#`", "此处应为：换行、`#`"),
             ("[[indicator]\n", 12, "unclosed array table, expected `]`", "表头缺少结尾的 ]]"),
