@@ -225,9 +225,44 @@ impl Session {
         if version > u64::from(FORMAT_VERSION) {
             return Err(SessionError::TooNew { version });
         }
-        serde_json::from_str(text).map_err(|e| field_error(text, &e))
+        let session: Session = serde_json::from_str(text).map_err(|e| field_error(text, &e))?;
+        session.validate()?;
+        Ok(session)
+    }
+
+    /// Checks every number the session carries against its documented bounds
+    /// (README "Limits"); [`Session::from_json`] calls it, so every importer
+    /// (session file, share link, storage) refuses the same things, with the
+    /// field named, and changes nothing.
+    pub fn validate(&self) -> Result<(), SessionError> {
+        let field = |field: String, message: String| Err(SessionError::Field { field, message });
+        if let Err(bad) = self.settings.validate() {
+            return field(bad.field, bad.message);
+        }
+        for (i, c) in self.choices.iter().enumerate() {
+            if !(2000..=2100).contains(&c.year) {
+                return field(format!("choices[{i}].year"), format!("{} is outside 2000–2100", c.year));
+            }
+            if !c.value.is_finite() || c.value.abs() > MAX_VALUE {
+                return field(format!("choices[{i}].value"), format!("{} is outside ±{MAX_VALUE:e}", c.value));
+            }
+        }
+        for (id, change) in &self.scenarios {
+            let (v, limit) = match change {
+                WhatIfChange::UnitsPerYear(v) => (*v, MAX_VALUE),
+                WhatIfChange::PercentPerYear(v) => (*v, 1000.0),
+                WhatIfChange::RequiredPace => continue,
+            };
+            if !v.is_finite() || v.abs() > limit {
+                return field(format!("scenarios.{id}"), format!("{v} is outside ±{limit}"));
+            }
+        }
+        Ok(())
     }
 }
+
+/// The largest magnitude a value from outside may have (README "Limits").
+pub const MAX_VALUE: f64 = 1e12;
 
 /// A type error inside a syntactically valid file, naming the session field
 /// it is in: the top-level key whose value holds the place serde_json stopped

@@ -165,6 +165,41 @@ pub enum ShareError {
     BadCharacter { position: usize, found: char },
     #[error("the link is cut short: {length} characters of data cannot be complete")]
     Truncated { length: usize },
+    #[error("the link unpacks to more than {} MB, more than any session; it was not opened", MAX_INFLATED / (1024 * 1024))]
+    TooLarge,
+    #[error("the link's data is not text (UTF-8)")]
+    NotText,
+}
+
+/// The largest a share link's session may be once inflated (README
+/// "Limits"). Checked while inflating, chunk by chunk, so a small link that
+/// inflates to 100 MB is refused before it is held.
+pub const MAX_INFLATED: usize = 2 * 1024 * 1024;
+
+/// The inflated bytes of a share link, gathered chunk by chunk as the
+/// browser's `DecompressionStream` gives them, refused as soon as they pass
+/// [`MAX_INFLATED`].
+#[derive(Debug, Default)]
+pub struct Inflated {
+    bytes: Vec<u8>,
+}
+
+impl Inflated {
+    /// Adds one chunk; an error as soon as the total passes the limit (the
+    /// chunk is not kept, so at most the limit is ever held).
+    pub fn push(&mut self, chunk: &[u8]) -> Result<(), ShareError> {
+        if self.bytes.len() + chunk.len() > MAX_INFLATED {
+            self.bytes = Vec::new();
+            return Err(ShareError::TooLarge);
+        }
+        self.bytes.extend_from_slice(chunk);
+        Ok(())
+    }
+
+    /// The session text.
+    pub fn finish(self) -> Result<String, ShareError> {
+        String::from_utf8(self.bytes).map_err(|_| ShareError::NotText)
+    }
 }
 
 impl ShareError {
@@ -176,6 +211,10 @@ impl ShareError {
                 format!("链接在数据的第 {position} 个字符处损坏：不应出现 {}", shown(*found))
             }
             ShareError::Truncated { length } => format!("链接不完整：{length} 个字符的数据被截断"),
+            ShareError::TooLarge => {
+                format!("链接解压后超过 {} MB，超出任何会话的大小，未打开", MAX_INFLATED / (1024 * 1024))
+            }
+            ShareError::NotText => "链接中的数据不是文本（UTF-8）".to_string(),
         }
     }
 
@@ -194,6 +233,28 @@ mod tests {
 
     fn check(hash: &str, expected: &str) {
         assert_eq!(format!("{:?}", parse_fragment(hash)), expected, "{hash}");
+    }
+
+    #[test]
+    fn inflating_stops_at_the_limit() {
+        let mut inflated = Inflated::default();
+        let chunk = vec![b' '; 64 * 1024];
+        let mut pushed = 0;
+        let err = loop {
+            match inflated.push(&chunk) {
+                Ok(()) => pushed += chunk.len(),
+                Err(e) => break e,
+            }
+            assert!(pushed <= MAX_INFLATED, "never holds more than the limit");
+        };
+        assert_eq!(err, ShareError::TooLarge);
+        assert!(err.to_string().contains("2 MB") && err.message_zh().contains("2 MB"));
+        let mut ok = Inflated::default();
+        ok.push("{\"format_version\": 1}".as_bytes()).unwrap();
+        assert_eq!(ok.finish().unwrap(), "{\"format_version\": 1}");
+        let mut bad = Inflated::default();
+        bad.push(&[0xff, 0xfe]).unwrap();
+        assert_eq!(bad.finish(), Err(ShareError::NotText));
     }
 
     #[test]

@@ -211,6 +211,7 @@ proptest! {
             }
             Err(ShareError::Truncated { length }) => prop_assert_eq!(length % 4, 1),
             Err(ShareError::Empty) => prop_assert!(text.chars().all(|c| "= \n\r\t".contains(c))),
+            Err(e @ (ShareError::TooLarge | ShareError::NotText)) => prop_assert!(false, "base64 decoding never gives {:?}", e),
         }
         if let Err(e) = decode_base64url(&text) {
             prop_assert!(!e.message(Lang::Zh).is_empty() && !e.message(Lang::En).is_empty());
@@ -223,6 +224,91 @@ proptest! {
             Fragment::Share(payload) => prop_assert!(hash.trim_start_matches('#').ends_with(&payload)),
             Fragment::Embed(options) => prop_assert!(options.ids.iter().all(|id| !id.is_empty())),
             Fragment::None => {}
+        }
+    }
+}
+
+/// Issue 13, item 2: a session naming a year no assessment can use is
+/// refused with the field named, whichever path brings it (file, share link
+/// and storage all read through `Session::from_json`).
+#[test]
+fn hostile_settings_are_refused_with_the_field_named() {
+    for (json, field) in [
+        (
+            r#"{"format_version": 1, "settings": {"current_year": 2026, "base_year": -2000000000}}"#,
+            "settings.base_year",
+        ),
+        (
+            r#"{"format_version": 1, "settings": {"current_year": 2026, "mid_term_year": 2147483647}}"#,
+            "settings.mid_term_year",
+        ),
+        (r#"{"format_version": 1, "settings": {"current_year": 2026, "level": 1.5}}"#, "settings.level"),
+        (
+            r#"{"format_version": 1, "choices": [{"id": "W-HEALTH-02", "year": 2021, "value": 1e308}]}"#,
+            "choices[0].value",
+        ),
+    ] {
+        match gapcast_core::session::Session::from_json(json) {
+            Err(gapcast_core::session::SessionError::Field { field: f, .. }) => assert_eq!(f, field),
+            other => panic!("{json}: {other:?}"),
+        }
+    }
+}
+
+/// A session nested 100,000 levels deep is a located error, not a stack
+/// overflow (serde_json keeps its recursion limit of 128 while building, and
+/// skips unknown values without recursing).
+#[test]
+fn deeply_nested_sessions_are_a_located_error() {
+    let deep = format!("{}1{}", "[".repeat(100_000), "]".repeat(100_000));
+    let err = gapcast_core::session::Session::from_json(&format!("{{\"format_version\": 1, \"raw\": {deep}}}"))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("raw") && err.contains("line 1"), "{err}");
+    let nested_object = format!("{}{}", "{\"a\":".repeat(100_000), "}".repeat(100_000));
+    let err =
+        gapcast_core::session::Session::from_json(&format!("{{\"format_version\": 1, \"settings\": {nested_object}}}"));
+    assert!(err.is_err(), "deep settings are refused");
+    // An unknown field holding deep nesting is skipped, not recursed into.
+    let _ = gapcast_core::session::Session::from_json(&format!("{{\"format_version\": 1, \"x\": {deep}}}"));
+}
+
+proptest! {
+    /// Any year and level a hostile file may carry: read only when within the
+    /// documented bounds, else refused naming the field; never a panic.
+    #[test]
+    fn any_settings_number_is_bounded_or_refused(
+        year in any::<i32>(),
+        which in 0usize..4,
+        level in prop_oneof![any::<f64>(), 0.0f64..1.0],
+    ) {
+        let key = ["current_year", "base_year", "mid_term_year", "from_year"][which];
+        let json = format!(
+            r#"{{"format_version": 1, "settings": {{"current_year": 2026, "{key}": {year}, "level": {}}}}}"#,
+            serde_json::to_string(&level).unwrap()
+        );
+        match Session::from_json(&json) {
+            Ok(s) => {
+                prop_assert!((1900..=2200).contains(&year));
+                prop_assert!((0.5..=0.99).contains(&s.settings.level));
+            }
+            Err(SessionError::Field { field, .. }) => {
+                prop_assert!(field.starts_with("settings"), "{}", field);
+            }
+            Err(e) => check_located(&e),
+        }
+    }
+
+    /// However much a link inflates to, at most the limit is held.
+    #[test]
+    fn inflating_holds_at_most_the_limit(chunks in proptest::collection::vec(0usize..600_000, 0..12)) {
+        let mut inflated = gapcast_core::share::Inflated::default();
+        let mut total = 0usize;
+        for n in chunks {
+            match inflated.push(&vec![b'a'; n]) {
+                Ok(()) => { total += n; prop_assert!(total <= gapcast_core::share::MAX_INFLATED); }
+                Err(e) => { prop_assert_eq!(e, ShareError::TooLarge); prop_assert!(total + n > gapcast_core::share::MAX_INFLATED); break; }
+            }
         }
     }
 }

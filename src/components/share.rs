@@ -15,7 +15,9 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use gapcast_core::session::Session;
-use gapcast_core::share::{decode_base64url, encode_base64url, parse_fragment, Fragment, SHARE_PREFIX};
+use gapcast_core::share::{
+    decode_base64url, encode_base64url, parse_fragment, Fragment, Inflated, ShareError, SHARE_PREFIX,
+};
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
@@ -107,21 +109,76 @@ pub fn read_link(hash: &str, done: Box<dyn FnOnce(Result<Session, LinkProblem>)>
     let Fragment::Share(payload) = parse_fragment(hash) else { return false };
     match decode_base64url(&payload) {
         Err(e) => done(Err(LinkProblem { zh: e.message_zh(), en: e.to_string() })),
-        Ok(bytes) => then(
-            pipe(Uint8Array::from(&bytes[..]).into(), "DecompressionStream", "text"),
+        Ok(bytes) => inflate(
+            &bytes,
             Box::new(move |text| {
                 done(match text {
-                    Err(why) => Err(LinkProblem {
+                    Err(Inflating::Damaged(why)) => Err(LinkProblem {
                         zh: format!("链接中的数据已损坏，无法解压（{why}）"),
                         en: format!("the data in the link is damaged and cannot be unpacked ({why})"),
                     }),
-                    Ok(text) => Session::from_json(&text.as_string().unwrap_or_default())
-                        .map_err(|e| LinkProblem { zh: e.message_zh(), en: e.to_string() }),
+                    Err(Inflating::Refused(e)) => Err(LinkProblem { zh: e.message_zh(), en: e.to_string() }),
+                    Ok(text) => {
+                        Session::from_json(&text).map_err(|e| LinkProblem { zh: e.message_zh(), en: e.to_string() })
+                    }
                 })
             }),
         ),
     }
     true
+}
+
+/// Why inflating a link stopped.
+enum Inflating {
+    /// The browser's reason (not gzip, cut short).
+    Damaged(String),
+    /// Past the core's limit, or not text.
+    Refused(ShareError),
+}
+
+type Inflate = Box<dyn FnOnce(Result<String, Inflating>)>;
+
+/// Gunzips `bytes` with the browser's `DecompressionStream`, reading it chunk
+/// by chunk into the core's [`Inflated`], which refuses it as soon as it
+/// passes [`gapcast_core::share::MAX_INFLATED`]: a 136 KB link that inflates
+/// to 100 MB is stopped after 2 MB, never held whole.
+fn inflate(bytes: &[u8], done: Inflate) {
+    let reader = (|| {
+        let blob = construct("Blob", &[Array::of1(&Uint8Array::from(bytes).into()).into()])?;
+        let piped =
+            call(&call(&blob, "stream", &[])?, "pipeThrough", &[construct("DecompressionStream", &["gzip".into()])?])?;
+        call(&piped, "getReader", &[])
+    })();
+    match reader {
+        Ok(reader) => read_chunk(reader, Inflated::default(), done),
+        Err(e) => done(Err(Inflating::Damaged(reason(&e)))),
+    }
+}
+
+/// Reads the next chunk of `reader` into `inflated`, then the next, until the
+/// stream ends or the limit is passed (then the stream is cancelled).
+fn read_chunk(reader: JsValue, mut inflated: Inflated, done: Inflate) {
+    let read = call(&reader, "read", &[]);
+    then(
+        read,
+        Box::new(move |r| match r {
+            Err(why) => done(Err(Inflating::Damaged(why))),
+            Ok(result) => {
+                let finished = js_sys::Reflect::get(&result, &"done".into()).ok().and_then(|d| d.as_bool());
+                if finished != Some(false) {
+                    return done(inflated.finish().map_err(Inflating::Refused));
+                }
+                let chunk = js_sys::Reflect::get(&result, &"value".into()).unwrap_or(JsValue::UNDEFINED);
+                match inflated.push(&Uint8Array::new(&chunk).to_vec()) {
+                    Ok(()) => read_chunk(reader, inflated, done),
+                    Err(e) => {
+                        let _ = call(&reader, "cancel", &[]);
+                        done(Err(Inflating::Refused(e)))
+                    }
+                }
+            }
+        }),
+    );
 }
 
 /// Removes the fragment from the address (after it was read), so a reload

@@ -157,9 +157,97 @@ impl Settings {
     }
 }
 
+/// The years a setting may name (README "Limits").
+pub const SETTING_YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+/// The interval levels a setting may name (README "Limits").
+pub const SETTING_LEVELS: std::ops::RangeInclusive<f64> = 0.5..=0.99;
+
+/// A setting outside its documented bounds: the field's path and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BadSetting {
+    pub field: String,
+    pub message: String,
+}
+
+impl Settings {
+    /// Checks every number against its documented bounds (README "Limits"):
+    /// a session file, share link or stored session naming `base_year`
+    /// −2,000,000,000 is refused, not assessed.
+    pub fn validate(&self) -> Result<(), BadSetting> {
+        let bad = |field: &str, message: String| Err(BadSetting { field: format!("settings.{field}"), message });
+        if !SETTING_LEVELS.contains(&self.level) {
+            return bad("level", format!("{} is outside 0.5–0.99", self.level));
+        }
+        let years = [
+            ("current_year", Some(self.current_year)),
+            ("base_year", Some(self.base_year)),
+            ("mid_term_year", Some(self.mid_term_year)),
+            ("from_year", self.from_year),
+        ];
+        for (field, year) in years {
+            if let Some(y) = year.filter(|y| !SETTING_YEARS.contains(y)) {
+                return bad(field, format!("{y} is outside 1900–2200"));
+            }
+        }
+        let t = &self.thresholds;
+        // (name, value, lowest, highest): wide enough for any sensible
+        // method choice, narrow enough that no assessment overflows.
+        let reals = [
+            ("on_track", t.on_track, 0.0, 10.0),
+            ("acceleration", t.acceleration, 0.0, 10.0),
+            ("volatile", t.volatile, 0.0, 10.0),
+            ("outlier_alpha", t.outlier_alpha, 0.0, 0.5),
+            ("directional_relative", t.directional_relative, 0.0, 1.0),
+            ("directional_points", t.directional_points, 0.0, 100.0),
+            ("clamp_delta", t.clamp_delta, 0.0, 1.0),
+            ("bound_tolerance", t.bound_tolerance, 0.0, 1.0),
+            ("approx_points", t.approx_points, 0.0, 100.0),
+            ("approx_relative", t.approx_relative, 0.0, 1.0),
+            ("unit_suspect_factor", t.unit_suspect_factor, 1.0, 1e6),
+            ("implausible_factor", t.implausible_factor, 1.0, 1e6),
+        ];
+        for (field, v, lo, hi) in reals {
+            if !(lo..=hi).contains(&v) {
+                return bad(&format!("thresholds.{field}"), format!("{v} is outside {lo}–{hi}"));
+            }
+        }
+        let counts = [
+            ("volatile_min_points", t.volatile_min_points),
+            ("outlier_min_points", t.outlier_min_points),
+            ("slow_increase_min_points", t.slow_increase_min_points),
+        ];
+        for (field, n) in counts {
+            if !(2..=200).contains(&n) {
+                return bad(&format!("thresholds.{field}"), format!("{n} is outside 2–200"));
+            }
+        }
+        if !(0..=300).contains(&t.stale_years) {
+            return bad("thresholds.stale_years", format!("{} is outside 0–300", t.stale_years));
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn out_of_bounds_settings_are_named() {
+        assert_eq!(Settings::new(2026).validate(), Ok(()));
+        let mut s = Settings::new(2026);
+        s.base_year = -2_000_000_000;
+        assert_eq!(s.validate().unwrap_err().field, "settings.base_year");
+        let mut s = Settings::new(2026);
+        s.level = f64::NAN;
+        assert_eq!(s.validate().unwrap_err().field, "settings.level");
+        let mut s = Settings::new(2026);
+        s.from_year = Some(i32::MAX);
+        assert_eq!(s.validate().unwrap_err().field, "settings.from_year");
+        let mut s = Settings::new(2026);
+        s.thresholds.volatile = 1e308;
+        assert_eq!(s.validate().unwrap_err().field, "settings.thresholds.volatile");
+    }
 
     #[test]
     fn missing_fields_take_their_defaults() {

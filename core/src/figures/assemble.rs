@@ -126,6 +126,9 @@ pub(crate) struct Parsed {
     pub accounting: Accounting,
 }
 
+/// How many distinct values a conflict's message lists before `…and N more`.
+pub const CONFLICT_LISTED: usize = 10;
+
 /// A value read for an indicator and year, waiting for duplicates and conflicts
 /// to be resolved.
 #[derive(Debug, Clone, Copy)]
@@ -319,7 +322,7 @@ impl<'a> Assembler<'a> {
                         cell,
                         text,
                         format!("“{}”{zh}，未使用", text.trim()),
-                        format!("“{}” is {en}; not used", text.trim()),
+                        format!("“{}”: {en}; not used", text.trim()),
                     );
                     self.report(d.for_indicator(&indicator.id).for_year(year));
                     continue;
@@ -348,6 +351,18 @@ impl<'a> Assembler<'a> {
                 self.report(d.for_indicator(&indicator.id).for_year(year));
                 continue;
             };
+            if !(value.abs() <= crate::session::MAX_VALUE) {
+                let d = Diagnostic::at(
+                    Severity::Error,
+                    Code::OutOfBounds,
+                    cell,
+                    text,
+                    format!("数值 {} 超过任何指标可取的上限 ±1e12，未使用", fmt(value)),
+                    format!("Value {} is beyond ±1e12, more than any indicator can be; not used", fmt(value)),
+                );
+                self.report(d.for_indicator(&indicator.id).for_year(year));
+                continue;
+            }
             if !indicator.bounds.contains(value) {
                 let d = Diagnostic::at(
                     Severity::Error,
@@ -716,23 +731,52 @@ impl<'a> Assembler<'a> {
         }
         let distinct = candidates.iter().any(|c| !same(c.value, first.value));
         if distinct {
-            let listing_zh: Vec<String> =
-                candidates.iter().map(|c| format!("{} 的 {}", c.cell.a1(), fmt(c.value))).collect();
-            let listing_en: Vec<String> =
-                candidates.iter().map(|c| format!("{} in {}", fmt(c.value), c.cell.a1())).collect();
+            // One diagnostic per conflict, each distinct value listed once with
+            // the first cell that gave it, at most CONFLICT_LISTED of them: a
+            // table repeating one indicator-year thousands of times stays
+            // linear (it used to copy a message listing every cell into
+            // every cell).
+            let mut seen = HashSet::new();
+            let distinct: Vec<&Candidate> =
+                candidates.iter().filter(|c| seen.insert(tidy(c.value).to_bits())).collect();
+            let shown = &distinct[..distinct.len().min(CONFLICT_LISTED)];
+            let more = distinct.len() - shown.len();
+            let mut listing_zh: Vec<String> =
+                shown.iter().map(|c| format!("{} 的 {}", c.cell.a1(), fmt(c.value))).collect();
+            let mut listing_en: Vec<String> =
+                shown.iter().map(|c| format!("{} in {}", fmt(c.value), c.cell.a1())).collect();
+            if more > 0 {
+                listing_zh.push(format!("…另有 {more} 个不同数值"));
+                listing_en.push(format!("…and {more} more"));
+            }
+            let cells_zh = if candidates.len() > distinct.len() {
+                format!("（共 {} 格）", candidates.len())
+            } else {
+                String::new()
+            };
+            let cells_en = if candidates.len() > distinct.len() {
+                format!(" ({} cells)", candidates.len())
+            } else {
+                String::new()
+            };
             let name = &catalog.indicators[first.indicator].name_zh;
-            // One message for every cell of the conflict, written once.
-            let zh = format!("{name} {year} 年有不同的数值：{}；请选择一个，选择前均不使用", listing_zh.join("，"));
+            let zh = format!(
+                "{name} {year} 年有不同的数值{cells_zh}：{}；请选择一个，选择前均不使用",
+                listing_zh.join("，")
+            );
             let en = format!(
-                "{id} has different values for {year}: {}; pick one (neither is used until then)",
+                "{id} has different values for {year}{cells_en}: {}; pick one (neither is used until then)",
                 listing_en.join(", ")
             );
             for c in candidates {
-                let text = self.text(c.cell).to_string();
-                let d = Diagnostic::at(Severity::Error, Code::Conflict, c.cell, &text, zh.clone(), en.clone());
-                self.report(d.for_indicator(&id).for_year(year));
+                self.accounting.mark(c.cell);
             }
-            let values = candidates
+            let text = self.text(first.cell).to_string();
+            // Not `covering` a range: the cells may lie far apart, and a range
+            // would account for the unrelated cells between them.
+            let d = Diagnostic::at(Severity::Error, Code::Conflict, first.cell, &text, zh, en);
+            self.report(d.for_indicator(&id).for_year(year));
+            let values = distinct
                 .iter()
                 .map(|c| ConflictValue { value: c.value, cell: c.cell.a1(), text: self.text(c.cell).to_string() })
                 .collect();
@@ -834,7 +878,10 @@ impl<'a> Assembler<'a> {
                 .and_then(|m| crate::plausibility::likely_reading(v, m, &indicator.bounds));
             let text = self.text(candidate.cell).to_string();
             let (offer_zh, offer_en) = match reading {
-                Some(r) => (format!("，可能应为 {}（可一键改正）", fmt(r)), format!("; it may be {} (one click to correct)", fmt(r))),
+                Some(r) => (
+                    format!("，可能应为 {}（可一键改正）", fmt(r)),
+                    format!("; it may be {} (one click to correct)", fmt(r)),
+                ),
                 None => (String::new(), String::new()),
             };
             let d = Diagnostic::at(

@@ -276,6 +276,33 @@ impl CellRange {
     }
 }
 
+/// How many characters of a cell a diagnostic quotes at most.
+pub const QUOTE_CHARS: usize = 200;
+
+/// A cell's text cut to [`QUOTE_CHARS`] characters with its length stated
+/// (`前 200 字…（共 5,242,880 字）`), or `None` when it is short enough to
+/// quote whole. Linear in the text.
+pub fn quote(text: &str) -> Option<String> {
+    let trimmed = text.trim();
+    let mut chars = trimmed.char_indices();
+    let end = chars.nth(QUOTE_CHARS).map(|(i, _)| i)?;
+    let total = trimmed.chars().count();
+    Some(format!("{}…（共 {} 字）", &trimmed[..end], group_thousands(total)))
+}
+
+/// `5242880` as `5,242,880`.
+fn group_thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
 /// One thing the parser says about the pasted figures.
 ///
 /// `row`, `column` and `cell` locate it as the spreadsheet does (`4`, `"C"`,
@@ -310,7 +337,19 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A diagnostic about one cell whose text is `text`.
+    ///
+    /// A cell longer than [`QUOTE_CHARS`] characters is quoted cut, with its
+    /// length stated, in `text` and wherever the messages quote it: one pasted
+    /// cell of 50 MB must not become 50 MB of every message it is named in.
     pub fn at(severity: Severity, code: Code, at: CellRef, text: &str, message_zh: String, message_en: String) -> Self {
+        let (text, message_zh, message_en) = match quote(text) {
+            Some(short) => {
+                let trimmed = text.trim();
+                let cut = |m: String| if m.contains(trimmed) { m.replace(trimmed, &short) } else { m };
+                (short.clone(), cut(message_zh), cut(message_en))
+            }
+            None => (text.to_string(), message_zh, message_en),
+        };
         Diagnostic {
             severity,
             code,
@@ -318,7 +357,7 @@ impl Diagnostic {
             column: Some(at.column_letters()),
             cell: Some(at.a1()),
             range: None,
-            text: text.to_string(),
+            text,
             message_zh,
             message_en,
             indicator: None,
@@ -419,6 +458,28 @@ mod tests {
             let json = serde_json::to_string(&code).unwrap_or_default();
             assert_eq!(json, format!("\"{}\"", code.key()));
         }
+    }
+
+    #[test]
+    fn long_cells_are_quoted_cut_with_their_length() {
+        assert_eq!(quote("45.6"), None);
+        assert_eq!(quote(&"x".repeat(QUOTE_CHARS)), None);
+        let long = "数".repeat(5_242_880);
+        let q = quote(&long).unwrap();
+        assert!(q.ends_with("…（共 5,242,880 字）"), "{}", &q[q.len() - 40..]);
+        assert_eq!(q.chars().count(), QUOTE_CHARS + "…（共 5,242,880 字）".chars().count());
+        let d = Diagnostic::at(
+            Severity::Error,
+            Code::BadValue,
+            CellRef::new(0, 1),
+            &long,
+            format!("“{long}”不是数值"),
+            format!("“{long}” is not a number"),
+        );
+        assert!(d.text.len() < 1000 && d.message_zh.len() < 1000 && d.message_en.len() < 1000);
+        assert!(d.message_en.contains("5,242,880"));
+        assert_eq!(group_thousands(999), "999");
+        assert_eq!(group_thousands(1000), "1,000");
     }
 
     #[test]

@@ -42,6 +42,9 @@ pub enum NameMatch {
 /// One matching rule: its index, the pasted name's key under it, and its kind.
 type Stage<'m> = (&'m HashMap<String, Vec<usize>>, String, MatchKind);
 
+/// The longest pasted name (in characters, after `loose`) compared with
+/// the catalog for suggestions.
+pub const MAX_SUGGESTED_NAME_CHARS: usize = 200;
 /// How many suggestions an unmatched name gets at most.
 const MAX_SUGGESTIONS: usize = 3;
 /// The similarity below which a catalog name is not worth suggesting.
@@ -145,7 +148,10 @@ impl<'c> Matcher<'c> {
     /// The catalog indicators whose names are closest to `name`, best first.
     pub fn suggest(&self, name: &str) -> Vec<usize> {
         let query: Vec<char> = loose(name).chars().collect();
-        if query.is_empty() {
+        // No indicator name is this long: a longer cell (a pasted paragraph,
+        // a 5 MB cell) gets no suggestion rather than an edit distance
+        // against every catalog name.
+        if query.is_empty() || query.len() > MAX_SUGGESTED_NAME_CHARS {
             return Vec::new();
         }
         let mut best: BTreeMap<usize, f64> = BTreeMap::new();
@@ -380,7 +386,8 @@ mod tests {
         let (catalog, issues) = crate::catalog::load_files(&[("t.toml", text)]);
         assert!(issues.is_empty(), "{issues:?}");
         let m = Matcher::new(&catalog, &BTreeMap::new());
-        for name in ["ДОЛЯ ЖЕНЩИН", "доля  женщин", "Δεικτης Υγειας", "δεικτης υγειας", "w-x-01", "Ｗ－Ｘ－０１"] {
+        for name in ["ДОЛЯ ЖЕНЩИН", "доля  женщин", "Δεικτης Υγειας", "δεικτης υγειας", "w-x-01", "Ｗ－Ｘ－０１"]
+        {
             assert!(matches!(m.find(name), NameMatch::Found(0, _)), "{name}");
         }
         assert_eq!(m.find("Доля мужчин"), NameMatch::NotFound);
