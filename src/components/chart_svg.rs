@@ -90,6 +90,7 @@ pub fn chart_svg(chart: &Chart, text: &ChartText) -> Html {
     };
     let paths = [
         ("band", &chart.band),
+        ("whisker", &chart.whiskers),
         ("glide", &chart.glide),
         ("fitted", &chart.fitted),
         ("projection", &chart.projection),
