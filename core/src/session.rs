@@ -262,7 +262,7 @@ impl Session {
 }
 
 /// The largest magnitude a value from outside may have (README "Limits").
-pub const MAX_VALUE: f64 = 1e12;
+pub const MAX_VALUE: f64 = 1e15;
 
 /// A type error inside a syntactically valid file, naming the session field
 /// it is in: the top-level key whose value holds the place serde_json stopped

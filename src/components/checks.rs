@@ -162,6 +162,9 @@ fn Unmatched() -> Html {
 }
 
 /// Indicator-years with two values: neither is used until one is picked.
+/// How many of a conflict's values are offered as choices.
+const CONFLICT_CHOICES: usize = 10;
+
 #[component]
 fn Conflicts() -> Html {
     let app = use_app();
@@ -172,7 +175,10 @@ fn Conflicts() -> Html {
             .get(&c.id)
             .map(|i| lang.pick(&i.name_zh, &i.name_en).to_string())
             .unwrap_or_else(|| c.id.clone());
-        let choices = c.values.iter().map(|v| {
+        // A paste can hold thousands of values for one year: offer the first few
+        // as choices and say how many more there are (the source needs fixing).
+        let more = c.values.len().saturating_sub(CONFLICT_CHOICES);
+        let choices = c.values.iter().take(CONFLICT_CHOICES).map(|v| {
             let app = app.clone();
             let (id, year, value) = (c.id.clone(), c.year, v.value);
             let onclick =
@@ -183,7 +189,11 @@ fn Conflicts() -> Html {
                 </button>
             }
         });
-        html! { <li><strong>{ name }</strong>{ format!(" {} ", c.year) }{ for choices }</li> }
+        html! {
+            <li><strong>{ name }</strong>{ format!(" {} ", c.year) }{ for choices }
+                if more > 0 { <span class="hint">{ lang.pick(&format!("…另有 {more} 个不同数值", more = more), &format!("…and {more} more different values", more = more)).to_string() }</span> }
+            </li>
+        }
     });
     html! {
         <div class="conflicts" id="conflicts">

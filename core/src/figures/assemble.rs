@@ -357,8 +357,8 @@ impl<'a> Assembler<'a> {
                     Code::OutOfBounds,
                     cell,
                     text,
-                    format!("数值 {} 超过任何指标可取的上限 ±1e12，未使用", fmt(value)),
-                    format!("Value {} is beyond ±1e12, more than any indicator can be; not used", fmt(value)),
+                    format!("数值 {} 超过任何指标可取的上限 ±1e15，未使用", fmt(value)),
+                    format!("Value {} is beyond ±1e15, more than any indicator can be; not used", fmt(value)),
                 );
                 self.report(d.for_indicator(&indicator.id).for_year(year));
                 continue;
