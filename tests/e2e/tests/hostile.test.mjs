@@ -35,7 +35,7 @@ test("a share link with settings.base_year −2,000,000,000 is refused with the 
 test("8,000 rows repeating one indicator-year give one conflict message, capped", async () => {
   const { page, record } = await fresh();
   const rows = Array.from({ length: 8000 }, (_, i) => `婴儿死亡率\t2021\t${3 + Math.floor(i / 1000)}.${String(i % 1000).padStart(3, "0")}`);
-  await paste(page, "#paste-box", rows.join("\n"));
+  await paste(page, "body", rows.join("\n"));
   await page.waitForFunction(() => document.body.textContent.includes("…另有 7990 个不同数值"), null, { timeout: 30000 });
   assert.deepEqual(record.errors, []);
 });
