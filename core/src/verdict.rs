@@ -193,32 +193,10 @@ fn finish(target: &str, parts: Vec<String>, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::assess::tests::indicator;
     use crate::assess::{assess, Settings};
-    use crate::catalog::{Comparator, Plan, Target, Unit};
+    use crate::catalog::{Comparator, Unit};
     use crate::series::Point;
-
-    fn indicator(unit: Unit, goal: Goal) -> Indicator {
-        Indicator {
-            id: "W-T-01".into(),
-            key: None,
-            plan: Plan::Women,
-            domain: "妇女与健康".into(),
-            name_zh: "测试".into(),
-            name_en: "Test".into(),
-            aliases: vec![],
-            unit,
-            bounds: unit.default_bounds(),
-            target: Target { goal, year: 2030 },
-            milestones: vec![],
-            scale: None,
-            source: String::new(),
-            wording_zh: None,
-            notes_zh: None,
-            notes_en: None,
-            proxy_for: None,
-            counts: None,
-        }
-    }
 
     /// One helper: the sentence in both languages for a series from 2021 on.
     fn check(unit: Unit, goal: Goal, values: &[f64], zh: &str, en: &str) {

@@ -776,11 +776,12 @@ pub fn assess_catalog(catalog: &Catalog, series: &[Series], settings: &Settings)
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::catalog::{Comparator, Target};
 
-    fn indicator(unit: Unit, goal: Goal) -> Indicator {
+    /// A women's-plan indicator of `unit` with `goal` by 2030, for unit tests.
+    pub(crate) fn indicator(unit: Unit, goal: Goal) -> Indicator {
         Indicator {
             id: "W-HEALTH-99".into(),
             key: None,

@@ -303,14 +303,7 @@ impl<'a> Assembler<'a> {
             let number = match parse_value(text, decimal_comma) {
                 CellValue::Empty => continue,
                 CellValue::Missing => {
-                    let d = Diagnostic::at(
-                        Severity::Info,
-                        Code::Missing,
-                        cell,
-                        text,
-                        format!("“{}”表示无数据，按缺失处理（不是 0）", text.trim()),
-                        format!("“{}” marks a missing value (not zero)", text.trim()),
-                    );
+                    let d = missing(cell, text);
                     self.report(d.for_indicator(&indicator.id).for_year(year));
                     continue;
                 }
@@ -486,14 +479,7 @@ impl<'a> Assembler<'a> {
             let reason = match parse_value(text, decimal_comma) {
                 CellValue::Empty => continue,
                 CellValue::Missing => {
-                    let d = Diagnostic::at(
-                        Severity::Info,
-                        Code::Missing,
-                        cell,
-                        text,
-                        format!("“{}”表示无数据，按缺失处理（不是 0）", text.trim()),
-                        format!("“{}” marks a missing value (not zero)", text.trim()),
-                    );
+                    let d = missing(cell, text);
                     self.report(d.for_year(year));
                     continue;
                 }
@@ -983,6 +969,18 @@ fn convert(unit: Unit, pasted: Option<PastedUnit>, value: f64) -> Option<(f64, b
 }
 
 use crate::plausibility::tidy;
+
+/// A missing-value marker (`-`, `—`, `NA`, `暂无`): no value, not zero.
+fn missing(cell: CellRef, text: &str) -> Diagnostic {
+    Diagnostic::at(
+        Severity::Info,
+        Code::Missing,
+        cell,
+        text,
+        format!("“{}”表示无数据，按缺失处理（不是 0）", text.trim()),
+        format!("“{}” marks a missing value (not zero)", text.trim()),
+    )
+}
 
 /// Two values are the same figure if equal to twelve significant digits.
 fn same(a: f64, b: f64) -> bool {
